@@ -1,0 +1,85 @@
+# jobmix - plain GNU Makefile.
+#   make                 build ./jobmix
+#   make demo            install missing Debian packages, build, plan the example
+#   make check           build and run every test (TAP, run by prove)
+#   make WERROR=1 ...    warnings are errors (CI)
+#   make SANITIZE=address,undefined check   sanitizer build (make clean first)
+#   make install PREFIX=/usr/local DESTDIR=...
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share/jobmix
+VERSION  := 0.1.0
+
+PKGS      = libcjson
+WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wold-style-definition -Wvla \
+            -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson)
+ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -DJOBMIX_DATADIR='"$(DATADIR)"' \
+               -DJOBMIX_VERSION='"$(VERSION)"' -MMD -MP $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS)
+ALL_LDFLAGS = $(LDFLAGS)
+LDLIBS     += $(PKG_LIBS) -lglpk -lm
+
+ifdef WERROR
+ALL_CFLAGS += -Werror
+endif
+ifdef SANITIZE
+ALL_CFLAGS  += -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+ALL_LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+SRC   = $(sort $(wildcard src/*.c src/cmd/*.c))
+OBJ   = $(SRC:.c=.o)
+LIB   = $(filter-out src/main.o,$(OBJ))
+TESTS = $(patsubst %.c,%.t,$(sort $(wildcard tests/unit/test_*.c)))
+FORMATTED = $(wildcard include/*.h src/*.c src/cmd/*.c tests/*.h tests/unit/*.c)
+
+all: jobmix
+
+jobmix: $(OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+%.o: %.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+tests/unit/%.t: tests/unit/%.c $(LIB)
+	$(CC) $(ALL_CPPFLAGS) -Itests $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# prove exits 0 on zero tests, so check depends on building every one.
+check: jobmix $(TESTS)
+	prove -f tests/unit/ tests/cli.t
+
+demo:
+	@sh tests/deps.sh
+	@$(MAKE) --no-print-directory jobmix
+	./jobmix plan audiences/electricians-umea.json
+
+format:
+	clang-format -i $(FORMATTED)
+
+format-check:
+	clang-format --dry-run --Werror $(FORMATTED)
+
+install: jobmix
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
+	install -m 755 jobmix $(DESTDIR)$(BINDIR)/jobmix
+	install -m 644 audiences/channels.csv $(DESTDIR)$(DATADIR)/channels.csv
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/jobmix.1 $(DESTDIR)$(MANDIR)/man1/jobmix.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/jobmix $(DESTDIR)$(MANDIR)/man1/jobmix.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
+
+.PHONY: all check demo format format-check install uninstall clean
+.DELETE_ON_ERROR:
+-include $(OBJ:.o=.d) $(TESTS:.t=.d)

@@ -1,0 +1,158 @@
+/*
+ * campaign - the resolved inputs of a plan: the campaign, its personas
+ * and the channel catalogue with the campaign's overrides applied.
+ *
+ * Money is int64_t minor units of the campaign currency (öre, cents);
+ * catalogue prices are converted with the campaign's fx rates when the
+ * campaign is resolved. A struct campaign owns everything it points
+ * to; campaign_release() frees it. Loaders live in catalogue.h (CSV)
+ * and audience.h (JSON).
+ */
+#ifndef CAMPAIGN_H
+#define CAMPAIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MONEY_NONE (-1) /* an optional amount that was not given */
+
+enum platform {
+	PLATFORM_META,
+	PLATFORM_LINKEDIN,
+	PLATFORM_TIKTOK,
+	PLATFORM_OFFLINE,
+};
+
+enum pricing {
+	PRICING_CPM,	  /* price per 1000 impressions */
+	PRICING_CPC,	  /* price per click */
+	PRICING_FLAT,	  /* a fixed fee buys a fixed number of impressions */
+	PRICING_PER_HIRE, /* a bonus per hire (referral programmes) */
+};
+
+enum ctr_basis {
+	CTR_IMPRESSION, /* clicks per impression */
+	CTR_UNIQUE,	/* share of reached people who click at least once */
+};
+
+struct channel {
+	char *id;	/* owned */
+	char *name;	/* owned */
+	char *currency; /* owned; the catalogue row's currency */
+	char *source;	/* owned; where the figures come from */
+	enum platform platform;
+	enum pricing pricing;
+	int64_t price; /* minor units of the campaign currency */
+	double ctr;
+	enum ctr_basis ctr_basis;
+	double ref_frequency; /* frequency the ctr was measured at, >= 1 */
+	double apply_rate;    /* click to application */
+	double hire_rate;     /* application to hire */
+	double precision;     /* share of impressions on the persona */
+	double frequency_cap; /* 0: none */
+	int64_t min_daily;    /* per ad set; 0: none */
+	int64_t min_spend;    /* channel floor; 0: none */
+	int64_t max_spend;    /* MONEY_NONE: none */
+	double max_share;     /* of the budget; 1: none */
+	double impressions;   /* flat channels: what the fee buys */
+	bool excluded;	      /* the campaign excludes the whole channel */
+	int line;	      /* catalogue line, for messages */
+};
+
+struct location {
+	char *city;    /* owned */
+	char *country; /* owned; ISO 3166-1 alpha-2 */
+	double radius_km;
+};
+
+struct strlist {
+	char **item; /* owned, each owned */
+	size_t n;
+};
+
+struct persona_channel {
+	size_t channel;	 /* index into campaign.channels */
+	double share;	 /* of the persona reachable there, (0,1] */
+	double affinity; /* multiplies the click-through, default 1 */
+};
+
+struct persona {
+	char *id;   /* owned */
+	char *name; /* owned */
+	int64_t size;
+	struct location *locations; /* owned */
+	size_t n_locations;
+	struct strlist education, interests, job_titles, skills, languages;
+	double experience_min, experience_max; /* years; max < 0: open */
+	int64_t value_per_hire;		       /* MONEY_NONE: not given */
+	double goal_applications;	       /* 0: none */
+	double goal_hires;		       /* 0: none */
+	int64_t budget_cap;		       /* MONEY_NONE: none */
+	char *hook;			       /* owned, may be NULL */
+	struct persona_channel *channels;      /* owned */
+	size_t n_channels;
+};
+
+struct exclusion {
+	size_t persona, channel;
+	char *reason; /* owned, may be NULL */
+};
+
+enum objective {
+	OBJ_APPLICATIONS,
+	OBJ_HIRES,
+	OBJ_VALUE,
+	OBJ_REACH,
+	OBJ_BLEND,
+	OBJ_MIN_COST,
+};
+
+struct campaign {
+	char *name;	   /* owned */
+	char *client;	   /* owned, may be NULL */
+	char *currency;	   /* owned; ISO 4217 */
+	int digits;	   /* minor-unit digits of the currency */
+	char *proposition; /* owned, may be NULL; employer-brand message */
+	int64_t budget;
+	char start[11], end[11]; /* YYYY-MM-DD */
+	int days;		 /* end - start + 1 */
+	enum objective objective;
+	double short_term_weight; /* blend: weight of applications, [0,1] */
+	double goal_applications; /* campaign-wide; 0: none */
+	double goal_hires;
+	struct channel *channels; /* owned; the catalogue, overridden */
+	size_t n_channels;
+	struct persona *personas; /* owned */
+	size_t n_personas;
+	struct exclusion *exclusions; /* owned */
+	size_t n_exclusions;
+};
+
+void campaign_release(struct campaign *c);
+void channel_release(struct channel *ch);
+void strlist_release(struct strlist *l);
+
+/* index of the channel with this id, or -1 */
+long campaign_find_channel(const struct campaign *c, const char *id);
+long campaign_find_persona(const struct campaign *c, const char *id);
+/* is the cell excluded by the user (or its channel excluded)? */
+bool campaign_cell_excluded(const struct campaign *c, size_t persona,
+			    size_t channel);
+
+const char *platform_name(enum platform p);
+int platform_parse(const char *s, enum platform *out);
+const char *pricing_name(enum pricing p);
+int pricing_parse(const char *s, enum pricing *out);
+const char *objective_name(enum objective o);
+int objective_parse(const char *s, enum objective *out);
+
+/*
+ * Days from start to end inclusive, both YYYY-MM-DD; -1 if either is
+ * not a real calendar date or end is before start.
+ */
+int date_span_days(const char *start, const char *end);
+/* is s a real calendar date YYYY-MM-DD? */
+bool date_valid(const char *s);
+
+#endif

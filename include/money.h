@@ -1,0 +1,40 @@
+/*
+ * money - amounts as int64_t minor units, and their decimal text.
+ *
+ * Money never lives in a double outside the solver: text is parsed
+ * exactly, and a JSON number is accepted only if it has no more
+ * decimals than the currency has minor digits. MONEY_MAX bounds every
+ * amount (absurd values are input errors, not overflows). Functions
+ * returning int give 0, or -1 with a reason in *why (a static string).
+ */
+#ifndef MONEY_H
+#define MONEY_H
+
+#include <stdint.h>
+
+struct strbuf;
+
+#define MONEY_MAX INT64_C(100000000000000) /* 10^14 minor units */
+
+/* minor-unit digits of an ISO 4217 code: 0 for JPY, ISK, KRW ...; 2 else */
+int money_digits(const char *currency);
+/* is s three upper-case ASCII letters? */
+int money_currency_valid(const char *s);
+
+/*
+ * Parse "1500", "1500.5", "1500.50", "-3" (no exponent, no grouping)
+ * into minor units with the given digits.
+ */
+int money_parse(const char *s, int digits, int64_t *out, const char **why);
+/* the same for a JSON number; rejects NaN, inf, excess decimals */
+int money_from_double(double v, int digits, int64_t *out, const char **why);
+
+/* "1500.50" (digits 2), "-3.00", "1500" (digits 0) */
+void money_format(struct strbuf *sb, int64_t minor, int digits);
+/* "1 500.50": thousands separated by a space, for tables */
+void money_format_grouped(struct strbuf *sb, int64_t minor, int digits);
+double money_to_major(int64_t minor, int digits);
+/* 10^digits */
+int64_t money_scale(int digits);
+
+#endif

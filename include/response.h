@@ -1,0 +1,73 @@
+/*
+ * response - the response model of one cell (persona x channel): what
+ * x units of money buy, on the exact concave curves of DESIGN.md, and
+ * their piecewise-linear approximation for the LP.
+ *
+ * Money here is a double in major units (the solver's side of the
+ * boundary). Every function is pure; nothing is allocated except by
+ * response_segments(), whose arrays the caller frees.
+ */
+#ifndef RESPONSE_H
+#define RESPONSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct campaign;
+
+enum response_kind {
+	RESPONSE_CURVE,	 /* cpm, cpc: reach R (1 - exp(-k x)) */
+	RESPONSE_FLAT,	 /* buy or not: a fixed fee, fixed impressions */
+	RESPONSE_LINEAR, /* per hire: reach grows linearly to R */
+};
+
+struct response {
+	enum response_kind kind;
+	double reachable; /* R: persona members reachable on the channel */
+	double cpm;	  /* effective price per 1000 impressions */
+	double precision; /* rho */
+	double k;	  /* rho * 1000 / (cpm * R), per money unit */
+	double ctr_imp;	  /* clicks per impression */
+	double q;	  /* unique click-through, affinity applied, <= 1 */
+	double a;	  /* click to application */
+	double h;	  /* application to hire */
+	double fee;	  /* flat: the fee; per hire: the bonus */
+	double flat_impressions;
+	double x_cap; /* spend at the frequency cap (or the network's */
+		      /* hire ceiling); 0 if unbounded */
+};
+
+struct response_point {
+	double spend, impressions, reach, clicks, applications, hires;
+};
+
+/*
+ * Set up the response of persona p on channel c of the campaign (both
+ * indices into it), with the persona's share and affinity. Money in
+ * major units of the campaign currency.
+ */
+void response_init(struct response *r, const struct campaign *c, size_t p,
+		   size_t pc);
+
+/* persona members reached with spend x (curve and linear kinds) */
+double response_reach(const struct response *r, double x);
+/* every figure at spend x; a flat cell is bought when x >= fee */
+void response_eval(const struct response *r, double x,
+		   struct response_point *out);
+/* applications per reached member: q * a */
+double response_apps_per_reach(const struct response *r);
+
+/*
+ * Split [0, x_max] of a curve into n segments of falling slope, with
+ * breakpoints equally spaced in 1 - exp(-k x / 2), which equalises the
+ * chord error of the exponential. bp gets n + 1 breakpoints (bp[0] = 0),
+ * slope gets n slopes in reach per money unit. Returns the largest
+ * chord error over the segments, in reach.
+ */
+double response_segments(const struct response *r, double x_max, int n,
+			 double *bp, double *slope);
+
+/* largest gap between the reach curve and its chord over [x0, x1] */
+double response_chord_error(const struct response *r, double x0, double x1);
+
+#endif

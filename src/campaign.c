@@ -1,0 +1,219 @@
+#include "campaign.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void strlist_release(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->item[i]);
+	free(l->item);
+	l->item = NULL;
+	l->n = 0;
+}
+
+void channel_release(struct channel *ch)
+{
+	free(ch->id);
+	free(ch->name);
+	free(ch->currency);
+	free(ch->source);
+	memset(ch, 0, sizeof(*ch));
+}
+
+static void persona_release(struct persona *p)
+{
+	free(p->id);
+	free(p->name);
+	for (size_t i = 0; i < p->n_locations; i++) {
+		free(p->locations[i].city);
+		free(p->locations[i].country);
+	}
+	free(p->locations);
+	strlist_release(&p->education);
+	strlist_release(&p->interests);
+	strlist_release(&p->job_titles);
+	strlist_release(&p->skills);
+	strlist_release(&p->languages);
+	free(p->hook);
+	free(p->channels);
+}
+
+void campaign_release(struct campaign *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->client);
+	free(c->currency);
+	free(c->proposition);
+	for (size_t i = 0; i < c->n_channels; i++)
+		channel_release(&c->channels[i]);
+	free(c->channels);
+	for (size_t i = 0; i < c->n_personas; i++)
+		persona_release(&c->personas[i]);
+	free(c->personas);
+	for (size_t i = 0; i < c->n_exclusions; i++)
+		free(c->exclusions[i].reason);
+	free(c->exclusions);
+	memset(c, 0, sizeof(*c));
+}
+
+long campaign_find_channel(const struct campaign *c, const char *id)
+{
+	for (size_t i = 0; i < c->n_channels; i++)
+		if (strcmp(c->channels[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+long campaign_find_persona(const struct campaign *c, const char *id)
+{
+	for (size_t i = 0; i < c->n_personas; i++)
+		if (strcmp(c->personas[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+bool campaign_cell_excluded(const struct campaign *c, size_t persona,
+			    size_t channel)
+{
+	if (c->channels[channel].excluded)
+		return true;
+	for (size_t i = 0; i < c->n_exclusions; i++)
+		if (c->exclusions[i].persona == persona &&
+		    c->exclusions[i].channel == channel)
+			return true;
+	return false;
+}
+
+static const char *const platform_names[] = {
+	[PLATFORM_META] = "meta",
+	[PLATFORM_LINKEDIN] = "linkedin",
+	[PLATFORM_TIKTOK] = "tiktok",
+	[PLATFORM_OFFLINE] = "offline",
+};
+
+static const char *const pricing_names[] = {
+	[PRICING_CPM] = "cpm",
+	[PRICING_CPC] = "cpc",
+	[PRICING_FLAT] = "flat",
+	[PRICING_PER_HIRE] = "per_hire",
+};
+
+static const char *const objective_names[] = {
+	[OBJ_APPLICATIONS] = "applications",
+	[OBJ_HIRES] = "hires",
+	[OBJ_VALUE] = "value",
+	[OBJ_REACH] = "reach",
+	[OBJ_BLEND] = "blend",
+	[OBJ_MIN_COST] = "min-cost",
+};
+
+static int lookup(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *platform_name(enum platform p)
+{
+	return platform_names[p];
+}
+
+int platform_parse(const char *s, enum platform *out)
+{
+	int i = lookup(platform_names, sizeof(platform_names) / sizeof(*platform_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum platform)i;
+	return 0;
+}
+
+const char *pricing_name(enum pricing p)
+{
+	return pricing_names[p];
+}
+
+int pricing_parse(const char *s, enum pricing *out)
+{
+	int i = lookup(pricing_names, sizeof(pricing_names) / sizeof(*pricing_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum pricing)i;
+	return 0;
+}
+
+const char *objective_name(enum objective o)
+{
+	return objective_names[o];
+}
+
+int objective_parse(const char *s, enum objective *out)
+{
+	int i = lookup(objective_names, sizeof(objective_names) / sizeof(*objective_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum objective)i;
+	return 0;
+}
+
+/* days since 1970-01-01 of a proleptic Gregorian date */
+static long days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int parse_date(const char *s, long *day)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31 };
+	long y, m, d, dim;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	y = strtol(s, NULL, 10);
+	m = strtol(s + 5, NULL, 10);
+	d = strtol(s + 8, NULL, 10);
+	if (y < 1970 || y > 9999 || m < 1 || m > 12)
+		return -1;
+	dim = mdays[m - 1];
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		dim = 29;
+	if (d < 1 || d > dim)
+		return -1;
+	*day = days_from_civil(y, m, d);
+	return 0;
+}
+
+bool date_valid(const char *s)
+{
+	long day;
+
+	return parse_date(s, &day) == 0;
+}
+
+int date_span_days(const char *start, const char *end)
+{
+	long a, b;
+
+	if (parse_date(start, &a) < 0 || parse_date(end, &b) < 0 || b < a)
+		return -1;
+	return (int)(b - a + 1);
+}

@@ -1,0 +1,223 @@
+/*
+ * money - amounts as int64_t minor units, and their decimal text.
+ *
+ * Text is parsed digit by digit, never through a double, so "0.10" is
+ * exactly 10 cents. A double (a JSON number) is accepted only when it is
+ * an exact number of minor units up to the error that parsing decimal
+ * text into binary must have left; anything further off means the input
+ * really had more decimals than the currency allows.
+ */
+#include "money.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_DIGITS 18 /* 10^18 still fits in int64_t */
+
+static int fail(const char **why, const char *reason)
+{
+	if (why)
+		*why = reason;
+	return -1;
+}
+
+static const char *too_many_decimals(int digits)
+{
+	static const char *const reason[] = {
+		"more than 0 decimals",
+		"more than 1 decimal",
+		"more than 2 decimals",
+		"more than 3 decimals",
+	};
+
+	if (digits >= 0 && (size_t)digits < ARRAY_SIZE(reason))
+		return reason[digits];
+	return "too many decimals";
+}
+
+int64_t money_scale(int digits)
+{
+	int64_t scale = 1;
+
+	assert(digits >= 0 && digits <= MAX_DIGITS);
+	for (int i = 0; i < digits; i++)
+		scale *= 10;
+	return scale;
+}
+
+int money_digits(const char *currency)
+{
+	/* ISO 4217 minor units that differ from the usual 2 */
+	static const char zero[][4] = {
+		"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
+		"RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+	};
+	static const char three[][4] = {
+		"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND",
+	};
+
+	if (!currency)
+		return 2;
+	for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
+		if (strcmp(currency, zero[i]) == 0)
+			return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(three); i++)
+		if (strcmp(currency, three[i]) == 0)
+			return 3;
+	return 2;
+}
+
+int money_currency_valid(const char *s)
+{
+	if (!s)
+		return 0;
+	for (int i = 0; i < 3; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return s[3] == '\0';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* why a character cannot continue an amount, for the common mistakes */
+static const char *bad_char(char c)
+{
+	if (c == 'e' || c == 'E')
+		return "exponent not allowed";
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return "spaces not allowed";
+	if (c == ',' || c == '\'' || c == '_')
+		return "use '.' for decimals and no thousands separators";
+	return "not a decimal number";
+}
+
+int money_parse(const char *s, int digits, int64_t *out, const char **why)
+{
+	int64_t scale = money_scale(digits);
+	int64_t whole = 0, frac = 0, minor;
+	bool negative = false;
+	int n_frac = 0;
+
+	if (!s || !*s)
+		return fail(why, "empty amount");
+	if (*s == '-') {
+		negative = true;
+		s++;
+	}
+	if (!is_digit(*s))
+		return fail(why, *s ? bad_char(*s) : "not a decimal number");
+	for (; is_digit(*s); s++) {
+		/* stop early: the digits could go on forever */
+		if (whole > MONEY_MAX)
+			return fail(why, "absurdly large");
+		whole = whole * 10 + (*s - '0');
+	}
+	if (*s == '.') {
+		s++;
+		if (!is_digit(*s))
+			return fail(why,
+				    *s ? bad_char(*s) : "no digits after '.'");
+		for (; is_digit(*s); s++) {
+			if (n_frac < digits) {
+				frac = frac * 10 + (*s - '0');
+				n_frac++;
+			} else if (*s != '0') {
+				/* trailing zeros lose nothing, so they pass */
+				return fail(why, too_many_decimals(digits));
+			}
+		}
+	}
+	if (*s)
+		return fail(why, bad_char(*s));
+	for (; n_frac < digits; n_frac++)
+		frac *= 10;
+	if (whole > MONEY_MAX / scale)
+		return fail(why, "absurdly large");
+	minor = whole * scale + frac;
+	if (minor > MONEY_MAX)
+		return fail(why, "absurdly large");
+	*out = negative ? -minor : minor;
+	return 0;
+}
+
+int money_from_double(double v, int digits, int64_t *out, const char **why)
+{
+	double scaled, rounded, tolerance;
+
+	if (!isfinite(v))
+		return fail(why, "not a finite number");
+	scaled = v * (double)money_scale(digits);
+	if (fabs(scaled) > (double)MONEY_MAX)
+		return fail(why, "absurdly large");
+	rounded = (double)llround(scaled);
+	/*
+	 * Decimal text turned into a double, then scaled, is off by a few
+	 * units in the last place: 0.1 + 0.2 gives 30.000000000000004
+	 * cents. A fixed 1e-6 covers that for small amounts; a few ulps
+	 * (1e-15 relative) for large ones. A relative 1e-6 would be too
+	 * loose: 12345.678 would pass as 12345.68 with digits 2.
+	 * 1.005 is really 1.00499999999999989..., 100.4999... cents, and
+	 * is rejected, as its text had three decimals.
+	 */
+	tolerance = fmax(1e-6, fabs(scaled) * 1e-15);
+	if (fabs(scaled - rounded) > tolerance)
+		return fail(why, too_many_decimals(digits));
+	*out = (int64_t)rounded;
+	return 0;
+}
+
+/* the unsigned magnitude, safe for INT64_MIN */
+static uint64_t magnitude(int64_t minor)
+{
+	return minor < 0 ? -(uint64_t)minor : (uint64_t)minor;
+}
+
+static void add_fraction(struct strbuf *sb, uint64_t frac, int digits)
+{
+	if (digits > 0)
+		strbuf_addf(sb, ".%0*" PRIu64, digits, frac);
+}
+
+void money_format(struct strbuf *sb, int64_t minor, int digits)
+{
+	uint64_t scale = (uint64_t)money_scale(digits);
+	uint64_t u = magnitude(minor);
+
+	strbuf_addf(sb, "%s%" PRIu64, minor < 0 ? "-" : "", u / scale);
+	add_fraction(sb, u % scale, digits);
+}
+
+void money_format_grouped(struct strbuf *sb, int64_t minor, int digits)
+{
+	uint64_t scale = (uint64_t)money_scale(digits);
+	uint64_t u = magnitude(minor);
+	char whole[32];
+	int n, lead;
+
+	n = snprintf(whole, sizeof(whole), "%" PRIu64, u / scale);
+	assert(n > 0 && (size_t)n < sizeof(whole));
+	if (minor < 0)
+		strbuf_addch(sb, '-');
+	/* the first group takes the 1 or 2 digits left over */
+	lead = n % 3 ? n % 3 : 3;
+	strbuf_add(sb, whole, (size_t)lead);
+	for (int i = lead; i < n; i += 3) {
+		strbuf_addch(sb, ' ');
+		strbuf_add(sb, whole + i, 3);
+	}
+	add_fraction(sb, u % scale, digits);
+}
+
+double money_to_major(int64_t minor, int digits)
+{
+	return (double)minor / (double)money_scale(digits);
+}
