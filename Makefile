@@ -53,7 +53,7 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
-	prove -f tests/unit/ tests/cli.t
+	prove -f tests/unit/ tests/cli.t tests/export.t
 
 demo:
 	@sh tests/deps.sh

@@ -7,6 +7,8 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "campaign.h"
@@ -22,14 +24,17 @@ static void add_money(cJSON *o, const char *key, int64_t v)
 		cJSON_AddNumberToObject(o, key, (double)v);
 }
 
-/* a figure rounded to 6 significant decimals, so output is stable */
+/* a figure to 10 significant digits, so output is stable and short */
 static void add_num(cJSON *o, const char *key, double v)
 {
+	char buf[32];
+
 	if (!isfinite(v)) {
 		cJSON_AddNullToObject(o, key);
 		return;
 	}
-	cJSON_AddNumberToObject(o, key, round(v * 1e6) / 1e6);
+	snprintf(buf, sizeof(buf), "%.10g", v);
+	cJSON_AddNumberToObject(o, key, strtod(buf, NULL));
 }
 
 static void add_total(cJSON *o, const struct plan_total *t)

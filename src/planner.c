@@ -579,6 +579,14 @@ static int term_hook(void *info, const char *s)
 
 enum solve_result { SOLVED, NO_SOLUTION, SOLVER_FAILED };
 
+/* undo the fixing of binaries that solve() leaves behind */
+static void free_binaries(struct model *m)
+{
+	for (size_t j = 0; m->mip && j < m->n_cells; j++)
+		if (m->cells[j].zcol)
+			glp_set_col_bnds(m->P, m->cells[j].zcol, GLP_DB, 0, 1);
+}
+
 /*
  * Solve the model as it stands. For a MIP the binaries are freed,
  * the branch-and-cut run, then fixed at the optimum and the LP solved
@@ -597,11 +605,7 @@ static enum solve_result solve(struct model *m, bool *hit_limit)
 	smcp.msg_lev = verbosity >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
 	if (m->o->time_limit_s > 0)
 		smcp.tm_lim = m->o->time_limit_s * 1000;
-	if (m->mip)
-		for (size_t j = 0; j < m->n_cells; j++)
-			if (m->cells[j].zcol)
-				glp_set_col_bnds(m->P, m->cells[j].zcol, GLP_DB,
-						 0, 1);
+	free_binaries(m);
 	ret = glp_simplex(m->P, &smcp);
 	if (ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) {
 		/* a bad warm basis: start over from the standard one */
@@ -630,7 +634,8 @@ static enum solve_result solve(struct model *m, bool *hit_limit)
 		iocp.tm_lim = m->o->time_limit_s * 1000;
 	ret = glp_intopt(m->P, &iocp);
 	st = glp_mip_status(m->P);
-	if (ret == GLP_ETMLIM || ret == GLP_EMIPGAP)
+	/* GLP_EMIPGAP: stopped within mip_gap of the bound, as asked */
+	if (ret == GLP_ETMLIM)
 		*hit_limit = true;
 	if (st == GLP_NOFEAS)
 		return NO_SOLUTION;
@@ -1261,7 +1266,7 @@ static void run_frontier(struct model *m, struct plan *p)
 	for (int64_t b = o->frontier_from; b <= o->frontier_to;
 	     b += o->frontier_step) {
 		struct frontier_point *f;
-		double bud = (double)b / m->scale;
+		double bud = (double)b / m->scale, total;
 		bool limit;
 
 		glp_set_row_bnds(m->P, m->row_budget, GLP_UP, 0, bud);
@@ -1283,6 +1288,7 @@ static void run_frontier(struct model *m, struct plan *p)
 		if (solve(m, &limit) != SOLVED)
 			continue;
 		f->feasible = true;
+		total = 0;
 		f->objective = glp_get_obj_val(m->P);
 		f->marginal = glp_get_row_dual(m->P, m->row_budget) * 1000;
 		for (size_t j = 0; j < m->n_cells; j++) {
@@ -1290,11 +1296,12 @@ static void run_frontier(struct model *m, struct plan *p)
 			double s = cell_spend_lp(m, &m->cells[j]);
 
 			response_eval(&m->cells[j].r, s, &pt);
-			f->spend += llround(s * m->scale);
+			total += s;
 			f->applications += pt.applications;
 			f->hires += pt.hires;
 			f->reach += pt.reach;
 		}
+		f->spend = llround(total * m->scale);
 	}
 	p->n_frontier = n;
 }
@@ -1432,18 +1439,23 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 	       m.n_rows, m.n_cols, m.nnz, out->n_binaries);
 
 	t0 = now_ms();
+	res = SOLVED;
+	if (o->objective == OBJ_BLEND && blend_norms(&m) < 0)
+		res = NO_SOLUTION;
+	out->ms_solve = now_ms() - t0;
+
+	/* the model as solved: blend weights set, binaries free */
+	t0 = now_ms();
+	free_binaries(&m);
 	if (write_exports(&m) < 0) {
 		rc = -1;
 		goto out;
 	}
 	out->ms_write = now_ms() - t0;
 
-	t0 = now_ms();
-	if (o->objective == OBJ_BLEND && blend_norms(&m) < 0) {
-		res = NO_SOLUTION;
-	} else {
+	t0 = now_ms() - out->ms_solve;
+	if (res == SOLVED)
 		res = solve(&m, &limit);
-	}
 	out->blend_apps_norm = m.norm_apps;
 	out->blend_reach_norm = m.norm_reach;
 	if (res == SOLVER_FAILED) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -211,13 +212,54 @@ int parse_double(const char *s, double *out)
 	return 0;
 }
 
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t n = write(fd, data + off, len - off);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY), saved;
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) < 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return close(fd);
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
 	struct strbuf tmp = STRBUF_INIT;
+	struct stat st;
 	mode_t mask;
 	int fd, saved;
-	size_t off = 0;
 
+	/*
+	 * Only a regular file (or none yet) is replaced by rename; a
+	 * device or pipe such as /dev/null or /dev/stdout is written in
+	 * place, or the rename would put a plain file where it was.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		strbuf_release(&tmp);
+		return write_in_place(path, data, len);
+	}
 	strbuf_addf(&tmp, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp.buf);
 	if (fd < 0) {
@@ -228,16 +270,8 @@ int write_file_atomic(const char *path, const char *data, size_t len)
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) < 0)
 		goto fail;
-	while (off < len) {
-		ssize_t n = write(fd, data + off, len - off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)n;
-	}
+	if (write_all(fd, data, len) < 0)
+		goto fail;
 	if (fsync(fd) < 0 || close(fd) < 0) {
 		fd = -1;
 		goto fail;
