@@ -285,6 +285,12 @@ static int add_row(struct model *m, enum row_kind kind, size_t index,
 static void make_cells(struct model *m)
 {
 	const struct campaign *c = m->c;
+	/*
+	 * A cell's own range ends at its frequency cap, or well beyond any
+	 * budget: the budget, channel and persona limits are rows, so their
+	 * duals are clean and relaxing one really frees the cells.
+	 */
+	double lim = 2 * m->bmax;
 	size_t n = 0;
 
 	for (size_t p = 0; p < c->n_personas; p++)
@@ -297,33 +303,26 @@ static void make_cells(struct model *m)
 			size_t ch = per->channels[pc].channel;
 			const struct channel *chan = &c->channels[ch];
 			struct mcell *x = &m->cells[m->n_cells];
-			double lim = m->bmax, lb, ub;
 
 			if (campaign_cell_excluded(c, p, ch))
 				continue;
+			memset(x, 0, sizeof(*x));
 			x->persona = p;
 			x->channel = ch;
 			response_init(&x->r, c, p, pc);
 			if (x->r.reachable <= 0)
 				continue;
-			channel_bounds(m, ch, m->bmax, &lb, &ub);
-			if (ub < lim)
-				lim = ub;
-			if (per->budget_cap != MONEY_NONE &&
-			    money_to_major(per->budget_cap, c->digits) < lim)
-				lim = money_to_major(per->budget_cap,
-						     c->digits);
 			switch (chan->pricing) {
 			case PRICING_FLAT:
 				x->kind = CELL_FLAT;
-				if (x->r.fee > lim)
+				if (x->r.fee > m->bmax)
 					continue;
 				x->x_max = x->r.fee;
 				break;
 			case PRICING_PER_HIRE:
 				x->kind = CELL_LINEAR;
-				x->x_max = x->r.x_cap < lim ? x->r.x_cap : lim;
-				x->cap_is_freq = x->r.x_cap <= lim;
+				x->x_max = x->r.x_cap;
+				x->cap_is_freq = true;
 				break;
 			case PRICING_CPM:
 			case PRICING_CPC:
@@ -338,20 +337,26 @@ static void make_cells(struct model *m)
 					   c->days;
 				if (x->lower <= 0)
 					break;
-				if (x->lower > x->x_max) {
-					if (x->cap_is_freq)
-						add_note(m,
-							 "%s on %s is left out: "
-							 "the platform minimum "
-							 "of %s a day for %d "
-							 "days is more than "
-							 "the %s its audience "
-							 "absorbs at the "
-							 "frequency cap",
-							 per->id, chan->id,
-							 money_str(c, money_to_major(chan->min_daily, c->digits)),
-							 c->days,
-							 money_str(c, x->x_max));
+				if (x->lower > x->x_max || x->lower > m->bmax) {
+					add_note(m,
+						 "%s on %s is left out: the "
+						 "platform minimum of %s a "
+						 "day for %d days is more "
+						 "than %s %s",
+						 per->id, chan->id,
+						 money_str(c, money_to_major(
+								      chan->min_daily,
+								      c->digits)),
+						 c->days,
+						 x->lower > x->x_max
+							 ? "the"
+							 : "the budget of",
+						 x->lower > x->x_max
+							 ? "its audience "
+							   "absorbs at the "
+							   "frequency cap"
+							 : money_str(c,
+								     m->bmax));
 					continue;
 				}
 				x->kind = CELL_SEMI;

@@ -1,0 +1,276 @@
+/* tests/unit/test_response.c - the cell response curves by hand */
+#include "response.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign.h"
+#include "test.h"
+#include "util.h"
+
+/* one persona of 1000 people, half reachable on a single channel */
+static void setup(struct campaign *c, struct channel ch, double share,
+		  double affinity)
+{
+	memset(c, 0, sizeof(*c));
+	c->digits = 2;
+	c->days = 10;
+	c->channels = xcalloc(1, sizeof(*c->channels));
+	c->channels[0] = ch;
+	c->n_channels = 1;
+	c->personas = xcalloc(1, sizeof(*c->personas));
+	c->n_personas = 1;
+	c->personas[0].size = 1000;
+	c->personas[0].channels = xcalloc(1, sizeof(struct persona_channel));
+	c->personas[0].n_channels = 1;
+	c->personas[0].channels[0].share = share;
+	c->personas[0].channels[0].affinity = affinity;
+}
+
+static void teardown(struct campaign *c)
+{
+	free(c->channels);
+	free(c->personas[0].channels);
+	free(c->personas);
+}
+
+static struct channel cpm_channel(void)
+{
+	struct channel ch = { 0 };
+
+	ch.pricing = PRICING_CPM;
+	ch.price = 10000; /* 100.00 per 1000 impressions */
+	ch.ctr = 0.01;
+	ch.ctr_basis = CTR_IMPRESSION;
+	ch.ref_frequency = 1;
+	ch.apply_rate = 0.1;
+	ch.hire_rate = 0.2;
+	ch.precision = 0.5;
+	ch.frequency_cap = 3;
+	ch.max_share = 1;
+	return ch;
+}
+
+static void cpm_curve_matches_hand_computed_values(void)
+{
+	struct campaign c;
+	struct response r;
+	struct response_point pt;
+
+	setup(&c, cpm_channel(), 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	/* R = 500, k = 0.5 * 1000 / (100 * 500) = 0.01 per unit of money */
+	CHECK_NEAR(r.reachable, 500, 1e-12);
+	CHECK_NEAR(r.k, 0.01, 1e-12);
+	CHECK_NEAR(r.x_cap, 300, 1e-9); /* frequency 3 = k x */
+	CHECK_NEAR(r.q, 0.01, 1e-12);
+	response_eval(&r, 100, &pt);
+	CHECK_NEAR(pt.impressions, 1000, 1e-9);
+	CHECK_NEAR(pt.reach, 500 * (1 - exp(-1)), 1e-9);
+	CHECK_NEAR(pt.reach, 316.0602794, 1e-9);
+	CHECK_NEAR(pt.clicks, 10, 1e-9);
+	CHECK_NEAR(pt.applications, 0.01 * 0.1 * 316.0602794, 1e-8);
+	CHECK_NEAR(pt.hires, 0.2 * 0.01 * 0.1 * 316.0602794, 1e-8);
+	response_eval(&r, 0, &pt);
+	CHECK_NEAR(pt.reach, 0, 0);
+	CHECK_NEAR(pt.applications, 0, 0);
+	teardown(&c);
+}
+
+static void tiny_spend_stays_exact_near_zero(void)
+{
+	struct campaign c;
+	struct response r;
+
+	setup(&c, cpm_channel(), 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	/* reach ~ R k x for tiny x; expm1 keeps the digits */
+	CHECK_NEAR(response_reach(&r, 1e-9), 500 * 0.01 * 1e-9, 1e-9);
+	teardown(&c);
+}
+
+static void cpc_price_becomes_cpm_through_ctr(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+	struct response_point pt;
+
+	ch.pricing = PRICING_CPC;
+	ch.price = 200; /* 2.00 a click */
+	ch.ctr = 0.02;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.cpm, 2 * 0.02 * 1000, 1e-12);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.impressions, 1000, 1e-9);
+	CHECK_NEAR(pt.clicks, 20, 1e-9); /* spend / CPC */
+	teardown(&c);
+}
+
+static void impression_ctr_converts_to_unique_at_ref_frequency(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+
+	ch.ctr = 0.01;
+	ch.ref_frequency = 3;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.q, 1 - pow(0.99, 3), 1e-12);
+	CHECK_NEAR(r.ctr_imp, 0.01, 1e-15);
+	teardown(&c);
+
+	ch.ctr = 0.0366; /* Meta unique CTR at frequency 2.99 */
+	ch.ctr_basis = CTR_UNIQUE;
+	ch.ref_frequency = 2.99;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.q, 0.0366, 1e-15);
+	CHECK_NEAR(r.ctr_imp, 1 - pow(1 - 0.0366, 1 / 2.99), 1e-12);
+	CHECK_NEAR(1 - pow(1 - r.ctr_imp, 2.99), 0.0366, 1e-12);
+	teardown(&c);
+}
+
+static void affinity_multiplies_click_through_up_to_one(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+
+	setup(&c, ch, 0.5, 2);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.q, 0.02, 1e-12);
+	teardown(&c);
+	ch.ctr = 0.6;
+	ch.ctr_basis = CTR_UNIQUE;
+	setup(&c, ch, 0.5, 2);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.q, 1, 0);
+	teardown(&c);
+}
+
+static void flat_fee_buys_fixed_impressions_or_nothing(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+	struct response_point pt;
+
+	ch.pricing = PRICING_FLAT;
+	ch.price = 100000; /* 1000.00 */
+	ch.impressions = 400;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK(r.kind == RESPONSE_FLAT);
+	response_eval(&r, 1000, &pt);
+	CHECK_NEAR(pt.reach, 500 * (1 - exp(-0.5 * 400 / 500.0)), 1e-9);
+	CHECK_NEAR(pt.impressions, 400, 0);
+	response_eval(&r, 999, &pt);
+	CHECK_NEAR(pt.reach, 0, 0);
+	teardown(&c);
+}
+
+static void per_hire_is_linear_up_to_the_network_ceiling(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+	struct response_point pt;
+
+	ch.pricing = PRICING_PER_HIRE;
+	ch.price = 100000; /* a 1000.00 bonus */
+	ch.ctr = 0.1;
+	ch.ctr_basis = CTR_UNIQUE;
+	ch.apply_rate = 0.5;
+	ch.hire_rate = 0.5;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	/* at most R q a h = 500 * 0.1 * 0.5 * 0.5 = 12.5 hires */
+	CHECK_NEAR(r.x_cap, 12500, 1e-9);
+	response_eval(&r, 5000, &pt);
+	CHECK_NEAR(pt.hires, 5, 1e-12); /* one hire per bonus */
+	CHECK_NEAR(pt.applications, 10, 1e-12);
+	response_eval(&r, 1e6, &pt);
+	CHECK_NEAR(pt.hires, 12.5, 1e-12);
+	teardown(&c);
+}
+
+static double brute_chord_error(const struct response *r, double a, double b)
+{
+	double fa = response_reach(r, a), fb = response_reach(r, b), e = 0;
+
+	for (int i = 0; i <= 100000; i++) {
+		double x = a + (b - a) * i / 100000;
+		double g = response_reach(r, x) - (fa + (fb - fa) * (x - a) /
+							(b - a));
+
+		e = g > e ? g : e;
+	}
+	return e;
+}
+
+static void chord_error_matches_a_brute_force_scan(void)
+{
+	struct campaign c;
+	struct response r;
+
+	setup(&c, cpm_channel(), 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(response_chord_error(&r, 0, 300),
+		   brute_chord_error(&r, 0, 300), 1e-6);
+	CHECK_NEAR(response_chord_error(&r, 50, 120),
+		   brute_chord_error(&r, 50, 120), 1e-6);
+	teardown(&c);
+}
+
+static void segments_fall_in_slope_and_share_the_error(void)
+{
+	struct campaign c;
+	struct response r;
+	double bp[9], slope[8], err, lo = 1e300, hi = 0, err16;
+	double bp16[17], slope16[16];
+
+	setup(&c, cpm_channel(), 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	err = response_segments(&r, 300, 8, bp, slope);
+	CHECK_NEAR(bp[0], 0, 0);
+	CHECK_NEAR(bp[8], 300, 0);
+	for (int i = 0; i < 8; i++) {
+		double e = response_chord_error(&r, bp[i], bp[i + 1]);
+
+		CHECK(bp[i + 1] > bp[i]);
+		CHECK_NEAR(slope[i] * (bp[i + 1] - bp[i]),
+			   response_reach(&r, bp[i + 1]) -
+				   response_reach(&r, bp[i]),
+			   1e-9);
+		if (i > 0)
+			CHECK(slope[i] < slope[i - 1]);
+		lo = e < lo ? e : lo;
+		hi = e > hi ? e : hi;
+	}
+	CHECK_NEAR(err, hi, 1e-12);
+	/* equal-error spacing: the pieces' errors agree to a few per cent */
+	CHECK(hi / lo < 1.1);
+	/* about R k^2 w^2 / 8 with w the first width */
+	CHECK(err < 500 * 0.01 * 0.01 * bp[1] * bp[1] / 8 * 1.01);
+	err16 = response_segments(&r, 300, 16, bp16, slope16);
+	CHECK(err16 < err / 3.5); /* error falls with the square of n */
+	teardown(&c);
+}
+
+int main(void)
+{
+	cpm_curve_matches_hand_computed_values();
+	tiny_spend_stays_exact_near_zero();
+	cpc_price_becomes_cpm_through_ctr();
+	impression_ctr_converts_to_unique_at_ref_frequency();
+	affinity_multiplies_click_through_up_to_one();
+	flat_fee_buys_fixed_impressions_or_nothing();
+	per_hire_is_linear_up_to_the_network_ceiling();
+	chord_error_matches_a_brute_force_scan();
+	segments_fall_in_slope_and_share_the_error();
+	return test_done();
+}
