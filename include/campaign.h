@@ -25,22 +25,22 @@ enum platform {
 };
 
 enum pricing {
-	PRICING_CPM,	  /* price per 1000 impressions */
-	PRICING_CPC,	  /* price per click */
-	PRICING_FLAT,	  /* a fixed fee buys a fixed number of impressions */
+	PRICING_CPM,      /* price per 1000 impressions */
+	PRICING_CPC,      /* price per click */
+	PRICING_FLAT,     /* a fixed fee buys a fixed number of impressions */
 	PRICING_PER_HIRE, /* a bonus per hire (referral programmes) */
 };
 
 enum ctr_basis {
 	CTR_IMPRESSION, /* clicks per impression */
-	CTR_UNIQUE,	/* share of reached people who click at least once */
+	CTR_UNIQUE,     /* share of reached people who click at least once */
 };
 
 struct channel {
-	char *id;	/* owned */
-	char *name;	/* owned */
+	char *id;       /* owned */
+	char *name;     /* owned */
 	char *currency; /* owned; the catalogue row's currency */
-	char *source;	/* owned; where the figures come from */
+	char *source;   /* owned; where the figures come from */
 	enum platform platform;
 	enum pricing pricing;
 	int64_t price; /* minor units of the campaign currency */
@@ -56,8 +56,8 @@ struct channel {
 	int64_t max_spend;    /* MONEY_NONE: none */
 	double max_share;     /* of the budget; 1: none */
 	double impressions;   /* flat channels: what the fee buys */
-	bool excluded;	      /* the campaign excludes the whole channel */
-	int line;	      /* catalogue line, for messages */
+	bool excluded;        /* the campaign excludes the whole channel */
+	int line;             /* catalogue line, for messages */
 };
 
 struct location {
@@ -72,8 +72,8 @@ struct strlist {
 };
 
 struct persona_channel {
-	size_t channel;	 /* index into campaign.channels */
-	double share;	 /* of the persona reachable there, (0,1] */
+	size_t channel;  /* index into campaign.channels */
+	double share;    /* of the persona reachable there, (0,1] */
 	double affinity; /* multiplies the click-through, default 1 */
 };
 
@@ -85,11 +85,11 @@ struct persona {
 	size_t n_locations;
 	struct strlist education, interests, job_titles, skills, languages;
 	double experience_min, experience_max; /* years; max < 0: open */
-	int64_t value_per_hire;		       /* MONEY_NONE: not given */
-	double goal_applications;	       /* 0: none */
-	double goal_hires;		       /* 0: none */
-	int64_t budget_cap;		       /* MONEY_NONE: none */
-	char *hook;			       /* owned, may be NULL */
+	int64_t value_per_hire;                /* MONEY_NONE: not given */
+	double goal_applications;              /* 0: none */
+	double goal_hires;                     /* 0: none */
+	int64_t budget_cap;                    /* MONEY_NONE: none */
+	char *hook;                            /* owned, may be NULL */
 	struct persona_channel *channels;      /* owned */
 	size_t n_channels;
 };
@@ -109,14 +109,14 @@ enum objective {
 };
 
 struct campaign {
-	char *name;	   /* owned */
-	char *client;	   /* owned, may be NULL */
-	char *currency;	   /* owned; ISO 4217 */
-	int digits;	   /* minor-unit digits of the currency */
+	char *name;        /* owned */
+	char *client;      /* owned, may be NULL */
+	char *currency;    /* owned; ISO 4217 */
+	int digits;        /* minor-unit digits of the currency */
 	char *proposition; /* owned, may be NULL; employer-brand message */
 	int64_t budget;
 	char start[11], end[11]; /* YYYY-MM-DD */
-	int days;		 /* end - start + 1 */
+	int days;                /* end - start + 1 */
 	enum objective objective;
 	double short_term_weight; /* blend: weight of applications, [0,1] */
 	double goal_applications; /* campaign-wide; 0: none */

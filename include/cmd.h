@@ -13,7 +13,7 @@
 
 struct app {
 	const char *config_path; /* borrowed from argv or the environment */
-	bool config_explicit;	 /* --config or JOBMIX_CONFIG given */
+	bool config_explicit;    /* --config or JOBMIX_CONFIG given */
 	struct config cfg;
 };
 

@@ -16,13 +16,13 @@
 struct diag;
 
 struct config {
-	char *path;	     /* owned; the file read, or NULL */
-	char *channels_path; /* [planner] channels; owned, may be NULL */
-	char *objective;     /* [planner] objective; owned, may be NULL */
-	int segments;	     /* [planner] segments, 2..64; default 8 */
+	char *path;               /* owned; the file read, or NULL */
+	char *channels_path;      /* [planner] channels; owned, may be NULL */
+	char *objective;          /* [planner] objective; owned, may be NULL */
+	int segments;             /* [planner] segments, 2..64; default 8 */
 	double short_term_weight; /* [planner] short_term_weight; -1 unset */
-	double mip_gap;		  /* [planner] mip_gap, [0,1); default 1e-4 */
-	int time_limit_s;	  /* [planner] time_limit, s; 0 none */
+	double mip_gap;           /* [planner] mip_gap, [0,1); default 1e-4 */
+	int time_limit_s;         /* [planner] time_limit, s; 0 none */
 };
 
 void config_init(struct config *cfg);

@@ -18,14 +18,14 @@
 enum jm_status {
 	JM_OK = 0,
 	JM_INFEASIBLE = 1, /* ran, but the goals cannot be met */
-	JM_USAGE = 64,	   /* bad command line */
+	JM_USAGE = 64,     /* bad command line */
 	JM_DATAERR = 65,   /* bad input data */
 	JM_NOINPUT = 66,   /* an input file cannot be opened */
 	JM_SOFTWARE = 70,  /* internal error, solver failure */
 	JM_CANTCREAT = 73, /* an output file cannot be created */
-	JM_IOERR = 74,	   /* read or write error */
+	JM_IOERR = 74,     /* read or write error */
 	JM_TEMPFAIL = 75,  /* try again later */
-	JM_CONFIG = 78,	   /* bad configuration */
+	JM_CONFIG = 78,    /* bad configuration */
 };
 
 /* 0 normal, -1 quiet (-q), 1 and up more detail (-v, -vv) */
@@ -40,11 +40,11 @@ void tracef(const char *fmt, ...) ATTR_PRINTF(1, 2);
 ATTR_NORETURN void die(const char *fmt, ...) ATTR_PRINTF(1, 2);
 
 struct diag {
-	const char *file;	 /* borrowed; the name shown */
+	const char *file; /* borrowed; the name shown */
 	int n_errors;
 	int n_warnings;
-	int status;		 /* exit status for the errors seen */
-	struct strbuf *capture;	 /* if set, messages go here (tests) */
+	int status;             /* exit status for the errors seen */
+	struct strbuf *capture; /* if set, messages go here (tests) */
 };
 
 void diag_init(struct diag *d, const char *file);

@@ -20,8 +20,8 @@ enum plan_format {
 };
 
 int plan_format_parse(const char *s, enum plan_format *out);
-void plan_write(struct strbuf *sb, enum plan_format f,
-		const struct campaign *c, const struct plan *p);
+void plan_write(struct strbuf *sb, enum plan_format f, const struct campaign *c,
+		const struct plan *p);
 
 void plan_write_table(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);

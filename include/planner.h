@@ -20,16 +20,16 @@
 #include "campaign.h"
 
 enum plan_status {
-	PLAN_OPTIMAL,	 /* proven optimal (within mip_gap for a MIP) */
-	PLAN_FEASIBLE,	 /* a time limit stopped the MIP with a solution */
+	PLAN_OPTIMAL,    /* proven optimal (within mip_gap for a MIP) */
+	PLAN_FEASIBLE,   /* a time limit stopped the MIP with a solution */
 	PLAN_INFEASIBLE, /* the goals or floors cannot be met */
 };
 
 struct plan_options {
 	enum objective objective;
 	double short_term_weight; /* blend */
-	int segments;		  /* per cell, 2..64 */
-	int64_t budget;		  /* minor units; the campaign's if < 0 */
+	int segments;             /* per cell, 2..64 */
+	int64_t budget;           /* minor units; the campaign's if < 0 */
 	double mip_gap;
 	int time_limit_s; /* 0: none */
 	const char *write_lp, *write_mps;
@@ -70,10 +70,10 @@ enum binding_kind {
 
 struct plan_binding {
 	enum binding_kind kind;
-	char *name; /* owned; e.g. "channel linkedin_sponsored max share" */
-	char *text; /* owned; the constraint and its price in words */
-	double dual;	 /* objective per 1 major unit of the bound */
-	double cost;	 /* objective lost to it; NAN when not priced */
+	char *name;  /* owned; e.g. "channel linkedin_sponsored max share" */
+	char *text;  /* owned; the constraint and its price in words */
+	double dual; /* objective per 1 major unit of the bound */
+	double cost; /* objective lost to it; NAN when not priced */
 };
 
 struct frontier_point {
@@ -90,19 +90,19 @@ struct plan {
 	bool is_mip;
 	int64_t budget;
 	int segments;
-	double objective_value;	   /* exact curves, rounded spend */
-	double objective_lp;	   /* the solver's piecewise-linear value */
-	double approx_error;	   /* objective_value - objective_lp */
-	double max_segment_error;  /* largest chord gap of a cell, in */
-				   /* objective units */
-	double marginal;	   /* budget dual: objective per major unit */
-	double marginal_apps;	   /* applications per major unit */
+	double objective_value;   /* exact curves, rounded spend */
+	double objective_lp;      /* the solver's piecewise-linear value */
+	double approx_error;      /* objective_value - objective_lp */
+	double max_segment_error; /* largest chord gap of a cell, in */
+				  /* objective units */
+	double marginal;          /* budget dual: objective per major unit */
+	double marginal_apps;     /* applications per major unit */
 	double short_term_weight; /* blend */
 	double blend_apps_norm, blend_reach_norm; /* blend divisors */
 	struct plan_total total;
 	struct plan_total *persona_totals; /* owned; one per persona */
 	struct plan_total *channel_totals; /* owned; one per channel */
-	struct plan_cell *cells;	   /* owned; spend > 0 only */
+	struct plan_cell *cells;           /* owned; spend > 0 only */
 	size_t n_cells;
 	struct plan_binding *bindings; /* owned */
 	size_t n_bindings;

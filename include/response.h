@@ -16,25 +16,25 @@
 struct campaign;
 
 enum response_kind {
-	RESPONSE_CURVE,	 /* cpm, cpc: reach R (1 - exp(-k x)) */
-	RESPONSE_FLAT,	 /* buy or not: a fixed fee, fixed impressions */
+	RESPONSE_CURVE,  /* cpm, cpc: reach R (1 - exp(-k x)) */
+	RESPONSE_FLAT,   /* buy or not: a fixed fee, fixed impressions */
 	RESPONSE_LINEAR, /* per hire: reach grows linearly to R */
 };
 
 struct response {
 	enum response_kind kind;
 	double reachable; /* R: persona members reachable on the channel */
-	double cpm;	  /* effective price per 1000 impressions */
+	double cpm;       /* effective price per 1000 impressions */
 	double precision; /* rho */
-	double k;	  /* rho * 1000 / (cpm * R), per money unit */
-	double ctr_imp;	  /* clicks per impression */
-	double q;	  /* unique click-through, affinity applied, <= 1 */
-	double a;	  /* click to application */
-	double h;	  /* application to hire */
-	double fee;	  /* flat: the fee; per hire: the bonus */
+	double k;         /* rho * 1000 / (cpm * R), per money unit */
+	double ctr_imp;   /* clicks per impression */
+	double q;         /* unique click-through, affinity applied, <= 1 */
+	double a;         /* click to application */
+	double h;         /* application to hire */
+	double fee;       /* flat: the fee; per hire: the bonus */
 	double flat_impressions;
 	double x_cap; /* spend at the frequency cap (or the network's */
-		      /* hire ceiling); 0 if unbounded */
+	/* hire ceiling); 0 if unbounded */
 };
 
 struct response_point {

@@ -17,7 +17,7 @@
 
 #if defined(__GNUC__)
 #define ATTR_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#define ATTR_NORETURN	  __attribute__((noreturn))
+#define ATTR_NORETURN     __attribute__((noreturn))
 #else
 #define ATTR_PRINTF(f, a)
 #define ATTR_NORETURN
@@ -32,14 +32,14 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
 /* grow *arr (of *alloc elements) so that it holds at least n */
-#define ALLOC_GROW(arr, n, alloc)                                          \
-	do {                                                               \
-		if ((n) > (alloc)) {                                       \
-			(alloc) = (alloc) < 8 ? 8 : (alloc);               \
-			while ((alloc) < (n))                              \
-				(alloc) *= 2;                              \
+#define ALLOC_GROW(arr, n, alloc)                                              \
+	do {                                                                   \
+		if ((n) > (alloc)) {                                           \
+			(alloc) = (alloc) < 8 ? 8 : (alloc);                   \
+			while ((alloc) < (n))                                  \
+				(alloc) *= 2;                                  \
 			(arr) = xreallocarray((arr), (alloc), sizeof(*(arr))); \
-		}                                                          \
+		}                                                              \
 	} while (0)
 
 struct strbuf {
@@ -48,7 +48,10 @@ struct strbuf {
 	char *buf; /* owned; never NULL after the first add */
 };
 
-#define STRBUF_INIT { 0, 0, NULL }
+#define STRBUF_INIT        \
+	{                  \
+		0, 0, NULL \
+	}
 
 void strbuf_init(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);

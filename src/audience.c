@@ -202,11 +202,15 @@ static int get_money(struct ctx *x, const cJSON *obj, const char *path,
 	} else if (!cJSON_IsNumber(v)) {
 		wrong(x, sb.buf, "an amount (a number)", v);
 		rc = -1;
-	} else if (money_from_double(v->valuedouble, x->c->digits, out,
-				     &why) < 0) {
-		diag_path(x->d, sb.buf, "expected an amount in %s, found %.10g "
-			  "(%s)", x->c->currency ? x->c->currency : "the "
-			  "campaign currency", v->valuedouble, why);
+	} else if (money_from_double(v->valuedouble, x->c->digits, out, &why) <
+		   0) {
+		diag_path(x->d, sb.buf,
+			  "expected an amount in %s, found %.10g "
+			  "(%s)",
+			  x->c->currency ? x->c->currency
+					 : "the "
+					   "campaign currency",
+			  v->valuedouble, why);
 		rc = -1;
 	} else if (*out < 0) {
 		diag_path(x->d, sb.buf,
@@ -267,8 +271,8 @@ static int get_goal(struct ctx *x, const cJSON *obj, const char *path,
 		strbuf_release(&sb);
 		return -1;
 	}
-	bad |= get_number(x, g, sb.buf, "applications", 0, 0, 1e9, 0, 0,
-			  apps) < 0;
+	bad |= get_number(x, g, sb.buf, "applications", 0, 0, 1e9, 0, 0, apps) <
+	       0;
 	bad |= get_number(x, g, sb.buf, "hires", 0, 0, 1e9, 0, 0, hires) < 0;
 	strbuf_release(&sb);
 	return bad ? -1 : 0;
@@ -277,9 +281,9 @@ static int get_goal(struct ctx *x, const cJSON *obj, const char *path,
 static int parse_campaign(struct ctx *x, const cJSON *o, const cJSON **fx)
 {
 	static const char *const keys[] = {
-		"name",	 "client",    "currency",	   "budget",
-		"start", "end",	      "objective",	   "short_term_weight",
-		"goal",	 "fx",	      "proposition",	   NULL
+		"name",  "client", "currency",    "budget",
+		"start", "end",    "objective",   "short_term_weight",
+		"goal",  "fx",     "proposition", NULL
 	};
 	struct campaign *c = x->c;
 	char *s = NULL;
@@ -295,8 +299,8 @@ static int parse_campaign(struct ctx *x, const cJSON *o, const cJSON **fx)
 		return -1;
 	bad |= get_string(x, o, "campaign", "name", 1, &c->name) < 0;
 	bad |= get_string(x, o, "campaign", "client", 0, &c->client) < 0;
-	bad |= get_string(x, o, "campaign", "proposition", 0,
-			  &c->proposition) < 0;
+	bad |= get_string(x, o, "campaign", "proposition", 0, &c->proposition) <
+	       0;
 	if (get_string(x, o, "campaign", "currency", 1, &c->currency) < 0) {
 		bad = 1;
 	} else if (!money_currency_valid(c->currency)) {
@@ -411,9 +415,8 @@ static int copy_channels(struct ctx *x, const cJSON *fx)
 					  "channel '%s' and others in the "
 					  "catalogue; add \"%s\": <%s per 1 "
 					  "%s>",
-					  src->currency, src->id,
-					  src->currency, c->currency,
-					  src->currency);
+					  src->currency, src->id, src->currency,
+					  c->currency, src->currency);
 			bad = 1;
 			continue;
 		}
@@ -442,7 +445,7 @@ static int copy_channels(struct ctx *x, const cJSON *fx)
 static int parse_overrides(struct ctx *x, const cJSON *o)
 {
 	static const char *const keys[] = {
-		"price",     "ctr",	      "apply_rate", "hire_rate",
+		"price",     "ctr",           "apply_rate", "hire_rate",
 		"precision", "frequency_cap", "min_daily",  "min_spend",
 		"max_spend", "max_share",     "exclude",    NULL
 	};
@@ -552,8 +555,8 @@ static int parse_locations(struct ctx *x, const cJSON *o, const char *path,
 		strbuf_release(&sb);
 		return -1;
 	}
-	p->locations = xcalloc((size_t)cJSON_GetArraySize(v),
-			       sizeof(*p->locations));
+	p->locations =
+		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*p->locations));
 	cJSON_ArrayForEach(e, v)
 	{
 		struct location *l = &p->locations[p->n_locations];
@@ -594,15 +597,17 @@ static int parse_persona_channels(struct ctx *x, const cJSON *o,
 
 	child(&sb, path, "channels");
 	if (!v || !cJSON_IsObject(v) || !v->child) {
-		wrong(x, sb.buf, "an object of channels where the persona "
-			  "can be reached", v);
+		wrong(x, sb.buf,
+		      "an object of channels where the persona "
+		      "can be reached",
+		      v);
 		strbuf_release(&sb);
 		return -1;
 	}
 	if (check_object(x, v, sb.buf, NULL) < 0)
 		bad = 1;
-	p->channels = xcalloc((size_t)cJSON_GetArraySize(v),
-			      sizeof(*p->channels));
+	p->channels =
+		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*p->channels));
 	for (const cJSON *e = v->child; e; e = e->next) {
 		const char *cp = child(&cb, sb.buf, e->string);
 		long ci = campaign_find_channel(x->c, e->string);
@@ -643,10 +648,10 @@ static int parse_persona(struct ctx *x, const cJSON *o, const char *path,
 			 struct persona *p)
 {
 	static const char *const keys[] = {
-		"id",	     "name",	 "size",	   "locations",
-		"education", "interests", "job_titles",    "skills",
-		"languages", "experience", "value_per_hire", "goal",
-		"budget_cap", "hook",	  "channels",	   NULL
+		"id",         "name",       "size",           "locations",
+		"education",  "interests",  "job_titles",     "skills",
+		"languages",  "experience", "value_per_hire", "goal",
+		"budget_cap", "hook",       "channels",       NULL
 	};
 	static const char *const exp_keys[] = { "min_years", "max_years",
 						NULL };
@@ -694,24 +699,23 @@ static int parse_persona(struct ctx *x, const cJSON *o, const char *path,
 		if (check_object(x, e, ep, exp_keys) < 0) {
 			bad = 1;
 		} else {
-			bad |= get_number(x, e, ep, "min_years", 0, 0, 70, 0,
-					  0, &p->experience_min) < 0;
+			bad |= get_number(x, e, ep, "min_years", 0, 0, 70, 0, 0,
+					  &p->experience_min) < 0;
 			bad |= get_number(x, e, ep, "max_years", 0, 0, 70, 0,
 					  -1, &p->experience_max) < 0;
 			if (p->experience_max >= 0 &&
 			    p->experience_max < p->experience_min) {
 				diag_path(x->d, ep,
 					  "max_years %g is below min_years %g",
-					  p->experience_max,
-					  p->experience_min);
+					  p->experience_max, p->experience_min);
 				bad = 1;
 			}
 		}
 	}
 	bad |= get_money(x, o, path, "value_per_hire", 0, MONEY_NONE,
 			 &p->value_per_hire) < 0;
-	if (get_money(x, o, path, "budget_cap", 0, MONEY_NONE,
-		      &p->budget_cap) < 0) {
+	if (get_money(x, o, path, "budget_cap", 0, MONEY_NONE, &p->budget_cap) <
+	    0) {
 		bad = 1;
 	} else if (p->budget_cap == 0) {
 		diag_path(x->d, child(&sb, path, "budget_cap"),
@@ -719,8 +723,7 @@ static int parse_persona(struct ctx *x, const cJSON *o, const char *path,
 			  "an amount above 0 (or use \"exclude\")");
 		bad = 1;
 	}
-	bad |= get_goal(x, o, path, &p->goal_applications, &p->goal_hires) <
-	       0;
+	bad |= get_goal(x, o, path, &p->goal_applications, &p->goal_hires) < 0;
 	bad |= get_string(x, o, path, "hook", 0, &p->hook) < 0;
 	bad |= parse_persona_channels(x, o, path, p) < 0;
 	strbuf_release(&sb);
@@ -739,8 +742,8 @@ static int parse_personas(struct ctx *x, const cJSON *v)
 		wrong(x, "personas", "a non-empty array of personas", v);
 		return -1;
 	}
-	c->personas = xcalloc((size_t)cJSON_GetArraySize(v),
-			      sizeof(*c->personas));
+	c->personas =
+		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*c->personas));
 	cJSON_ArrayForEach(e, v)
 	{
 		struct persona *p = &c->personas[c->n_personas++];
@@ -803,7 +806,8 @@ static int parse_exclusions(struct ctx *x, const cJSON *v)
 		}
 		get_string(x, e, path, "reason", 0, &reason);
 		if (pi >= 0 && ci >= 0) {
-			struct exclusion *ex = &c->exclusions[c->n_exclusions++];
+			struct exclusion *ex =
+				&c->exclusions[c->n_exclusions++];
 
 			ex->persona = (size_t)pi;
 			ex->channel = (size_t)ci;
@@ -847,8 +851,8 @@ static void cross_check(struct ctx *x)
 			  "objective 'min-cost' needs a goal (campaign.goal "
 			  "or a persona's goal) to meet");
 	for (size_t i = 0; i < c->n_channels; i++)
-		floors += c->channels[i].excluded ? 0
-						  : c->channels[i].min_spend;
+		floors +=
+			c->channels[i].excluded ? 0 : c->channels[i].min_spend;
 	if (floors > c->budget) {
 		strbuf_reset(&m1);
 		strbuf_reset(&m2);
@@ -926,8 +930,7 @@ static void syntax_error(struct ctx *x, const char *text, size_t len,
 		diag_pos(x->d, line, col,
 			 "malformed JSON: unexpected end of file");
 	else
-		diag_pos(x->d, line, col, "malformed JSON near '%s'",
-			 near.buf);
+		diag_pos(x->d, line, col, "malformed JSON near '%s'", near.buf);
 	strbuf_release(&near);
 }
 

@@ -126,7 +126,8 @@ const char *platform_name(enum platform p)
 
 int platform_parse(const char *s, enum platform *out)
 {
-	int i = lookup(platform_names, sizeof(platform_names) / sizeof(*platform_names), s);
+	int i = lookup(platform_names,
+		       sizeof(platform_names) / sizeof(*platform_names), s);
 
 	if (i < 0)
 		return -1;
@@ -141,7 +142,8 @@ const char *pricing_name(enum pricing p)
 
 int pricing_parse(const char *s, enum pricing *out)
 {
-	int i = lookup(pricing_names, sizeof(pricing_names) / sizeof(*pricing_names), s);
+	int i = lookup(pricing_names,
+		       sizeof(pricing_names) / sizeof(*pricing_names), s);
 
 	if (i < 0)
 		return -1;
@@ -156,7 +158,8 @@ const char *objective_name(enum objective o)
 
 int objective_parse(const char *s, enum objective *out)
 {
-	int i = lookup(objective_names, sizeof(objective_names) / sizeof(*objective_names), s);
+	int i = lookup(objective_names,
+		       sizeof(objective_names) / sizeof(*objective_names), s);
 
 	if (i < 0)
 		return -1;

@@ -220,8 +220,7 @@ static int parse_row(const struct row_ctx *rc, struct channel *ch)
 	bad |= get_number(rc, COL_CTR, 0, 1, 1, NAN, &ch->ctr,
 			  "a rate above 0 and at most 1") < 0;
 	bad |= get_number(rc, COL_REF_FREQUENCY, 1, 1000, 0, 1,
-			  &ch->ref_frequency,
-			  "a frequency from 1 to 1000") < 0;
+			  &ch->ref_frequency, "a frequency from 1 to 1000") < 0;
 	bad |= get_number(rc, COL_APPLY_RATE, 0, 1, 0, NAN, &ch->apply_rate,
 			  "a rate from 0 to 1") < 0;
 	bad |= get_number(rc, COL_HIRE_RATE, 0, 1, 0, NAN, &ch->hire_rate,
@@ -233,8 +232,7 @@ static int parse_row(const struct row_ctx *rc, struct channel *ch)
 			  "a frequency above 0 and at most 1000") < 0;
 	bad |= get_number(rc, COL_MAX_SHARE, 0, 1, 1, 1, &ch->max_share,
 			  "a share above 0 and at most 1") < 0;
-	bad |= get_number(rc, COL_IMPRESSIONS, 0, 1e12, 1, 0,
-			  &ch->impressions,
+	bad |= get_number(rc, COL_IMPRESSIONS, 0, 1e12, 1, 0, &ch->impressions,
 			  "a number of impressions above 0") < 0;
 	bad |= get_money(rc, COL_MIN_DAILY, digits, 0, 0, &ch->min_daily) < 0;
 	bad |= get_money(rc, COL_MIN_SPEND, digits, 0, 0, &ch->min_spend) < 0;

@@ -142,8 +142,7 @@ int main(int argc, char **argv)
 			if (optopt)
 				errorf("unknown option '-%c'", optopt);
 			else
-				errorf("unknown option '%s'",
-				       argv[optind - 1]);
+				errorf("unknown option '%s'", argv[optind - 1]);
 			usage(stderr);
 			return JM_USAGE;
 		}
@@ -162,8 +161,8 @@ int main(int argc, char **argv)
 		struct diag d;
 
 		diag_init(&d, app.config_path);
-		if (config_load(&app.cfg, app.config_path,
-				app.config_explicit, &d) < 0) {
+		if (config_load(&app.cfg, app.config_path, app.config_explicit,
+				&d) < 0) {
 			config_release(&app.cfg);
 			return JM_CONFIG;
 		}

@@ -31,8 +31,8 @@ int plan_format_parse(const char *s, enum plan_format *out)
 	return -1;
 }
 
-void plan_write(struct strbuf *sb, enum plan_format f,
-		const struct campaign *c, const struct plan *p)
+void plan_write(struct strbuf *sb, enum plan_format f, const struct campaign *c,
+		const struct plan *p)
 {
 	switch (f) {
 	case FORMAT_TABLE:
@@ -63,10 +63,10 @@ static const char *whole(const struct campaign *c, int64_t minor)
 		strbuf_addstr(sb, "-");
 		return sb->buf;
 	}
-	money_format_grouped(sb, (minor >= 0 ? minor + scale / 2
-					     : minor - scale / 2) /
-					 scale,
-			     0);
+	money_format_grouped(
+		sb,
+		(minor >= 0 ? minor + scale / 2 : minor - scale / 2) / scale,
+		0);
 	return sb->buf;
 }
 
@@ -103,16 +103,19 @@ void plan_marginal_text(struct strbuf *sb, const struct campaign *c,
 		strbuf_addf(sb, "reaches about %.0f more people", v);
 		break;
 	case OBJ_VALUE:
-		strbuf_addf(sb, "adds about %s of value (hires' worth less "
-				"spend)",
-			    amount(c, llround(v * (double)money_scale(c->digits))));
+		strbuf_addf(
+			sb,
+			"adds about %s of value (hires' worth less "
+			"spend)",
+			amount(c, llround(v * (double)money_scale(c->digits))));
 		break;
 	case OBJ_BLEND:
 		strbuf_addf(sb, "adds about %.4f blend points", v);
 		break;
 	case OBJ_MIN_COST:
-		strbuf_addf(sb, "of budget would save about %s",
-			    amount(c, llround(v * (double)money_scale(c->digits))));
+		strbuf_addf(
+			sb, "of budget would save about %s",
+			amount(c, llround(v * (double)money_scale(c->digits))));
 		break;
 	}
 }
@@ -149,8 +152,7 @@ static const char *num(double v, int decimals)
 
 static void table_row(struct strbuf *sb, const struct campaign *c,
 		      const char *who, const char *where,
-		      const struct plan_total *t, int64_t daily, int wp,
-		      int wc)
+		      const struct plan_total *t, int64_t daily, int wp, int wc)
 {
 	pad(sb, who, wp, 0);
 	strbuf_addstr(sb, "  ");
@@ -192,9 +194,8 @@ static void header_lines(struct strbuf *sb, const struct campaign *c,
 	strbuf_addf(sb, "%sPlan: %s", lead, c->name);
 	if (c->client)
 		strbuf_addf(sb, " for %s", c->client);
-	strbuf_addf(sb, "\n%s%s to %s (%d days), budget %s\n",
-		    *lead ? "" : "", c->start, c->end, c->days,
-		    amount(c, p->budget));
+	strbuf_addf(sb, "\n%s%s to %s (%d days), budget %s\n", *lead ? "" : "",
+		    c->start, c->end, c->days, amount(c, p->budget));
 	strbuf_addf(sb, "Objective: %s, %s %s with %zu columns",
 		    objective_name(p->objective), status[p->status],
 		    p->is_mip ? "MIP" : "LP", p->n_cols);
@@ -214,7 +215,6 @@ static void infeasible_lines(struct strbuf *sb, const struct campaign *c,
 			    amount(c, p->least_budget));
 }
 
-
 void plan_write_table(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
 {
@@ -226,8 +226,9 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 		infeasible_lines(sb, c, p, "  - ");
 		return;
 	}
-	strbuf_addf(sb, "Spend %s; %s %.4g %s (exact curves; the LP's "
-			"%d-segment value is %.4g)\n\n",
+	strbuf_addf(sb,
+		    "Spend %s; %s %.4g %s (exact curves; the LP's "
+		    "%d-segment value is %.4g)\n\n",
 		    amount(c, p->total.spend),
 		    p->objective == OBJ_MIN_COST ? "cost" : "objective",
 		    p->objective_value, p->objective_unit, p->segments,
@@ -303,7 +304,8 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 					    whole(c, f->budget));
 				continue;
 			}
-			strbuf_addf(sb, "%14s %14s %12.4g %12.2f %10.3f %16.4g\n",
+			strbuf_addf(sb,
+				    "%14s %14s %12.4g %12.2f %10.3f %16.4g\n",
 				    whole(c, f->budget), whole(c, f->spend),
 				    f->objective, f->applications, f->hires,
 				    fabs(f->marginal));
@@ -312,8 +314,7 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 	strbuf_release(&line);
 }
 
-static void csv_money(struct strbuf *sb, const struct campaign *c,
-		      int64_t v)
+static void csv_money(struct strbuf *sb, const struct campaign *c, int64_t v)
 {
 	strbuf_addch(sb, ',');
 	if (v != MONEY_NONE)
@@ -387,7 +388,8 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 	strbuf_addf(sb, "Period: %s to %s (%d days)  \n", c->start, c->end,
 		    c->days);
 	strbuf_addf(sb, "Budget: %s  \n", amount(c, p->budget));
-	strbuf_addf(sb, "Objective: %s (%s, %s)\n", objective_name(p->objective),
+	strbuf_addf(sb, "Objective: %s (%s, %s)\n",
+		    objective_name(p->objective),
 		    p->status == PLAN_INFEASIBLE ? "infeasible"
 		    : p->status == PLAN_OPTIMAL  ? "optimal"
 						 : "feasible",
@@ -399,9 +401,10 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 	strbuf_addf(sb, "\nSpend %s for %.1f applications and %.2f hires.\n\n",
 		    amount(c, p->total.spend), p->total.applications,
 		    p->total.hires);
-	strbuf_addf(sb, "| persona | channel | spend (%s) | daily | "
-			"impressions | reach | clicks | applications | hires "
-			"| CPA | CPH |\n",
+	strbuf_addf(sb,
+		    "| persona | channel | spend (%s) | daily | "
+		    "impressions | reach | clicks | applications | hires "
+		    "| CPA | CPH |\n",
 		    c->currency);
 	strbuf_addstr(sb, "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 	for (size_t i = 0; i < p->n_cells; i++) {
@@ -411,8 +414,9 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		md_text(sb, c->personas[pc->persona].id);
 		strbuf_addstr(sb, " | ");
 		md_text(sb, c->channels[pc->channel].id);
-		strbuf_addf(sb, "%s | %s | %s | %s | %s | %s | %.1f | %.2f | "
-				"%s | %s |\n",
+		strbuf_addf(sb,
+			    "%s | %s | %s | %s | %s | %s | %.1f | %.2f | "
+			    "%s | %s |\n",
 			    pc->at_frequency_cap ? " (at cap)" : "",
 			    whole(c, pc->spend), whole(c, pc->daily),
 			    num(pc->impressions, 0), num(pc->reach, 0),
@@ -420,8 +424,9 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 			    whole(c, pc->cost_per_application),
 			    whole(c, pc->cost_per_hire));
 	}
-	strbuf_addf(sb, "| **total** | | %s | | %s | %s | %s | %.1f | %.2f | "
-			"%s | %s |\n",
+	strbuf_addf(sb,
+		    "| **total** | | %s | | %s | %s | %s | %.1f | %.2f | "
+		    "%s | %s |\n",
 		    whole(c, p->total.spend), num(p->total.impressions, 0),
 		    num(p->total.reach, 0), num(p->total.clicks, 0),
 		    p->total.applications, p->total.hires,
@@ -446,7 +451,8 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 			strbuf_addch(sb, '\n');
 		}
 	}
-	strbuf_addf(sb, "\nPiecewise-linear approximation: %d segments per "
-			"cell, exact %.6g against the LP's %.6g.\n",
+	strbuf_addf(sb,
+		    "\nPiecewise-linear approximation: %d segments per "
+		    "cell, exact %.6g against the LP's %.6g.\n",
 		    p->segments, p->objective_value, p->objective_lp);
 }

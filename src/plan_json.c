@@ -84,7 +84,8 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	cJSON_AddStringToObject(root, "currency", c->currency);
 	cJSON_AddNumberToObject(root, "minor_digits", c->digits);
 	add_money(root, "budget", p->budget);
-	cJSON_AddStringToObject(root, "objective", objective_name(p->objective));
+	cJSON_AddStringToObject(root, "objective",
+				objective_name(p->objective));
 	cJSON_AddStringToObject(root, "objective_unit", p->objective_unit);
 	if (p->objective == OBJ_BLEND) {
 		o = cJSON_AddObjectToObject(root, "blend");
@@ -184,8 +185,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 				continue;
 			e = cJSON_CreateObject();
 			cJSON_AddStringToObject(e, "id", c->channels[i].id);
-			cJSON_AddStringToObject(e, "name",
-						c->channels[i].name);
+			cJSON_AddStringToObject(e, "name", c->channels[i].name);
 			add_total(e, &p->channel_totals[i]);
 			add_num(e, "share_of_spend",
 				p->total.spend > 0

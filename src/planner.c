@@ -35,14 +35,14 @@ struct mcell {
 	size_t persona, channel;
 	struct response r;
 	enum cell_kind kind;
-	double x_max;	 /* modelled spend range */
-	double lower;	 /* semi-continuous floor */
+	double x_max; /* modelled spend range */
+	double lower; /* semi-continuous floor */
 	bool cap_is_freq;
-	int col0, nseg;	 /* segment columns col0 .. col0 + nseg - 1 */
-	int zcol;	 /* binary column, or 0 */
+	int col0, nseg;     /* segment columns col0 .. col0 + nseg - 1 */
+	int zcol;           /* binary column, or 0 */
 	int row_hi, row_lo; /* semi-continuous linking rows */
 	double chord_err;   /* in reach */
-	double *slope;	    /* nseg slopes, reach per money unit */
+	double *slope;      /* nseg slopes, reach per money unit */
 	double *width;
 };
 
@@ -111,8 +111,7 @@ static void trip_add(struct triplets *t, int i, int j, double v)
 	t->ar[t->n] = v;
 }
 
-static void add_note(struct model *m, const char *fmt, ...)
-	ATTR_PRINTF(2, 3);
+static void add_note(struct model *m, const char *fmt, ...) ATTR_PRINTF(2, 3);
 
 static void add_note(struct model *m, const char *fmt, ...)
 {
@@ -203,8 +202,8 @@ static void cell_weights(const struct model *m, const struct mcell *x,
 		*w_reach = 1;
 		break;
 	case OBJ_BLEND:
-		*w_reach = alpha * qa / m->norm_apps +
-			   (1 - alpha) / m->norm_reach;
+		*w_reach =
+			alpha * qa / m->norm_apps + (1 - alpha) / m->norm_reach;
 		break;
 	case OBJ_MIN_COST:
 		*w_money = 1;
@@ -220,8 +219,8 @@ static double flat_reach(const struct mcell *x)
 static void set_objective(struct model *m, enum objective obj)
 {
 	glp_set_obj_dir(m->P, obj == OBJ_MIN_COST ? GLP_MIN : GLP_MAX);
-	glp_set_obj_name(m->P, obj == OBJ_MIN_COST ? "spend"
-						   : objective_name(obj));
+	glp_set_obj_name(m->P,
+			 obj == OBJ_MIN_COST ? "spend" : objective_name(obj));
 	for (size_t j = 0; j < m->n_cells; j++) {
 		struct mcell *x = &m->cells[j];
 		double wr, wm;
@@ -252,8 +251,8 @@ static void channel_bounds(const struct model *m, size_t ch, double b,
 		*ub = c->max_share * b;
 }
 
-static int add_row(struct model *m, enum row_kind kind, size_t index,
-		   double lb, double ub)
+static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
+		   double ub)
 {
 	int i = glp_add_rows(m->P, 1), type;
 	struct mrow *r;
@@ -329,8 +328,8 @@ static void make_cells(struct model *m)
 				x->kind = CELL_CURVE;
 				if (x->r.k <= 0)
 					continue;
-				x->cap_is_freq = x->r.x_cap > 0 &&
-						 x->r.x_cap <= lim;
+				x->cap_is_freq =
+					x->r.x_cap > 0 && x->r.x_cap <= lim;
 				x->x_max = x->cap_is_freq ? x->r.x_cap : lim;
 				x->lower = money_to_major(chan->min_daily,
 							  c->digits) *
@@ -338,25 +337,28 @@ static void make_cells(struct model *m)
 				if (x->lower <= 0)
 					break;
 				if (x->lower > x->x_max || x->lower > m->bmax) {
-					add_note(m,
-						 "%s on %s is left out: the "
-						 "platform minimum of %s a "
-						 "day for %d days is more "
-						 "than %s %s",
-						 per->id, chan->id,
-						 money_str(c, money_to_major(
-								      chan->min_daily,
-								      c->digits)),
-						 c->days,
-						 x->lower > x->x_max
-							 ? "the"
-							 : "the budget of",
-						 x->lower > x->x_max
-							 ? "its audience "
-							   "absorbs at the "
-							   "frequency cap"
-							 : money_str(c,
-								     m->bmax));
+					add_note(
+						m,
+						"%s on %s is left out: the "
+						"platform minimum of %s a "
+						"day for %d days is more "
+						"than %s %s",
+						per->id, chan->id,
+						money_str(
+							c,
+							money_to_major(
+								chan->min_daily,
+								c->digits)),
+						c->days,
+						x->lower > x->x_max
+							? "the"
+							: "the budget of",
+						x->lower > x->x_max
+							? "its audience "
+							  "absorbs at the "
+							  "frequency cap"
+							: money_str(c,
+								    m->bmax));
 					continue;
 				}
 				x->kind = CELL_SEMI;
@@ -418,17 +420,17 @@ static void build(struct model *m, struct triplets *t)
 		m->row_capps = add_row(m, ROW_CAMPAIGN_APPS, 0,
 				       c->goal_applications, INFINITY);
 	if (c->goal_hires > 0)
-		m->row_chires = add_row(m, ROW_CAMPAIGN_HIRES, 0,
-					c->goal_hires, INFINITY);
+		m->row_chires = add_row(m, ROW_CAMPAIGN_HIRES, 0, c->goal_hires,
+					INFINITY);
 
 	for (size_t j = 0; j < m->n_cells; j++) {
 		struct mcell *x = &m->cells[j];
 
-		x->nseg = x->kind == CELL_FLAT ? 0
+		x->nseg = x->kind == CELL_FLAT     ? 0
 			  : x->kind == CELL_LINEAR ? 1
 						   : seg;
-		ncols += (size_t)x->nseg + (x->kind == CELL_FLAT ||
-					    x->kind == CELL_SEMI);
+		ncols += (size_t)x->nseg +
+			 (x->kind == CELL_FLAT || x->kind == CELL_SEMI);
 		if (x->kind == CELL_SEMI) {
 			x->row_hi = add_row(m, ROW_SEMI_HI, j, -INFINITY, 0);
 			x->row_lo = add_row(m, ROW_SEMI_LO, j, 0, INFINITY);
@@ -562,10 +564,8 @@ static void name_model(struct model *m)
 		}
 		if (x->zcol) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%s%zu_", x->kind == CELL_FLAT
-							   ? "buy"
-							   : "use",
-				    j);
+			strbuf_addf(&sb, "%s%zu_",
+				    x->kind == CELL_FLAT ? "buy" : "use", j);
 			add_name_part(&sb, c->personas[x->persona].id);
 			strbuf_addch(&sb, '_');
 			add_name_part(&sb, c->channels[x->channel].id);
@@ -798,9 +798,9 @@ static void extract(struct model *m, struct plan *p)
 			pt.applications > 1e-9
 				? llround((double)spend[j] / pt.applications)
 				: MONEY_NONE;
-		pc->cost_per_hire = pt.hires > 1e-9
-					    ? llround((double)spend[j] / pt.hires)
-					    : MONEY_NONE;
+		pc->cost_per_hire =
+			pt.hires > 1e-9 ? llround((double)spend[j] / pt.hires)
+					: MONEY_NONE;
 		pc->at_frequency_cap =
 			x->cap_is_freq && raw[j] >= x->x_max * m->scale - 1;
 		pc->frequency = x->r.reachable > 0
@@ -827,8 +827,7 @@ static void extract(struct model *m, struct plan *p)
 	p->approx_error = p->objective_value - p->objective_lp;
 	p->max_segment_error = max_err;
 	p->marginal = glp_get_row_dual(m->P, m->row_budget);
-	p->marginal_apps = m->objective == OBJ_APPLICATIONS ? p->marginal
-							     : NAN;
+	p->marginal_apps = m->objective == OBJ_APPLICATIONS ? p->marginal : NAN;
 	free(raw);
 	free(spend);
 }
@@ -915,12 +914,12 @@ static void describe_row(const struct model *m, const struct mrow *r,
 		*kind = BIND_MIN_DAILY;
 		strbuf_addf(name, "cell %s %s min daily",
 			    c->personas[x->persona].id, ch->id);
-		strbuf_addf(text,
-			    "the platform minimum of %s a day on %s for "
-			    "persona '%s'",
-			    money_str(c, money_to_major(ch->min_daily,
-							c->digits)),
-			    ch->id, c->personas[x->persona].id);
+		strbuf_addf(
+			text,
+			"the platform minimum of %s a day on %s for "
+			"persona '%s'",
+			money_str(c, money_to_major(ch->min_daily, c->digits)),
+			ch->id, c->personas[x->persona].id);
 		break;
 	}
 	}
@@ -999,7 +998,8 @@ static void find_bindings(struct model *m, struct plan *p)
 		enum binding_kind kind = BIND_BUDGET;
 		double d = duals[i], cost = NAN, scale_d;
 
-		scale_d = fabs(d) * (1 + fabs(r->ub < INFINITY ? r->ub : r->lb));
+		scale_d =
+			fabs(d) * (1 + fabs(r->ub < INFINITY ? r->ub : r->lb));
 		if (scale_d < 1e-7 * (1 + fabs(base)))
 			continue;
 		if (r->kind == ROW_SEMI_HI)
@@ -1029,7 +1029,8 @@ static void find_bindings(struct model *m, struct plan *p)
 			} else {
 				strbuf_addstr(&text, ": each ");
 				strbuf_addstr(&text, money_str(c, per));
-				strbuf_addstr(&text, " of room is worth about ");
+				strbuf_addstr(&text,
+					      " of room is worth about ");
 				amount_words(m, &text, fabs(d) * per);
 			}
 		}
@@ -1085,8 +1086,7 @@ static void find_bindings(struct model *m, struct plan *p)
 		}
 	}
 	if (n_freq > 8) {
-		strbuf_addf(&more,
-			    "%zu more cells are at their frequency cap",
+		strbuf_addf(&more, "%zu more cells are at their frequency cap",
 			    n_freq - 8);
 		add_note(m, "%s", more.buf);
 	}
@@ -1133,8 +1133,8 @@ static void explain_spend(struct model *m, struct plan *p)
 }
 
 /* what the cells could give at most, at any budget */
-static void persona_ceiling(const struct model *m, size_t persona,
-			    double *apps, double *hires)
+static void persona_ceiling(const struct model *m, size_t persona, double *apps,
+			    double *hires)
 {
 	*apps = *hires = 0;
 	for (size_t j = 0; j < m->n_cells; j++) {
@@ -1145,7 +1145,7 @@ static void persona_ceiling(const struct model *m, size_t persona,
 		if (persona != (size_t)-1 && x->persona != persona)
 			continue;
 		xmax = x->kind == CELL_FLAT ? x->r.fee
-		       : x->r.x_cap > 0	    ? x->r.x_cap
+		       : x->r.x_cap > 0     ? x->r.x_cap
 					    : 1e300;
 		if (xmax >= 1e300) {
 			*apps += x->r.reachable * x->r.q * x->r.a;
@@ -1253,10 +1253,11 @@ static void explain_infeasible(struct model *m, struct plan *p)
 				   "budget is %s",
 				   money_str(c, need), money_str(c, m->budget));
 		} else if (p->n_reasons == 0) {
-			add_reason(p, &alloc,
-				   "the goals cannot be met together at any "
-				   "budget within the channel and persona "
-				   "limits (max_spend, max_share, budget caps)");
+			add_reason(
+				p, &alloc,
+				"the goals cannot be met together at any "
+				"budget within the channel and persona "
+				"limits (max_spend, max_share, budget caps)");
 		}
 	}
 	model_free(&probe);
@@ -1366,8 +1367,7 @@ static int write_exports(struct model *m)
 		return 0;
 	name_model(m);
 	if (o->write_lp && glp_write_lp(m->P, NULL, o->write_lp) != 0)
-		return errorf("cannot write the LP model to '%s'",
-			      o->write_lp);
+		return errorf("cannot write the LP model to '%s'", o->write_lp);
 	if (o->write_mps &&
 	    glp_write_mps(m->P, GLP_MPS_FILE, NULL, o->write_mps) != 0)
 		return errorf("cannot write the MPS model to '%s'",

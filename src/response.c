@@ -39,8 +39,8 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 	r->h = ch->hire_rate;
 	if (ch->ctr_basis == CTR_UNIQUE) {
 		q = ch->ctr;
-		r->ctr_imp = ch->ctr < 1 ? impression_from_unique(ch->ctr, f)
-					 : 1;
+		r->ctr_imp =
+			ch->ctr < 1 ? impression_from_unique(ch->ctr, f) : 1;
 	} else {
 		r->ctr_imp = ch->ctr;
 		q = ch->ctr < 1 ? unique_from_impression(ch->ctr, f) : 1;
@@ -74,7 +74,8 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 		r->kind = RESPONSE_LINEAR;
 		r->fee = price;
 		r->cpm = 0;
-		/* the network yields at most R q a h hires, each for the bonus */
+		/* the network yields at most R q a h hires, each for the bonus
+		 */
 		r->x_cap = price * r->reachable * r->q * r->a * r->h;
 		if (r->x_cap > 0)
 			r->k = r->reachable / r->x_cap;

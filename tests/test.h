@@ -37,34 +37,34 @@ static inline int check(int ok, const char *what, const char *file, int line)
 	} while (0)
 
 /* |got - want| <= tol * max(1, |want|) */
-#define CHECK_NEAR(got, want, tol)                                        \
-	do {                                                              \
-		double got_ = (got), want_ = (want);                      \
-		double scale_ = fabs(want_) > 1 ? fabs(want_) : 1;        \
-		if (!check(fabs(got_ - want_) <= (tol) * scale_,          \
-			   #got " ~ " #want, __FILE__, __LINE__))         \
-			printf("#   got %.12g, want %.12g\n", got_, want_);   \
+#define CHECK_NEAR(got, want, tol)                                          \
+	do {                                                                \
+		double got_ = (got), want_ = (want);                        \
+		double scale_ = fabs(want_) > 1 ? fabs(want_) : 1;          \
+		if (!check(fabs(got_ - want_) <= (tol)*scale_,              \
+			   #got " ~ " #want, __FILE__, __LINE__))           \
+			printf("#   got %.12g, want %.12g\n", got_, want_); \
 	} while (0)
 
-#define CHECK_STR(got, want)                                              \
-	do {                                                              \
-		const char *got_ = (got), *want_ = (want);                \
-		int ok_ = got_ && want_ ? strcmp(got_, want_) == 0        \
-					: got_ == want_;                  \
-		if (!check(ok_, #got " == " #want, __FILE__, __LINE__))   \
-			printf("#   got \"%s\", want \"%s\"\n",           \
-			       got_ ? got_ : "(null)",                    \
-			       want_ ? want_ : "(null)");                 \
+#define CHECK_STR(got, want)                                            \
+	do {                                                            \
+		const char *got_ = (got), *want_ = (want);              \
+		int ok_ = got_ && want_ ? strcmp(got_, want_) == 0      \
+					: got_ == want_;                \
+		if (!check(ok_, #got " == " #want, __FILE__, __LINE__)) \
+			printf("#   got \"%s\", want \"%s\"\n",         \
+			       got_ ? got_ : "(null)",                  \
+			       want_ ? want_ : "(null)");               \
 	} while (0)
 
 /* haystack contains needle */
-#define CHECK_HAS(hay, needle)                                            \
-	do {                                                              \
-		const char *hay_ = (hay), *needle_ = (needle);            \
-		if (!check(hay_ && strstr(hay_, needle_) != NULL,         \
-			   #hay " has " #needle, __FILE__, __LINE__))     \
-			printf("#   \"%s\" not in \"%s\"\n", needle_,     \
-			       hay_ ? hay_ : "(null)");                   \
+#define CHECK_HAS(hay, needle)                                        \
+	do {                                                          \
+		const char *hay_ = (hay), *needle_ = (needle);        \
+		if (!check(hay_ && strstr(hay_, needle_) != NULL,     \
+			   #hay " has " #needle, __FILE__, __LINE__)) \
+			printf("#   \"%s\" not in \"%s\"\n", needle_, \
+			       hay_ ? hay_ : "(null)");               \
 	} while (0)
 
 static inline int test_done(void)

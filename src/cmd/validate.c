@@ -87,8 +87,7 @@ static int check_audience(const struct app *app, const char *channels,
 
 	diag_init(&d, cat_path);
 	if (catalogue_load(cat_path, &cat, &d) < 0) {
-		errorf("cannot check '%s' without its channel catalogue",
-		       path);
+		errorf("cannot check '%s' without its channel catalogue", path);
 		status = d.status;
 		goto out;
 	}

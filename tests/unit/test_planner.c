@@ -56,8 +56,8 @@ static int plan(struct fixture *f, const char *campaign, const char *channels,
 
 	memset(f, 0, sizeof(*f));
 	diag_init(&d, "catalogue.csv");
-	if (catalogue_parse(catalogue_csv, strlen(catalogue_csv), &f->cat,
-			    &d) < 0)
+	if (catalogue_parse(catalogue_csv, strlen(catalogue_csv), &f->cat, &d) <
+	    0)
 		return -1;
 	strbuf_addf(&json,
 		    "{\"campaign\": {\"name\": \"t\", \"currency\": \"SEK\", "

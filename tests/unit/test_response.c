@@ -204,8 +204,8 @@ static double brute_chord_error(const struct response *r, double a, double b)
 
 	for (int i = 0; i <= 100000; i++) {
 		double x = a + (b - a) * i / 100000;
-		double g = response_reach(r, x) - (fa + (fb - fa) * (x - a) /
-							(b - a));
+		double g = response_reach(r, x) -
+			   (fa + (fb - fa) * (x - a) / (b - a));
 
 		e = g > e ? g : e;
 	}
