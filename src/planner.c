@@ -280,6 +280,29 @@ static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
 	return i;
 }
 
+/* why a cell with a platform minimum cannot be used at all */
+static void note_min_daily(struct model *m, const struct persona *per,
+			   const struct channel *chan, const struct mcell *x)
+{
+	const struct campaign *c = m->c;
+	const char *daily =
+		money_str(c, money_to_major(chan->min_daily, c->digits));
+
+	if (x->lower > x->x_max)
+		add_note(m,
+			 "%s on %s is left out: the platform minimum of %s a "
+			 "day for %d days is more than the %s its audience "
+			 "absorbs at the frequency cap",
+			 per->id, chan->id, daily, c->days,
+			 money_str(c, x->x_max));
+	else
+		add_note(m,
+			 "%s on %s is left out: the platform minimum of %s a "
+			 "day for %d days is more than the budget of %s",
+			 per->id, chan->id, daily, c->days,
+			 money_str(c, m->bmax));
+}
+
 /* choose the cells and their spend ranges; say why any are left out */
 static void make_cells(struct model *m)
 {
@@ -337,28 +360,7 @@ static void make_cells(struct model *m)
 				if (x->lower <= 0)
 					break;
 				if (x->lower > x->x_max || x->lower > m->bmax) {
-					add_note(
-						m,
-						"%s on %s is left out: the "
-						"platform minimum of %s a "
-						"day for %d days is more "
-						"than %s %s",
-						per->id, chan->id,
-						money_str(
-							c,
-							money_to_major(
-								chan->min_daily,
-								c->digits)),
-						c->days,
-						x->lower > x->x_max
-							? "the"
-							: "the budget of",
-						x->lower > x->x_max
-							? "its audience "
-							  "absorbs at the "
-							  "frequency cap"
-							: money_str(c,
-								    m->bmax));
+					note_min_daily(m, per, chan, x);
 					continue;
 				}
 				x->kind = CELL_SEMI;
