@@ -33,8 +33,8 @@ struct response {
 	double h;         /* application to hire */
 	double fee;       /* flat: the fee; per hire: the bonus */
 	double flat_impressions;
-	double x_cap; /* spend at the frequency cap (or the network's */
-	/* hire ceiling); 0 if unbounded */
+	/* spend at the frequency cap, or at the network's hire ceiling */
+	double x_cap; /* 0 if unbounded */
 };
 
 struct response_point {
