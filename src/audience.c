@@ -55,7 +55,7 @@ static const char *type_name(const cJSON *v)
 	if (cJSON_IsNull(v))
 		return "null";
 	if (cJSON_IsArray(v))
-		return "an array";
+		return v->child ? "an array" : "an empty array";
 	return "an object";
 }
 
@@ -391,6 +391,7 @@ static int copy_channels(struct ctx *x, const cJSON *fx)
 		const struct channel *src = &x->cat->channels[i];
 		struct channel *ch = &c->channels[i];
 		double rate = 1, scale;
+		int seen = 0;
 		const cJSON *r;
 
 		*ch = *src;
@@ -398,17 +399,15 @@ static int copy_channels(struct ctx *x, const cJSON *fx)
 		ch->name = xstrdup(src->name);
 		ch->currency = xstrdup(src->currency);
 		ch->source = xstrdup(src->source);
-		if (!c->currency || strcmp(src->currency, c->currency) == 0)
+		if (!c->currency || !money_currency_valid(c->currency) ||
+		    strcmp(src->currency, c->currency) == 0)
 			continue;
+		/* one message per currency */
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = !strcmp(x->cat->channels[j].currency,
+				       src->currency);
 		r = fx ? field(fx, src->currency) : NULL;
 		if (!r) {
-			/* one message per currency */
-			int seen = 0;
-
-			for (size_t j = 0; j < i; j++)
-				if (!strcmp(x->cat->channels[j].currency,
-					    src->currency))
-					seen = 1;
 			if (!seen)
 				diag_path(x->d, "campaign.fx",
 					  "no rate for %s, the currency of "
@@ -422,8 +421,10 @@ static int copy_channels(struct ctx *x, const cJSON *fx)
 		}
 		if (!cJSON_IsNumber(r) || !isfinite(r->valuedouble) ||
 		    r->valuedouble <= 0 || r->valuedouble > 1e6) {
-			wrong(x, child(&sb, "campaign.fx", src->currency),
-			      "a rate above 0", r);
+			if (!seen)
+				wrong(x,
+				      child(&sb, "campaign.fx", src->currency),
+				      "a rate above 0 and at most 1000000", r);
 			bad = 1;
 			continue;
 		}
@@ -457,7 +458,8 @@ static int parse_overrides(struct ctx *x, const cJSON *o)
 	if (check_object(x, o, "channels", NULL) < 0)
 		return -1;
 	for (const cJSON *e = o->child; e; e = e->next) {
-		const char *path = child(&sb, "channels", e->string);
+		struct strbuf pb = STRBUF_INIT;
+		const char *path = child(&pb, "channels", e->string);
 		long i = campaign_find_channel(x->c, e->string);
 		struct channel *ch;
 		double v;
@@ -470,11 +472,13 @@ static int parse_overrides(struct ctx *x, const cJSON *o)
 				  "catalogue)",
 				  e->string);
 			bad = 1;
+			strbuf_release(&pb);
 			continue;
 		}
 		ch = &x->c->channels[i];
 		if (check_object(x, e, path, keys) < 0) {
 			bad = 1;
+			strbuf_release(&pb);
 			continue;
 		}
 		for (size_t k = 0; k < ARRAY_SIZE(rate_keys); k++) {
@@ -505,12 +509,13 @@ static int parse_overrides(struct ctx *x, const cJSON *o)
 				bad = 1;
 			} else if (m <= 0) {
 				diag_path(x->d, child(&sb, path, "price"),
-					  "expected a price above 0");
+					  "expected a price above 0, found "
+					  "%.10g",
+					  field(e, "price")->valuedouble);
 				bad = 1;
 			} else {
 				ch->price = m;
 			}
-			path = child(&sb, "channels", e->string);
 		}
 		bad |= get_money(x, e, path, "min_daily", 0, ch->min_daily,
 				 &ch->min_daily) < 0;
@@ -526,6 +531,7 @@ static int parse_overrides(struct ctx *x, const cJSON *o)
 		} else if (ex) {
 			ch->excluded = cJSON_IsTrue(ex);
 		}
+		strbuf_release(&pb);
 	}
 	strbuf_release(&sb);
 	return bad ? -1 : 0;
@@ -907,26 +913,92 @@ static void cross_check(struct ctx *x)
 	strbuf_release(&m2);
 }
 
+/* line and column of a position in text */
+static void position(const char *text, const char *at, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (const char *p = text; p < at; p++) {
+		if (*p == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)*p & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/*
+ * cJSON only says where it gave up. A scan of the brackets and strings
+ * tells the common causes apart: a truncated file, an unterminated
+ * string, nesting deeper than cJSON allows.
+ */
+static int structural_error(struct ctx *x, const char *text, size_t len)
+{
+	const char *open[64], *str = NULL, *end = text + len;
+	size_t depth = 0;
+	int line, col;
+
+	for (const char *p = text; p < end; p++) {
+		if (str) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"')
+				str = NULL;
+			continue;
+		}
+		if (*p == '"') {
+			str = p;
+		} else if (*p == '{' || *p == '[') {
+			if (depth < ARRAY_SIZE(open))
+				open[depth] = p;
+			if (++depth > CJSON_NESTING_LIMIT) {
+				position(text, p, &line, &col);
+				diag_pos(x->d, line, col,
+					 "malformed JSON: nested more than %d "
+					 "levels deep",
+					 CJSON_NESTING_LIMIT);
+				return 1;
+			}
+		} else if ((*p == '}' || *p == ']') && depth > 0) {
+			depth--;
+		}
+	}
+	if (str) {
+		position(text, str, &line, &col);
+		diag_pos(x->d, line, col,
+			 "malformed JSON: the string that starts here is not "
+			 "closed before the end of the file");
+		return 1;
+	}
+	if (depth > 0) {
+		const char *o = open[depth <= ARRAY_SIZE(open) ? depth - 1 : 0];
+
+		position(text, o, &line, &col);
+		diag_pos(x->d, line, col,
+			 "malformed JSON: unexpected end of file; the '%c' "
+			 "opened here is not closed",
+			 *o);
+		return 1;
+	}
+	return 0;
+}
+
 static void syntax_error(struct ctx *x, const char *text, size_t len,
 			 const char *at)
 {
-	int line = 1, col = 1;
+	int line, col;
 	const char *p;
 	struct strbuf near = STRBUF_INIT;
 
+	if (structural_error(x, text, len))
+		return;
 	if (!at || at < text || at > text + len)
 		at = text + len;
-	for (p = text; p < at; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else {
-			col++;
-		}
-	}
+	position(text, at, &line, &col);
 	for (p = at; p < text + len && p < at + 24 && *p != '\n'; p++)
 		strbuf_addch(&near, (unsigned char)*p >= 0x20 ? *p : '?');
-	if (at >= text + len)
+	if (near.len == 0)
 		diag_pos(x->d, line, col,
 			 "malformed JSON: unexpected end of file");
 	else

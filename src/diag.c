@@ -8,11 +8,26 @@ int verbosity;
 static void vreport(const char *level, const char *fmt, va_list ap)
 	ATTR_PRINTF(2, 0);
 
+/*
+ * Messages quote input files; a control character in one (an escape
+ * sequence in a CSV cell) must not reach the terminal as such.
+ */
+static void defuse(struct strbuf *sb, size_t from)
+{
+	for (size_t i = from; i < sb->len; i++)
+		if ((unsigned char)sb->buf[i] < 0x20 || sb->buf[i] == 0x7f)
+			sb->buf[i] = '?';
+}
+
 static void vreport(const char *level, const char *fmt, va_list ap)
 {
-	fprintf(stderr, "jobmix: %s", level);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "jobmix: %s", level);
+	strbuf_vaddf(&sb, fmt, ap);
+	defuse(&sb, 0);
+	fprintf(stderr, "%s\n", sb.buf);
+	strbuf_release(&sb);
 }
 
 int errorf(const char *fmt, ...)
@@ -94,6 +109,7 @@ static void vdiag(struct diag *d, int is_error, const char *where,
 	strbuf_addf(&sb, "%s%s: %s: ", d->file, where,
 		    is_error ? "error" : "warning");
 	strbuf_vaddf(&sb, fmt, ap);
+	defuse(&sb, 0);
 	if (d->capture) {
 		strbuf_addstr(d->capture, sb.buf);
 		strbuf_addch(d->capture, '\n');

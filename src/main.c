@@ -170,7 +170,6 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	optind = 0; /* glibc: a full reset of getopt for the command */
-	opterr = 1;
 	status = cmd->run(argc, argv, &app);
 	config_release(&app.cfg);
 	return finish_stdout(status);

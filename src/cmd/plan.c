@@ -129,10 +129,12 @@ int cmd_plan(int argc, char **argv, struct app *app)
 	struct diag d;
 	char *catalogue_path = NULL;
 	double t0 = now_ms(), t_start = t0, v;
+	int64_t check, fr[3];
+	enum objective obj = OBJ_APPLICATIONS;
 	int opt, status = JM_OK, segments = app->cfg.segments;
 	int time_limit = app->cfg.time_limit_s;
 
-	while ((opt = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_CHANNELS:
 			channels = optarg;
@@ -189,11 +191,42 @@ int cmd_plan(int argc, char **argv, struct app *app)
 		case 'h':
 			fputs(plan_usage, stdout);
 			return JM_OK;
+		case ':':
+			errorf("plan: option '%s' needs a value",
+			       argv[optind - 1]);
+			return JM_USAGE;
 		default:
-			fputs(plan_usage, stderr);
+			errorf("plan: unknown option '%s'; see 'jobmix plan "
+			       "-h'",
+			       argv[optind - 1]);
 			return JM_USAGE;
 		}
 	}
+	/* the command line is checked before any file is read */
+	if (objective && objective_parse(objective, &obj) < 0) {
+		errorf("--objective: expected applications, hires, value, "
+		       "reach, blend or min-cost, found '%s'",
+		       objective);
+		return JM_USAGE;
+	}
+	if (weight && (parse_double(weight, &v) < 0 || v < 0 || v > 1)) {
+		errorf("--short-term-weight: expected a number from 0 to 1, "
+		       "found '%s'",
+		       weight);
+		return JM_USAGE;
+	}
+	if (budget && money_parse(budget, 3, &check, &why) < 0) {
+		errorf("--budget: expected an amount, found '%s' (%s)", budget,
+		       why);
+		return JM_USAGE;
+	}
+	if (budget && check <= 0) {
+		errorf("--budget: expected an amount above 0, found '%s'",
+		       budget);
+		return JM_USAGE;
+	}
+	if (frontier && parse_frontier(frontier, 3, fr) < 0)
+		return JM_USAGE;
 	if (optind + 1 != argc) {
 		errorf(optind == argc ? "plan: no audience file given"
 				      : "plan: expected one audience file");
@@ -223,22 +256,10 @@ int cmd_plan(int argc, char **argv, struct app *app)
 	if (app->cfg.objective &&
 	    objective_parse(app->cfg.objective, &o.objective) < 0)
 		die("config let through objective '%s'", app->cfg.objective);
-	if (objective && objective_parse(objective, &o.objective) < 0) {
-		errorf("--objective: expected applications, hires, value, "
-		       "reach, blend or min-cost, found '%s'",
-		       objective);
-		status = JM_USAGE;
-		goto out;
-	}
-	if (weight && (parse_double(weight, &v) < 0 || v < 0 || v > 1)) {
-		errorf("--short-term-weight: expected a number from 0 to 1, "
-		       "found '%s'",
-		       weight);
-		status = JM_USAGE;
-		goto out;
-	} else if (weight) {
+	if (objective)
+		o.objective = obj;
+	if (weight && parse_double(weight, &v) == 0)
 		o.short_term_weight = v;
-	}
 	if (budget) {
 		if (money_parse(budget, c.digits, &o.budget, &why) < 0) {
 			errorf("--budget: expected an amount in %s, found "

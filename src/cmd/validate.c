@@ -2,7 +2,8 @@
  * validate - check input files without planning: channel catalogues
  * (.csv), audience analyses (.json, against the catalogue) and config
  * files (.ini). Every problem is printed as file:line or file: json.path;
- * the exit status is the worst seen. Uses catalogue, audience, config.
+ * the exit status is that of the first file that failed. Uses
+ * catalogue, audience and config.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -120,7 +121,7 @@ int cmd_validate(int argc, char **argv, struct app *app)
 	const char *channels = NULL;
 	int opt, status = JM_OK;
 
-	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'C':
 			channels = optarg;
@@ -128,8 +129,14 @@ int cmd_validate(int argc, char **argv, struct app *app)
 		case 'h':
 			fputs(validate_usage, stdout);
 			return JM_OK;
+		case ':':
+			errorf("validate: option '%s' needs a value",
+			       argv[optind - 1]);
+			return JM_USAGE;
 		default:
-			fputs(validate_usage, stderr);
+			errorf("validate: unknown option '%s'; see 'jobmix "
+			       "validate -h'",
+			       argv[optind - 1]);
 			return JM_USAGE;
 		}
 	}

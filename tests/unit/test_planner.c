@@ -475,14 +475,13 @@ static void spend_is_rounded_without_exceeding_the_budget(void)
 static void writes_the_model_in_lp_and_mps(void)
 {
 	struct fixture f;
-	char lp[] = "/tmp/jobmix-test-XXXXXX";
-	char mps[64];
+	char dir[] = "/tmp/jobmix-test-XXXXXX";
+	char lp[64], mps[64], line[256] = "";
 	FILE *fp;
-	char line[256] = "";
 
-	CHECK(mkdtemp(lp) != NULL);
-	snprintf(mps, sizeof(mps), "%s/m.mps", lp);
-	strcat(lp, "/m.lp");
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(lp, sizeof(lp), "%s/m.lp", dir);
+	snprintf(mps, sizeof(mps), "%s/m.mps", dir);
 	CHECK(plan(&f, "\"budget\": 20000", two_referrals, "", "") == 0);
 	f.o.write_lp = lp;
 	f.o.write_mps = mps;
@@ -502,8 +501,7 @@ static void writes_the_model_in_lp_and_mps(void)
 		fclose(fp);
 	remove(lp);
 	remove(mps);
-	*strrchr(mps, '/') = '\0';
-	remove(mps);
+	remove(dir);
 	f.o.write_lp = "/nonexistent-dir/m.lp";
 	f.o.write_mps = NULL;
 	CHECK(run(&f) == -1);
