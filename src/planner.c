@@ -18,6 +18,9 @@
 
 #include <glpk.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1421,6 +1424,16 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 					      "value_per_hire on every "
 					      "persona; '%s' has none",
 					      c->personas[i].id);
+#ifdef __GLIBC__
+	/*
+	 * glp_simplex allocates and frees its working arrays on every
+	 * call; glibc maps big blocks afresh each time and a warm-started
+	 * solve then costs more in page faults than in pivots. Keep them
+	 * on the heap for reuse (a frontier is 20 solves or more).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+#endif
 	glp_term_out(verbosity >= 2 ? GLP_ON : GLP_OFF);
 	glp_term_hook(term_hook, NULL);
 
