@@ -7,6 +7,7 @@
 #include "audience.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -523,6 +524,14 @@ static int parse_overrides(struct ctx *x, const cJSON *o)
 				 &ch->min_spend) < 0;
 		bad |= get_money(x, e, path, "max_spend", 0, ch->max_spend,
 				 &ch->max_spend) < 0;
+		if (ch->max_spend != MONEY_NONE &&
+		    ch->min_spend > ch->max_spend) {
+			diag_path(x->d, path,
+				  "min_spend is above max_spend for channel "
+				  "'%s'",
+				  ch->id);
+			bad = 1;
+		}
 		ex = field(e, "exclude");
 		if (ex && !cJSON_IsBool(ex)) {
 			wrong(x, child(&sb, path, "exclude"), "true or false",
@@ -984,6 +993,26 @@ static int structural_error(struct ctx *x, const char *text, size_t len)
 	return 0;
 }
 
+/* cJSON would cut a string at a \u0000 escape without a word */
+static int nul_escape(struct ctx *x, const char *text, size_t len)
+{
+	int line, col;
+
+	for (size_t i = 0; i + 6 <= len; i++) {
+		if (text[i] != '\\' || (i > 0 && text[i - 1] == '\\'))
+			continue;
+		if (text[i + 1] == 'u' &&
+		    strncmp(text + i + 2, "0000", 4) == 0) {
+			position(text, text + i, &line, &col);
+			diag_pos(x->d, line, col,
+				 "a \\u0000 (NUL) escape in a string is not "
+				 "allowed");
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static void syntax_error(struct ctx *x, const char *text, size_t len,
 			 const char *at)
 {
@@ -998,9 +1027,14 @@ static void syntax_error(struct ctx *x, const char *text, size_t len,
 	position(text, at, &line, &col);
 	for (p = at; p < text + len && p < at + 24 && *p != '\n'; p++)
 		strbuf_addch(&near, (unsigned char)*p >= 0x20 ? *p : '?');
-	if (near.len == 0)
+	for (p = at; p < text + len && isspace((unsigned char)*p); p++)
+		;
+	if (p == text + len)
 		diag_pos(x->d, line, col,
 			 "malformed JSON: unexpected end of file");
+	else if (near.len == 0)
+		diag_pos(x->d, line, col,
+			 "malformed JSON at the end of this line");
 	else
 		diag_pos(x->d, line, col, "malformed JSON near '%s'", near.buf);
 	strbuf_release(&near);
@@ -1022,9 +1056,22 @@ int audience_parse(const char *text, size_t len, const struct catalogue *cat,
 		diag_line(d, 0, "malformed JSON: the file holds a NUL byte");
 		return -1;
 	}
+	if (nul_escape(&x, text, len))
+		return -1;
 	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	if (!root) {
 		syntax_error(&x, text, len, end ? end : cJSON_GetErrorPtr());
+		return -1;
+	}
+	while (end && end < text + len && isspace((unsigned char)*end))
+		end++;
+	if (end && end < text + len) {
+		int line, col;
+
+		position(text, end, &line, &col);
+		diag_pos(d, line, col,
+			 "malformed JSON: text after the end of the document");
+		cJSON_Delete(root);
 		return -1;
 	}
 	if (check_object(&x, root, "", keys) < 0 && !cJSON_IsObject(root))

@@ -159,7 +159,7 @@ static void table_row(struct strbuf *sb, const struct campaign *c,
 	pad(sb, where, wc, 0);
 	pad(sb, whole(c, t->spend), 11, 1);
 	pad(sb, daily == MONEY_NONE ? "" : whole(c, daily), 8, 1);
-	pad(sb, num(t->impressions, 0), 11, 1);
+	pad(sb, num(t->impressions, 0), 12, 1);
 	pad(sb, num(t->reach, 0), 8, 1);
 	pad(sb, num(t->clicks, 0), 8, 1);
 	pad(sb, num(t->applications, 1), 8, 1);
@@ -235,7 +235,8 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 		    p->objective_lp);
 	for (size_t i = 0; i < p->n_cells; i++) {
 		int n = (int)strlen(c->personas[p->cells[i].persona].id);
-		int m = (int)strlen(c->channels[p->cells[i].channel].id);
+		int m = (int)strlen(c->channels[p->cells[i].channel].id) +
+			p->cells[i].at_frequency_cap;
 
 		wp = n > wp ? n : wp;
 		wc = m > wc ? m : wc;
