@@ -683,35 +683,42 @@ static double cell_spend_lp(const struct model *m, const struct mcell *x)
  * floor every cell, then hand the remaining units to the largest
  * remainders (the total is the rounded sum, so never above budget).
  */
+struct remainder {
+	double frac;
+	size_t i;
+};
+
+static int by_frac_desc(const void *a, const void *b)
+{
+	const struct remainder *x = a, *y = b;
+
+	if (x->frac != y->frac)
+		return x->frac < y->frac ? 1 : -1;
+	return x->i < y->i ? -1 : x->i > y->i; /* stable, so repeatable */
+}
+
 static void round_spends(const double *raw, size_t n, int64_t *out)
 {
 	double sum = 0;
-	int64_t floor_sum = 0, target, left;
-	size_t *order = xcalloc(n ? n : 1, sizeof(size_t));
+	int64_t floor_sum = 0, left;
+	struct remainder *r = xcalloc(n ? n : 1, sizeof(*r));
 
 	for (size_t i = 0; i < n; i++) {
 		sum += raw[i];
 		out[i] = (int64_t)floor(raw[i] + 1e-6);
 		floor_sum += out[i];
-		order[i] = i;
+		r[i].frac = raw[i] - (double)out[i];
+		r[i].i = i;
 	}
-	target = llround(sum);
-	left = target - floor_sum;
-	/* selection of the largest remainders; left is small */
-	for (int64_t k = 0; k < left && (size_t)k < n; k++) {
-		size_t best = (size_t)k;
-
-		for (size_t i = (size_t)k + 1; i < n; i++)
-			if (raw[order[i]] - (double)out[order[i]] >
-			    raw[order[best]] - (double)out[order[best]])
-				best = i;
-		size_t tmp = order[k];
-		order[k] = order[best];
-		order[best] = tmp;
-		if (raw[order[k]] - (double)out[order[k]] > 1e-6)
-			out[order[k]]++;
+	left = llround(sum) - floor_sum;
+	qsort(r, n, sizeof(*r), by_frac_desc);
+	for (size_t k = 0; k < n && left > 0; k++) {
+		if (r[k].frac <= 1e-6)
+			break;
+		out[r[k].i]++;
+		left--;
 	}
-	free(order);
+	free(r);
 }
 
 static void total_add(struct plan_total *t, const struct plan_cell *pc)
@@ -1268,11 +1275,35 @@ static void explain_infeasible(struct model *m, struct plan *p)
 	model_free(&probe);
 }
 
+/*
+ * Does the last solution stay optimal when the budget grows? Yes when
+ * neither the budget row nor a budget-dependent channel row binds: a
+ * bigger budget only loosens constraints that have slack. Spares the
+ * solves past saturation, where niche campaigns spend most frontiers.
+ */
+static bool still_optimal(const struct model *m, double spent, double bud)
+{
+	const struct campaign *c = m->c;
+
+	if (m->mip || glp_get_row_stat(m->P, m->row_budget) != GLP_BS ||
+	    spent > bud)
+		return false;
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		int r = m->row_channel[ch];
+
+		if (r && c->channels[ch].max_share < 1 &&
+		    glp_get_row_stat(m->P, r) != GLP_BS)
+			return false;
+	}
+	return true;
+}
+
 static void run_frontier(struct model *m, struct plan *p)
 {
 	const struct plan_options *o = m->o;
 	const struct campaign *c = m->c;
 	size_t n = 0, alloc = 0;
+	bool have_last = false;
 
 	for (int64_t b = o->frontier_from; b <= o->frontier_to;
 	     b += o->frontier_step) {
@@ -1280,6 +1311,17 @@ static void run_frontier(struct model *m, struct plan *p)
 		double bud = (double)b / m->scale, total;
 		bool limit;
 
+		ALLOC_GROW(p->frontier, n + 1, alloc);
+		f = &p->frontier[n++];
+		if (have_last &&
+		    still_optimal(m, (double)f[-1].spend / m->scale, bud)) {
+			*f = f[-1];
+			f->budget = b;
+			continue;
+		}
+		memset(f, 0, sizeof(*f));
+		f->budget = b;
+		have_last = false;
 		glp_set_row_bnds(m->P, m->row_budget, GLP_UP, 0, bud);
 		for (size_t ch = 0; ch < c->n_channels; ch++) {
 			double lb, ub;
@@ -1292,13 +1334,10 @@ static void run_frontier(struct model *m, struct plan *p)
 				ub = lb;
 			glp_set_row_bnds(m->P, r, m->rows[r - 1].type, lb, ub);
 		}
-		ALLOC_GROW(p->frontier, n + 1, alloc);
-		f = &p->frontier[n++];
-		memset(f, 0, sizeof(*f));
-		f->budget = b;
 		if (solve(m, &limit) != SOLVED)
 			continue;
 		f->feasible = true;
+		have_last = true;
 		total = 0;
 		f->objective = glp_get_obj_val(m->P);
 		f->marginal = glp_get_row_dual(m->P, m->row_budget) * 1000;

@@ -453,6 +453,19 @@ static void frontier_is_concave_and_ends_at_saturation(void)
 	CHECK_I64(f.p.frontier[7].spend, 3750000);
 	/* the plan itself is still at the campaign budget */
 	CHECK_NEAR(f.p.total.hires, 16.25, 1e-9);
+	/* past saturation the points repeat the last optimum unsolved */
+	f.o.frontier_from = 4000000;
+	f.o.frontier_to = 5000000;
+	f.o.frontier_step = 500000;
+	CHECK(run(&f) == 0);
+	CHECK(f.p.n_frontier == 3);
+	for (size_t i = 0; i < f.p.n_frontier; i++) {
+		CHECK(f.p.frontier[i].feasible);
+		CHECK_NEAR(f.p.frontier[i].objective, 25, 1e-9);
+		CHECK_I64(f.p.frontier[i].spend, 3750000);
+		CHECK_NEAR(f.p.frontier[i].marginal, 0, 1e-12);
+	}
+	CHECK_I64(f.p.frontier[2].budget, 5000000);
 	done(&f);
 }
 
