@@ -491,7 +491,7 @@ for size in "${size_list[@]}"; do
 		"$f_from" "$f_to" "$f_step" "$(fmt_ms "$f_solve")" "$(fmt_ms "$f_points")" "$(fmt_ms "$f_wall")" \
 		"$(for k in mps plain clp frontier glpsol; do printf '%s %s ' "$k" "$(grep -c . "$dir/wall.$k.txt" || true)"; done)" \
 		"$(($(date +%s) - SIZE_T0))" >>"$OUT/objectives.txt.new"
-	[ "$keep" -eq 1 ] || rm -f "$dir/model.mps"
+	[ "$keep" -eq 1 ] || rm -f "$dir/model.mps" "$dir/plan-plain.json" "$dir/frontier.json"
 done
 
 {
