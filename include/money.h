@@ -33,6 +33,9 @@ int money_from_double(double v, int digits, int64_t *out, const char **why);
 void money_format(struct strbuf *sb, int64_t minor, int digits);
 /* "1 500.50": thousands separated by a space, for tables */
 void money_format_grouped(struct strbuf *sb, int64_t minor, int digits);
+/* "1 500.50 SEK": grouped, then the currency code */
+void money_format_currency(struct strbuf *sb, int64_t minor, int digits,
+			   const char *currency);
 double money_to_major(int64_t minor, int digits);
 /* 10^digits */
 int64_t money_scale(int digits);

@@ -211,20 +211,10 @@ static int bad_value(struct diag *d, int line, const char *key,
 	return -1;
 }
 
-/* the whole of s is a finite number */
+/* the whole of s is a finite number (util.h's strict reading) */
 static bool parse_number(const char *s, double *out)
 {
-	char *end;
-	double v;
-
-	/* strtod would skip the blanks inside a quoted " 5" */
-	if (*s == '\0' || is_blank(*s) || *s == '\n')
-		return false;
-	v = strtod(s, &end);
-	if (*end != '\0' || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
+	return parse_double(s, out) == 0;
 }
 
 /* the whole of s is a decimal integer from lo to hi */

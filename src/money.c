@@ -221,3 +221,10 @@ double money_to_major(int64_t minor, int digits)
 {
 	return (double)minor / (double)money_scale(digits);
 }
+
+void money_format_currency(struct strbuf *sb, int64_t minor, int digits,
+			   const char *currency)
+{
+	money_format_grouped(sb, minor, digits);
+	strbuf_addf(sb, " %s", currency);
+}

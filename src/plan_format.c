@@ -77,8 +77,7 @@ static const char *amount(const struct campaign *c, int64_t minor)
 	struct strbuf *sb = &ring[next++ % 4];
 
 	strbuf_reset(sb);
-	money_format_grouped(sb, minor, c->digits);
-	strbuf_addf(sb, " %s", c->currency);
+	money_format_currency(sb, minor, c->digits, c->currency);
 	return sb->buf;
 }
 

@@ -128,13 +128,6 @@ static void add_note(struct model *m, const char *fmt, ...)
 	m->notes[m->n_notes++] = strbuf_detach(&sb);
 }
 
-static void fmt_money(struct strbuf *sb, const struct campaign *c, double v)
-{
-	money_format_grouped(sb, llround(v * (double)money_scale(c->digits)),
-			     c->digits);
-	strbuf_addf(sb, " %s", c->currency);
-}
-
 /* a money amount as text, in a small rotating set of buffers */
 static const char *money_str(const struct campaign *c, double v)
 {
@@ -143,7 +136,8 @@ static const char *money_str(const struct campaign *c, double v)
 	struct strbuf *sb = &ring[next++ % 4];
 
 	strbuf_reset(sb);
-	fmt_money(sb, c, v);
+	money_format_currency(sb, llround(v * (double)money_scale(c->digits)),
+			      c->digits, c->currency);
 	return sb->buf;
 }
 
@@ -589,6 +583,17 @@ static int term_hook(void *info, const char *s)
 
 enum solve_result { SOLVED, NO_SOLUTION, SOLVER_FAILED };
 
+/* dual simplex with the long-step ratio test (optimizers.md 4.6) */
+static void lp_params(const struct model *m, glp_smcp *smcp)
+{
+	glp_init_smcp(smcp);
+	smcp->meth = GLP_DUAL;
+	smcp->r_test = GLP_RT_FLIP;
+	smcp->msg_lev = verbosity >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
+	if (m->o->time_limit_s > 0)
+		smcp->tm_lim = m->o->time_limit_s * 1000;
+}
+
 /* undo the fixing of binaries that solve() leaves behind */
 static void free_binaries(struct model *m)
 {
@@ -609,12 +614,7 @@ static enum solve_result solve(struct model *m, bool *hit_limit)
 	int ret, st;
 
 	*hit_limit = false;
-	glp_init_smcp(&smcp);
-	smcp.meth = GLP_DUAL;
-	smcp.r_test = GLP_RT_FLIP;
-	smcp.msg_lev = verbosity >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
-	if (m->o->time_limit_s > 0)
-		smcp.tm_lim = m->o->time_limit_s * 1000;
+	lp_params(m, &smcp);
 	free_binaries(m);
 	ret = glp_simplex(m->P, &smcp);
 	if (ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) {
@@ -954,10 +954,8 @@ static bool resolve_fixed(struct model *m)
 {
 	glp_smcp smcp;
 
-	glp_init_smcp(&smcp);
-	smcp.meth = GLP_DUAL;
-	smcp.r_test = GLP_RT_FLIP;
-	smcp.msg_lev = verbosity >= 2 ? GLP_MSG_ON : GLP_MSG_ERR;
+	lp_params(m, &smcp);
+	smcp.tm_lim = INT_MAX;
 	return glp_simplex(m->P, &smcp) == 0 && glp_get_status(m->P) == GLP_OPT;
 }
 
