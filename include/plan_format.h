@@ -32,8 +32,4 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		     const struct plan *p);
 
-/* "one more 1 000 SEK buys about 2.3 applications", or why not */
-void plan_marginal_text(struct strbuf *sb, const struct campaign *c,
-			const struct plan *p);
-
 #endif

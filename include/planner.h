@@ -4,11 +4,12 @@
  * when flat fees or platform minimums need binaries), solved by GLPK.
  *
  * planner_run() fills a struct plan the caller releases with
- * plan_release(). It returns 0 when it produced a plan, including an
- * infeasible one (plan.status says so, plan.reasons says why), and -1
- * after errorf() when the solver failed or an export could not be
- * written. GLPK never leaves planner.c; money in the plan is integer
- * minor units, rounded once from the solver's doubles.
+ * plan_release(). It returns PLANNER_OK when it produced a plan,
+ * including an infeasible one (plan.status says so, plan.reasons says
+ * why), and another enum planner_error after errorf() otherwise;
+ * planner_exit_status() maps that to the process exit status. GLPK
+ * never leaves lp.c; money in the plan is integer minor units, rounded
+ * once from the solver's doubles.
  */
 #ifndef PLANNER_H
 #define PLANNER_H
@@ -18,6 +19,23 @@
 #include <stdint.h>
 
 #include "campaign.h"
+
+enum planner_error {
+	PLANNER_OK,
+	PLANNER_NOTHING,       /* no persona reachable on a usable channel */
+	PLANNER_BAD_INPUT,     /* the options do not fit the campaign */
+	PLANNER_TIME_LIMIT,    /* the time limit passed before any plan */
+	PLANNER_SOLVER_FAILED, /* GLPK failed */
+	PLANNER_EXPORT_FAILED, /* --write-lp or --write-mps failed */
+};
+
+/* the exit status (enum jm_status) for a planner_run() result */
+int planner_exit_status(enum planner_error e);
+
+/* defaults of struct plan_options, also the config's */
+#define PLAN_DEFAULT_SEGMENTS            8
+#define PLAN_DEFAULT_MIP_GAP             1e-4
+#define PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS 20000
 
 enum plan_status {
 	PLAN_OPTIMAL,    /* proven optimal (within mip_gap for a MIP) */
@@ -54,7 +72,7 @@ struct plan_total {
 	int64_t spend;
 	double impressions, reach, clicks, applications, hires;
 	int64_t cost_per_application, cost_per_hire; /* MONEY_NONE: n/a */
-	double value; /* value per hire x hires - spend, major units */
+	int64_t value; /* value per hire x hires - spend, minor units */
 };
 
 enum binding_kind {
@@ -117,11 +135,15 @@ struct plan {
 	double ms_build, ms_solve, ms_write;
 };
 
-int planner_run(const struct campaign *c, const struct plan_options *o,
-		struct plan *out);
+enum planner_error planner_run(const struct campaign *c,
+			       const struct plan_options *o, struct plan *out);
 void plan_release(struct plan *p);
 
 /* the unit an objective is counted in, for messages */
 const char *objective_unit(enum objective o, const struct campaign *c);
+/* "optimal", "feasible", "infeasible" */
+const char *plan_status_name(enum plan_status s);
+/* "budget", "channel_max", ... as in docs/plan-json.md */
+const char *binding_kind_name(enum binding_kind k);
 
 #endif

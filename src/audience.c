@@ -17,7 +17,9 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "money.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
+#include "fileio.h"
 
 struct ctx {
 	struct diag *d;

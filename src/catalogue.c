@@ -14,7 +14,10 @@
 #include "csv.h"
 #include "diag.h"
 #include "money.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
+#include "number.h"
+#include "fileio.h"
 
 enum col {
 	COL_ID,

@@ -16,7 +16,10 @@
 #include <string.h>
 
 #include "diag.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
+#include "number.h"
+#include "fileio.h"
 
 void config_init(struct config *cfg)
 {

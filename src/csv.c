@@ -15,7 +15,9 @@
 #include <string.h>
 
 #include "diag.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
+#include "fileio.h"
 
 struct parser {
 	const char *p;

@@ -1,95 +1,40 @@
 #include "diag.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-
-int verbosity;
-
-static void vreport(const char *level, const char *fmt, va_list ap)
-	ATTR_PRINTF(2, 0);
-
-/*
- * Messages quote input files; a control character in one (an escape
- * sequence in a CSV cell) must not reach the terminal as such.
- */
-static void defuse(struct strbuf *sb, size_t from)
-{
-	for (size_t i = from; i < sb->len; i++)
-		if ((unsigned char)sb->buf[i] < 0x20 || sb->buf[i] == 0x7f)
-			sb->buf[i] = '?';
-}
-
-static void vreport(const char *level, const char *fmt, va_list ap)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_addf(&sb, "jobmix: %s", level);
-	strbuf_vaddf(&sb, fmt, ap);
-	defuse(&sb, 0);
-	fprintf(stderr, "%s\n", sb.buf);
-	strbuf_release(&sb);
-}
-
-int errorf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport("error: ", fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-void warnf(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (verbosity < 0)
-		return;
-	va_start(ap, fmt);
-	vreport("warning: ", fmt, ap);
-	va_end(ap);
-}
-
-void notef(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (verbosity < 0)
-		return;
-	va_start(ap, fmt);
-	vreport("", fmt, ap);
-	va_end(ap);
-}
-
-void tracef(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (verbosity < 1)
-		return;
-	va_start(ap, fmt);
-	vreport("", fmt, ap);
-	va_end(ap);
-}
-
-void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport("fatal: ", fmt, ap);
-	va_end(ap);
-	exit(JM_SOFTWARE);
-}
 
 void diag_init(struct diag *d, const char *file)
 {
 	d->file = file;
 	d->n_errors = 0;
 	d->n_warnings = 0;
+	d->max_shown = DIAG_MAX_SHOWN;
 	d->status = JM_DATAERR;
 	d->capture = NULL;
+}
+
+static void emit(struct diag *d, const char *text)
+{
+	if (d->capture) {
+		strbuf_addstr(d->capture, text);
+		strbuf_addch(d->capture, '\n');
+	} else {
+		fprintf(stderr, "%s\n", text);
+	}
+}
+
+void diag_finish(struct diag *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int more = d->n_errors - d->max_shown;
+
+	if (more <= 0)
+		return;
+	strbuf_addf(&sb, "%s: and %d more error%s", d->file, more,
+		    more == 1 ? "" : "s");
+	defuse_controls(sb.buf, sb.len);
+	emit(d, sb.buf);
+	strbuf_release(&sb);
+	d->max_shown = d->n_errors; /* said once */
 }
 
 static void vdiag(struct diag *d, int is_error, const char *where,
@@ -106,16 +51,14 @@ static void vdiag(struct diag *d, int is_error, const char *where,
 		d->n_warnings++;
 	if (!is_error && verbosity < 0 && !d->capture)
 		return;
+	if (is_error ? d->n_errors > d->max_shown
+		     : d->n_warnings > d->max_shown)
+		return;
 	strbuf_addf(&sb, "%s%s: %s: ", d->file, where,
 		    is_error ? "error" : "warning");
 	strbuf_vaddf(&sb, fmt, ap);
-	defuse(&sb, 0);
-	if (d->capture) {
-		strbuf_addstr(d->capture, sb.buf);
-		strbuf_addch(d->capture, '\n');
-	} else {
-		fprintf(stderr, "%s\n", sb.buf);
-	}
+	defuse_controls(sb.buf, sb.len);
+	emit(d, sb.buf);
 	strbuf_release(&sb);
 }
 

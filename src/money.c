@@ -16,7 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 #define MAX_DIGITS 18 /* 10^18 still fits in int64_t */
 

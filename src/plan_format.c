@@ -11,9 +11,11 @@
 
 #include "campaign.h"
 #include "csv.h"
+#include "explain.h"
 #include "money.h"
 #include "planner.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 int plan_format_parse(const char *s, enum plan_format *out)
 {
@@ -79,44 +81,6 @@ static const char *amount(const struct campaign *c, int64_t minor)
 	strbuf_reset(sb);
 	money_format_currency(sb, minor, c->digits, c->currency);
 	return sb->buf;
-}
-
-void plan_marginal_text(struct strbuf *sb, const struct campaign *c,
-			const struct plan *p)
-{
-	double v = fabs(p->marginal) * 1000;
-	int64_t per = 1000 * money_scale(c->digits);
-
-	if (v < 1e-9) {
-		strbuf_addf(sb, "more budget would not improve the plan: the "
-				"budget does not bind");
-		return;
-	}
-	strbuf_addf(sb, "one more %s ", amount(c, per));
-	switch (p->objective) {
-	case OBJ_APPLICATIONS:
-	case OBJ_HIRES:
-		strbuf_addf(sb, "buys about %.3g %s", v, p->objective_unit);
-		break;
-	case OBJ_REACH:
-		strbuf_addf(sb, "reaches about %.0f more people", v);
-		break;
-	case OBJ_VALUE:
-		strbuf_addf(
-			sb,
-			"adds about %s of value (hires' worth less "
-			"spend)",
-			amount(c, llround(v * (double)money_scale(c->digits))));
-		break;
-	case OBJ_BLEND:
-		strbuf_addf(sb, "adds about %.4f blend points", v);
-		break;
-	case OBJ_MIN_COST:
-		strbuf_addf(
-			sb, "of budget would save about %s",
-			amount(c, llround(v * (double)money_scale(c->digits))));
-		break;
-	}
 }
 
 static void pad(struct strbuf *sb, const char *s, int width, int right)
@@ -272,7 +236,7 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 			  "up and counts a person once per channel)\n");
 
 	strbuf_addstr(sb, "\nMarginal value of budget: ");
-	plan_marginal_text(sb, c, p);
+	explain_marginal(sb, c, p);
 	strbuf_addstr(sb, "\n");
 	if (p->n_bindings) {
 		strbuf_addstr(sb, "\nBinding constraints:\n");
@@ -433,7 +397,7 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		    whole(c, p->total.cost_per_application),
 		    whole(c, p->total.cost_per_hire));
 	strbuf_addstr(sb, "\n**Marginal value of budget:** ");
-	plan_marginal_text(sb, c, p);
+	explain_marginal(sb, c, p);
 	strbuf_addstr(sb, ".\n");
 	if (p->n_bindings) {
 		strbuf_addstr(sb, "\n## Binding constraints\n\n");

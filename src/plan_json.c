@@ -13,8 +13,11 @@
 
 #include "campaign.h"
 #include "diag.h"
+#include "explain.h"
+#include "money.h"
 #include "planner.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 static void add_money(cJSON *o, const char *key, int64_t v)
 {
@@ -49,23 +52,6 @@ static void add_total(cJSON *o, const struct plan_total *t)
 	add_money(o, "cost_per_hire", t->cost_per_hire);
 }
 
-static const char *const status_names[] = {
-	[PLAN_OPTIMAL] = "optimal",
-	[PLAN_FEASIBLE] = "feasible",
-	[PLAN_INFEASIBLE] = "infeasible",
-};
-
-static const char *const binding_kinds[] = {
-	[BIND_BUDGET] = "budget",
-	[BIND_CHANNEL_MAX] = "channel_max",
-	[BIND_CHANNEL_FLOOR] = "channel_min",
-	[BIND_PERSONA_CAP] = "persona_budget_cap",
-	[BIND_PERSONA_GOAL] = "persona_goal",
-	[BIND_CAMPAIGN_GOAL] = "campaign_goal",
-	[BIND_FREQUENCY_CAP] = "frequency_cap",
-	[BIND_MIN_DAILY] = "min_daily",
-};
-
 void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		     const struct plan *p)
 {
@@ -93,7 +79,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		add_num(o, "best_applications", p->blend_apps_norm);
 		add_num(o, "best_reach", p->blend_reach_norm);
 	}
-	cJSON_AddStringToObject(root, "status", status_names[p->status]);
+	cJSON_AddStringToObject(root, "status", plan_status_name(p->status));
 	o = cJSON_AddObjectToObject(root, "solver");
 	cJSON_AddStringToObject(o, "model", p->is_mip ? "mip" : "lp");
 	cJSON_AddStringToObject(o, "method",
@@ -127,12 +113,12 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		add_num(o, "max_segment_error", p->max_segment_error);
 		o = cJSON_AddObjectToObject(root, "totals");
 		add_total(o, &p->total);
-		add_num(o, "value", p->total.value);
+		add_money(o, "value", p->total.value);
 		o = cJSON_AddObjectToObject(root, "marginal");
-		add_money(o, "per", 1000 * (int64_t)pow(10, c->digits));
+		add_money(o, "per", 1000 * money_scale(c->digits));
 		add_num(o, "objective", p->marginal * 1000);
 		cJSON_AddStringToObject(o, "unit", p->objective_unit);
-		plan_marginal_text(&text, c, p);
+		explain_marginal(&text, c, p);
 		cJSON_AddStringToObject(o, "text", text.buf);
 	}
 
@@ -200,7 +186,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		const struct plan_binding *b = &p->bindings[i];
 
 		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "kind", binding_kinds[b->kind]);
+		cJSON_AddStringToObject(e, "kind", binding_kind_name(b->kind));
 		cJSON_AddStringToObject(e, "name", b->name);
 		cJSON_AddStringToObject(e, "text", b->text);
 		add_num(e, "dual", b->dual);

@@ -30,7 +30,8 @@
 #include "diag.h"
 #include "money.h"
 #include "response.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 enum cell_kind { CELL_CURVE, CELL_SEMI, CELL_FLAT, CELL_LINEAR };
 
@@ -164,10 +165,10 @@ void plan_options_init(struct plan_options *o, const struct campaign *c)
 	memset(o, 0, sizeof(*o));
 	o->objective = c->objective;
 	o->short_term_weight = c->short_term_weight;
-	o->segments = 8;
+	o->segments = PLAN_DEFAULT_SEGMENTS;
 	o->budget = -1;
-	o->mip_gap = 1e-4;
-	o->explain_max_columns = 20000;
+	o->mip_gap = PLAN_DEFAULT_MIP_GAP;
+	o->explain_max_columns = PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS;
 }
 
 /* objective weight per reach unit and per money unit of a cell */
@@ -740,7 +741,8 @@ static void total_finish(struct plan_total *t, const struct campaign *c)
 	t->cost_per_hire = t->hires > 1e-9
 				   ? llround((double)t->spend / t->hires)
 				   : MONEY_NONE;
-	t->value -= money_to_major(t->spend, c->digits);
+	(void)c;
+	t->value -= t->spend;
 }
 
 /* the objective of a set of exact figures */
@@ -754,7 +756,7 @@ static double exact_objective(const struct model *m, const struct plan *p)
 	case OBJ_HIRES:
 		return p->total.hires;
 	case OBJ_VALUE:
-		return p->total.value;
+		return money_to_major(p->total.value, m->c->digits);
 	case OBJ_REACH:
 		return p->total.reach;
 	case OBJ_BLEND:
@@ -792,6 +794,7 @@ static void extract(struct model *m, struct plan *p)
 		struct response_point pt;
 		struct plan_cell *pc;
 		double vph;
+		int64_t value;
 
 		if (spend[j] <= 0)
 			continue;
@@ -819,15 +822,14 @@ static void extract(struct model *m, struct plan *p)
 					? x->r.precision * pt.impressions /
 						  x->r.reachable
 					: 0;
-		vph = per->value_per_hire > 0
-			      ? money_to_major(per->value_per_hire, c->digits)
-			      : 0;
+		vph = per->value_per_hire > 0 ? (double)per->value_per_hire : 0;
 		total_add(&p->total, pc);
 		total_add(&p->persona_totals[x->persona], pc);
 		total_add(&p->channel_totals[x->channel], pc);
-		p->total.value += vph * pt.hires;
-		p->persona_totals[x->persona].value += vph * pt.hires;
-		p->channel_totals[x->channel].value += vph * pt.hires;
+		value = llround(vph * pt.hires);
+		p->total.value += value;
+		p->persona_totals[x->persona].value += value;
+		p->channel_totals[x->channel].value += value;
 	}
 	total_finish(&p->total, c);
 	for (size_t i = 0; i < c->n_personas; i++)
@@ -1455,14 +1457,14 @@ static int blend_norms(struct model *m)
 	return 0;
 }
 
-int planner_run(const struct campaign *c, const struct plan_options *o,
-		struct plan *out)
+enum planner_error planner_run(const struct campaign *c,
+			       const struct plan_options *o, struct plan *out)
 {
 	struct model m;
 	double t0, budget, bmax;
 	enum solve_result res;
 	bool limit = false;
-	int rc = 0;
+	enum planner_error rc = PLANNER_OK;
 
 	memset(out, 0, sizeof(*out));
 	out->objective = o->objective;
@@ -1473,11 +1475,12 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 	out->least_budget = MONEY_NONE;
 	if (o->objective == OBJ_VALUE)
 		for (size_t i = 0; i < c->n_personas; i++)
-			if (c->personas[i].value_per_hire == MONEY_NONE)
-				return errorf("objective 'value' needs "
-					      "value_per_hire on every "
-					      "persona; '%s' has none",
-					      c->personas[i].id);
+			if (c->personas[i].value_per_hire == MONEY_NONE) {
+				errorf("objective 'value' needs value_per_hire "
+				       "on every persona; '%s' has none",
+				       c->personas[i].id);
+				return PLANNER_BAD_INPUT;
+			}
 #ifdef __GLIBC__
 	/*
 	 * glp_simplex allocates and frees its working arrays on every
@@ -1499,8 +1502,9 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 	if (model_make(&m, c, o, o->objective, budget, bmax, false) < 0) {
 		model_free(&m);
 		glp_free_env();
-		return errorf("nothing to plan: no persona can be reached on "
-			      "any usable channel");
+		errorf("nothing to plan: no persona can be reached on any "
+		       "usable channel");
+		return PLANNER_NOTHING;
 	}
 	out->is_mip = m.mip;
 	out->n_rows = (size_t)m.n_rows;
@@ -1522,7 +1526,7 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 	t0 = now_ms();
 	free_binaries(&m);
 	if (write_exports(&m) < 0) {
-		rc = -1;
+		rc = PLANNER_EXPORT_FAILED;
 		goto out;
 	}
 	out->ms_write = now_ms() - t0;
@@ -1533,10 +1537,14 @@ int planner_run(const struct campaign *c, const struct plan_options *o,
 	out->blend_apps_norm = m.norm_apps;
 	out->blend_reach_norm = m.norm_reach;
 	if (res == SOLVER_FAILED) {
-		rc = errorf(limit ? "the solver stopped at the time limit of "
-				    "%d s without a plan"
-				  : "the solver failed (GLPK status %d)",
-			    limit ? o->time_limit_s : glp_get_status(m.P));
+		if (limit)
+			errorf("the solver stopped at the time limit of %d s "
+			       "without a plan",
+			       o->time_limit_s);
+		else
+			errorf("the solver failed (GLPK status %d)",
+			       glp_get_status(m.P));
+		rc = limit ? PLANNER_TIME_LIMIT : PLANNER_SOLVER_FAILED;
 		goto out;
 	}
 	if (res == NO_SOLUTION) {
@@ -1566,6 +1574,51 @@ out:
 	model_free(&m);
 	glp_free_env();
 	return rc;
+}
+
+int planner_exit_status(enum planner_error e)
+{
+	switch (e) {
+	case PLANNER_OK:
+		return JM_OK;
+	case PLANNER_NOTHING:
+	case PLANNER_BAD_INPUT:
+		return JM_DATAERR;
+	case PLANNER_TIME_LIMIT:
+		return JM_TEMPFAIL;
+	case PLANNER_SOLVER_FAILED:
+		return JM_SOFTWARE;
+	case PLANNER_EXPORT_FAILED:
+		return JM_CANTCREAT;
+	}
+	return JM_SOFTWARE;
+}
+
+const char *plan_status_name(enum plan_status s)
+{
+	static const char *const names[] = {
+		[PLAN_OPTIMAL] = "optimal",
+		[PLAN_FEASIBLE] = "feasible",
+		[PLAN_INFEASIBLE] = "infeasible",
+	};
+
+	return (size_t)s < ARRAY_SIZE(names) ? names[s] : "unknown";
+}
+
+const char *binding_kind_name(enum binding_kind k)
+{
+	static const char *const names[] = {
+		[BIND_BUDGET] = "budget",
+		[BIND_CHANNEL_MAX] = "channel_max",
+		[BIND_CHANNEL_FLOOR] = "channel_min",
+		[BIND_PERSONA_CAP] = "persona_budget_cap",
+		[BIND_PERSONA_GOAL] = "persona_goal",
+		[BIND_CAMPAIGN_GOAL] = "campaign_goal",
+		[BIND_FREQUENCY_CAP] = "frequency_cap",
+		[BIND_MIN_DAILY] = "min_daily",
+	};
+
+	return (size_t)k < ARRAY_SIZE(names) ? names[k] : "unknown";
 }
 
 void plan_release(struct plan *p)

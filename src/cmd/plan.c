@@ -19,7 +19,10 @@
 #include "money.h"
 #include "plan_format.h"
 #include "planner.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
+#include "number.h"
+#include "fileio.h"
 
 static const char plan_usage[] =
 	"usage: jobmix plan AUDIENCE [options]\n"
@@ -133,6 +136,7 @@ int cmd_plan(int argc, char **argv, struct app *app)
 	enum objective obj = OBJ_APPLICATIONS;
 	int opt, status = JM_OK, segments = app->cfg.segments;
 	int time_limit = app->cfg.time_limit_s;
+	enum planner_error perr;
 
 	while ((opt = getopt_long(argc, argv, ":ho:", longopts, NULL)) != -1) {
 		switch (opt) {
@@ -304,10 +308,9 @@ int cmd_plan(int argc, char **argv, struct app *app)
 	}
 	tracef("timing: parse %.3f ms", now_ms() - t0);
 
-	if (planner_run(&c, &o, &p) < 0) {
-		status = o.write_lp || o.write_mps ? JM_CANTCREAT : JM_SOFTWARE;
-		if (c.n_personas && p.n_cols == 0)
-			status = JM_DATAERR;
+	perr = planner_run(&c, &o, &p);
+	if (perr != PLANNER_OK) {
+		status = planner_exit_status(perr);
 		goto out;
 	}
 	tracef("timing: build %.3f ms", p.ms_build);

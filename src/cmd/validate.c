@@ -18,7 +18,8 @@
 #include "config.h"
 #include "diag.h"
 #include "money.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 #ifndef JOBMIX_DATADIR
 #define JOBMIX_DATADIR "/usr/local/share/jobmix"

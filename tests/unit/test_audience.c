@@ -7,7 +7,8 @@
 #include "campaign.h"
 #include "catalogue.h"
 #include "diag.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 #include "test.h"
 
 static struct strbuf cap;

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 #include "test.h"
 
 static void accepts_real_calendar_dates(void)

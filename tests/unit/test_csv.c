@@ -5,7 +5,8 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 #include "test.h"
 
 static struct strbuf cap;

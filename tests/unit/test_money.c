@@ -3,7 +3,8 @@
 
 #include <stdlib.h>
 
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 #include "test.h"
 
 static const char *why;

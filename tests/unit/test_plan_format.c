@@ -1,4 +1,5 @@
 /* tests/unit/test_plan_format.c - the plan as a table, CSV, Markdown, JSON */
+#include "explain.h"
 #include "plan_format.h"
 
 #include <cjson/cJSON.h>
@@ -8,7 +9,8 @@
 
 #include "campaign.h"
 #include "planner.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 #include "test.h"
 
 /* two channels, two personas; the first persona's id is a formula */
@@ -555,7 +557,7 @@ static void writes_the_budget_frontier(void)
 	campaign_release(&c);
 }
 
-/* plan_marginal_text for objective o and marginal m, digits from c */
+/* explain_marginal for objective o and marginal m, digits from c */
 static char *marginal(struct campaign *c, enum objective o, double m)
 {
 	struct plan p;
@@ -565,7 +567,7 @@ static char *marginal(struct campaign *c, enum objective o, double m)
 	p.objective = o;
 	p.objective_unit = objective_unit(o, c);
 	p.marginal = m;
-	plan_marginal_text(&sb, c, &p);
+	explain_marginal(&sb, c, &p);
 	return strbuf_detach(&sb);
 }
 

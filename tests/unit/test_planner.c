@@ -15,7 +15,8 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "test.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 /*
  * Persona size 1000 with share 0.5: R = 500. ref_a: a 1000 bonus per
@@ -387,7 +388,7 @@ static void value_objective_needs_value_per_hire(void)
 	CHECK(plan(&f, "\"budget\": 5000", "{\"ref_a\": {\"share\": 0.5}}", "",
 		   "") == 0);
 	f.o.objective = OBJ_VALUE;
-	CHECK(run(&f) == -1);
+	CHECK(run(&f) == PLANNER_BAD_INPUT);
 	done(&f);
 }
 
@@ -517,7 +518,7 @@ static void writes_the_model_in_lp_and_mps(void)
 	remove(dir);
 	f.o.write_lp = "/nonexistent-dir/m.lp";
 	f.o.write_mps = NULL;
-	CHECK(run(&f) == -1);
+	CHECK(run(&f) == PLANNER_EXPORT_FAILED);
 	done(&f);
 }
 

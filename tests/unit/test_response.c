@@ -7,7 +7,8 @@
 
 #include "campaign.h"
 #include "test.h"
-#include "util.h"
+#include "strbuf.h"
+#include "wrapper.h"
 
 /* one persona of 1000 people, half reachable on a single channel */
 static void setup(struct campaign *c, struct channel ch, double share,
