@@ -29,7 +29,5 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 		    const struct plan *p);
 void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		   const struct plan *p);
-void plan_write_json(struct strbuf *sb, const struct campaign *c,
-		     const struct plan *p);
 
 #endif

@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "explain.h"
 #include "money.h"
+#include "plan_json.h"
 #include "planner.h"
 #include "strbuf.h"
 #include "wrapper.h"

@@ -3,7 +3,7 @@
  * docs/plan-json.md and versioned by the "jobmix_plan" member; later
  * commands (push, replan) read it back.
  */
-#include "plan_format.h"
+#include "plan_json.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
