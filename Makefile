@@ -38,7 +38,7 @@ SRC   = $(sort $(wildcard src/*.c src/cmd/*.c))
 OBJ   = $(SRC:.c=.o)
 LIB   = $(filter-out src/main.o,$(OBJ))
 TESTS = $(patsubst %.c,%.t,$(sort $(wildcard tests/unit/test_*.c)))
-FORMATTED = $(wildcard include/*.h src/*.c src/cmd/*.c tests/*.h tests/unit/*.c)
+FORMATTED = $(wildcard include/*.h src/*.h src/*.c src/cmd/*.c tests/*.h tests/unit/*.c)
 
 all: jobmix
 

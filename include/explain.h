@@ -2,17 +2,98 @@
  * explain - the planner's sentences, built from figures and never from
  * the solver: the marginal value of budget, the binding constraints
  * with their prices, where money is left unspent, and why goals cannot
- * be met. Every function appends to the caller's strbuf or strvec.
+ * be met. The planner gathers the figures (duals, prices, ceilings)
+ * and hands them over in the structs below; everything here appends
+ * to the caller's strbuf or strvec, so it is tested without solving
+ * anything. Money arguments of type double are major units of the
+ * campaign currency.
  */
 #ifndef EXPLAIN_H
 #define EXPLAIN_H
 
-struct campaign;
-struct plan;
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "campaign.h"
+#include "planner.h"
+
 struct strbuf;
+struct strvec;
+
+/* marginals and room are quoted per this many major units */
+#define EXPLAIN_PER 1000.0
+
+/* "1 500.00 SEK" for v major units, appended */
+void explain_money(struct strbuf *sb, const struct campaign *c, double v);
 
 /* "one more 1 000.00 SEK buys about 2.3 applications", or why not */
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);
+
+/* a constraint of the model, as the planner found it at the optimum */
+enum explain_row_kind {
+	XROW_BUDGET,
+	XROW_CHANNEL_FLOOR,   /* min_spend */
+	XROW_CHANNEL_SHARE,   /* max_share of the budget */
+	XROW_CHANNEL_CEILING, /* max_spend */
+	XROW_PERSONA_CAP,
+	XROW_PERSONA_APPS,
+	XROW_PERSONA_HIRES,
+	XROW_CAMPAIGN_APPS,
+	XROW_CAMPAIGN_HIRES,
+	XROW_MIN_DAILY,
+};
+
+struct explain_row {
+	enum explain_row_kind kind;
+	size_t persona, channel; /* where they apply */
+	double bound;            /* money (major units) or a goal count */
+	double dual;             /* objective per unit of the bound */
+	double cost; /* objective lost to it when re-solved; NAN: not */
+};
+
+/*
+ * The binding constraint r as a plan_binding: its kind, its name
+ * ("channel meta_feed max share") and its sentence with the price.
+ * name and text are owned by the result.
+ */
+void explain_binding(const struct campaign *c, enum objective obj,
+		     const struct explain_row *r, struct plan_binding *out);
+
+/* a cell at its frequency cap (or a referral network at its ceiling) */
+void explain_frequency_cap(const struct campaign *c, enum objective obj,
+			   size_t persona, size_t channel, double reached,
+			   double reachable, double reduced_cost,
+			   struct plan_binding *out);
+
+/* why a cell with a platform minimum is left out of the model */
+void explain_min_daily_out(struct strvec *notes, const struct campaign *c,
+			   size_t persona, size_t channel, double absorbs,
+			   double budget);
+
+/* where the unspent money went, or why it did not */
+struct explain_spend {
+	double left;     /* unspent budget */
+	size_t at_cap;   /* usable cells at their frequency cap */
+	size_t n_cells;  /* usable cells */
+	double marginal; /* the budget's dual */
+};
+void explain_unspent(struct strvec *notes, const struct campaign *c,
+		     enum objective obj, const struct explain_spend *s);
+
+/* why no plan meets the goals */
+void explain_floor_above_cap(struct strvec *reasons, const struct campaign *c,
+			     size_t channel, double lb, double ub);
+void explain_floors_above_budget(struct strvec *reasons,
+				 const struct campaign *c, double floors,
+				 double budget);
+/* a persona (or the campaign when persona is NULL) whose goal is above
+ * what its channels give at any budget; apps and hires the ceilings */
+void explain_goal_ceiling(struct strvec *reasons, const struct persona *pe,
+			  double goal_apps, double goal_hires, double apps,
+			  double hires);
+/* need < 0: the goals cannot be met together at any budget */
+void explain_least_budget(struct strvec *reasons, const struct campaign *c,
+			  double need, double budget);
 
 #endif

@@ -45,15 +45,19 @@ int read_input(const char *path, struct strbuf *out, struct diag *d);
 int write_file_atomic(const char *path, const char *data, size_t len);
 
 /*
- * A temporary file beside path for a writer that needs a file name
- * (GLPK's exports): open_temp_beside() fills tmp with the name and
- * returns 0; commit_temp() renames it over path (or, for a device,
- * copies it in place) and removes the temporary; discard_temp() only
- * removes it. Both return 0, or -1 with errno set.
+ * A temporary file beside path (in TMPDIR when path is a device) for
+ * a writer that needs a file name (the solver's model exports):
+ * open_temp_beside() fills tmp with the name and returns 0; commit_temp()
+ * renames it over path (or, for a device, copies it in place) and removes the
+ * temporary; discard_temp() only removes it. Both return 0, or -1 with errno
+ * set.
  */
 int open_temp_beside(const char *path, struct strbuf *tmp);
 int commit_temp(const char *tmp, const char *path);
 void discard_temp(const char *tmp);
+
+/* remove path if it is a regular file; a device or pipe stays */
+void remove_regular(const char *path);
 
 /* do a and b name the same existing file (same device and inode)? */
 int same_file(const char *a, const char *b);

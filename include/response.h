@@ -4,8 +4,8 @@
  * their piecewise-linear approximation for the LP.
  *
  * Money here is a double in major units (the solver's side of the
- * boundary). Every function is pure; nothing is allocated except by
- * response_segments(), whose arrays the caller frees.
+ * boundary). Every function is pure and allocates nothing:
+ * response_segments() fills arrays the caller provides.
  */
 #ifndef RESPONSE_H
 #define RESPONSE_H

@@ -2,16 +2,23 @@
  * explain - every sentence the planner says: what more budget buys,
  * which constraints bind and what they cost, where money is left and
  * why, and why goals cannot be met. It works on the figures the solver
- * produced, not on the solver, so it is tested without GLPK.
+ * produced, not on the solver, so it is tested without solving.
  */
 #include "explain.h"
 
 #include <math.h>
+#include <stdint.h>
 
 #include "campaign.h"
 #include "money.h"
 #include "planner.h"
 #include "strbuf.h"
+
+void explain_money(struct strbuf *sb, const struct campaign *c, double v)
+{
+	money_format_currency(sb, llround(v * (double)money_scale(c->digits)),
+			      c->digits, c->currency);
+}
 
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
@@ -52,4 +59,292 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 			c->digits, c->currency);
 		break;
 	}
+}
+
+/* "about 3.1 applications", "about 12 500.00 SEK" */
+static void amount_words(struct strbuf *sb, const struct campaign *c,
+			 enum objective obj, double v)
+{
+	if (obj == OBJ_VALUE || obj == OBJ_MIN_COST)
+		explain_money(sb, c, v);
+	else if (obj == OBJ_BLEND)
+		strbuf_addf(sb, "%.4f blend points", v);
+	else
+		strbuf_addf(sb, "%.3g %s", v, objective_unit(obj, c));
+}
+
+static const char *goal_noun(enum explain_row_kind k)
+{
+	return k == XROW_PERSONA_APPS || k == XROW_CAMPAIGN_APPS
+		       ? "applications"
+		       : "hires";
+}
+
+/* the constraint in words, without its price; its kind */
+static enum binding_kind describe_row(struct strbuf *name, struct strbuf *text,
+				      const struct campaign *c,
+				      const struct explain_row *r)
+{
+	const struct channel *ch = &c->channels[r->channel];
+	const struct persona *pe = &c->personas[r->persona];
+
+	switch (r->kind) {
+	case XROW_BUDGET:
+		strbuf_addstr(name, "budget");
+		strbuf_addstr(text, "the budget of ");
+		explain_money(text, c, r->bound);
+		return BIND_BUDGET;
+	case XROW_CHANNEL_FLOOR:
+		strbuf_addf(name, "channel %s min spend", ch->id);
+		strbuf_addstr(text, "the ");
+		explain_money(text, c, r->bound);
+		strbuf_addf(text, " floor on %s (%s)", ch->name, ch->id);
+		return BIND_CHANNEL_FLOOR;
+	case XROW_CHANNEL_SHARE:
+		strbuf_addf(name, "channel %s max share", ch->id);
+		strbuf_addf(text, "the %g %% cap on %s (%s)",
+			    ch->max_share * 100, ch->name, ch->id);
+		return BIND_CHANNEL_MAX;
+	case XROW_CHANNEL_CEILING:
+		strbuf_addf(name, "channel %s max spend", ch->id);
+		strbuf_addstr(text, "the ");
+		explain_money(text, c, r->bound);
+		strbuf_addf(text, " ceiling on %s (%s)", ch->name, ch->id);
+		return BIND_CHANNEL_MAX;
+	case XROW_PERSONA_CAP:
+		strbuf_addf(name, "persona %s budget cap", pe->id);
+		strbuf_addstr(text, "the ");
+		explain_money(text, c, r->bound);
+		strbuf_addf(text, " budget cap on persona '%s'", pe->id);
+		return BIND_PERSONA_CAP;
+	case XROW_PERSONA_APPS:
+	case XROW_PERSONA_HIRES:
+		strbuf_addf(name, "persona %s goal %s", pe->id,
+			    goal_noun(r->kind));
+		strbuf_addf(text, "the goal of %g %s for persona '%s'",
+			    r->bound, goal_noun(r->kind), pe->id);
+		return BIND_PERSONA_GOAL;
+	case XROW_CAMPAIGN_APPS:
+	case XROW_CAMPAIGN_HIRES:
+		strbuf_addf(name, "campaign goal %s", goal_noun(r->kind));
+		strbuf_addf(text, "the campaign goal of %g %s", r->bound,
+			    goal_noun(r->kind));
+		return BIND_CAMPAIGN_GOAL;
+	case XROW_MIN_DAILY:
+		strbuf_addf(name, "cell %s %s min daily", pe->id, ch->id);
+		strbuf_addstr(text, "the platform minimum of ");
+		explain_money(text, c,
+			      money_to_major(ch->min_daily, c->digits));
+		strbuf_addf(text, " a day on %s for persona '%s'", ch->id,
+			    pe->id);
+		return BIND_MIN_DAILY;
+	}
+	return BIND_BUDGET;
+}
+
+void explain_binding(const struct campaign *c, enum objective obj,
+		     const struct explain_row *r, struct plan_binding *out)
+{
+	struct strbuf name = STRBUF_INIT, text = STRBUF_INIT;
+	double d = fabs(r->dual);
+
+	out->kind = describe_row(&name, &text, c, r);
+	if (r->kind == XROW_BUDGET) {
+		strbuf_addstr(&text, " binds: one more ");
+		explain_money(&text, c, EXPLAIN_PER);
+		strbuf_addstr(&text, obj == OBJ_MIN_COST ? " of budget saves "
+							 : " buys about ");
+		amount_words(&text, c, obj, d * EXPLAIN_PER);
+	} else if (!isnan(r->cost) && r->cost > 1e-9) {
+		strbuf_addstr(&text, " binds: it costs about ");
+		amount_words(&text, c, obj, r->cost);
+	} else if (r->kind == XROW_PERSONA_APPS ||
+		   r->kind == XROW_PERSONA_HIRES ||
+		   r->kind == XROW_CAMPAIGN_APPS ||
+		   r->kind == XROW_CAMPAIGN_HIRES) {
+		strbuf_addstr(&text, " binds: each unit more costs about ");
+		amount_words(&text, c, obj, d);
+	} else {
+		strbuf_addstr(&text, " binds: each ");
+		explain_money(&text, c, EXPLAIN_PER);
+		strbuf_addstr(&text, " of room is worth about ");
+		amount_words(&text, c, obj, d * EXPLAIN_PER);
+	}
+	out->name = strbuf_detach(&name);
+	out->text = strbuf_detach(&text);
+	out->dual = r->dual;
+	out->cost = r->cost;
+}
+
+void explain_frequency_cap(const struct campaign *c, enum objective obj,
+			   size_t persona, size_t channel, double reached,
+			   double reachable, double reduced_cost,
+			   struct plan_binding *out)
+{
+	struct strbuf name = STRBUF_INIT, text = STRBUF_INIT;
+	const struct channel *ch = &c->channels[channel];
+	const struct persona *pe = &c->personas[persona];
+
+	strbuf_addf(&name, "cell %s %s frequency cap", pe->id, ch->id);
+	if (ch->pricing == PRICING_PER_HIRE)
+		strbuf_addf(&text,
+			    "persona '%s' on %s has given every hire its "
+			    "network can: a bigger network would be worth "
+			    "about ",
+			    pe->id, ch->id);
+	else
+		strbuf_addf(&text,
+			    "persona '%s' on %s is at its frequency cap of %g "
+			    "(%.0f of %.0f reachable people reached): a higher "
+			    "cap would be worth about ",
+			    pe->id, ch->id, ch->frequency_cap, reached,
+			    reachable);
+	amount_words(&text, c, obj, fabs(reduced_cost) * EXPLAIN_PER);
+	strbuf_addstr(&text, " per ");
+	explain_money(&text, c, EXPLAIN_PER);
+	out->kind = BIND_FREQUENCY_CAP;
+	out->name = strbuf_detach(&name);
+	out->text = strbuf_detach(&text);
+	out->dual = reduced_cost;
+	out->cost = NAN;
+}
+
+void explain_min_daily_out(struct strvec *notes, const struct campaign *c,
+			   size_t persona, size_t channel, double absorbs,
+			   double budget)
+{
+	const struct channel *ch = &c->channels[channel];
+	struct strbuf daily = STRBUF_INIT, limit = STRBUF_INIT;
+
+	explain_money(&daily, c, money_to_major(ch->min_daily, c->digits));
+	if (absorbs >= 0) {
+		explain_money(&limit, c, absorbs);
+		strvec_addf(notes,
+			    "%s on %s is left out: the platform minimum of %s "
+			    "a day for %d days is more than the %s its "
+			    "audience absorbs at the frequency cap",
+			    c->personas[persona].id, ch->id, daily.buf, c->days,
+			    limit.buf);
+	} else {
+		explain_money(&limit, c, budget);
+		strvec_addf(notes,
+			    "%s on %s is left out: the platform minimum of %s "
+			    "a day for %d days is more than the budget of %s",
+			    c->personas[persona].id, ch->id, daily.buf, c->days,
+			    limit.buf);
+	}
+	strbuf_release(&daily);
+	strbuf_release(&limit);
+}
+
+void explain_unspent(struct strvec *notes, const struct campaign *c,
+		     enum objective obj, const struct explain_spend *s)
+{
+	struct strbuf left = STRBUF_INIT;
+
+	if (obj == OBJ_MIN_COST || s->left < 1)
+		return;
+	explain_money(&left, c, s->left);
+	if (obj == OBJ_VALUE && fabs(s->marginal) < 1e-9)
+		strvec_addf(notes,
+			    "%s of the budget is left unspent: beyond this "
+			    "plan each further hire would cost more than it "
+			    "is worth",
+			    left.buf);
+	else if (s->at_cap == s->n_cells)
+		strvec_addf(notes,
+			    "%s of the budget is left unspent: every "
+			    "reachable audience is at its frequency cap, so "
+			    "more money would buy nothing",
+			    left.buf);
+	else
+		strvec_addf(notes,
+			    "%s of the budget is left unspent: %zu of %zu "
+			    "usable cells are at their frequency cap and the "
+			    "rest are held back by channel or persona limits",
+			    left.buf, s->at_cap, s->n_cells);
+	strbuf_release(&left);
+}
+
+void explain_floor_above_cap(struct strvec *reasons, const struct campaign *c,
+			     size_t channel, double lb, double ub)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	explain_money(&a, c, lb);
+	explain_money(&b, c, ub);
+	strvec_addf(reasons,
+		    "channel '%s' must get at least %s but may get at most "
+		    "%s (its max_share or max_spend)",
+		    c->channels[channel].id, a.buf, b.buf);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
+void explain_floors_above_budget(struct strvec *reasons,
+				 const struct campaign *c, double floors,
+				 double budget)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	explain_money(&a, c, floors);
+	explain_money(&b, c, budget);
+	strvec_addf(reasons,
+		    "the channel floors add up to %s, more than the budget "
+		    "of %s",
+		    a.buf, b.buf);
+	strbuf_release(&a);
+	strbuf_release(&b);
+}
+
+void explain_goal_ceiling(struct strvec *reasons, const struct persona *pe,
+			  double goal_apps, double goal_hires, double apps,
+			  double hires)
+{
+	if (pe && goal_apps > apps + 1e-9)
+		strvec_addf(reasons,
+			    "persona '%s' cannot reach its goal of %g "
+			    "applications at any budget: its channels "
+			    "saturate at %.1f (reachable audience and "
+			    "frequency caps)",
+			    pe->id, goal_apps, apps);
+	if (pe && goal_hires > hires + 1e-9)
+		strvec_addf(reasons,
+			    "persona '%s' cannot reach its goal of %g hires at "
+			    "any budget: its channels saturate at %.2f hires",
+			    pe->id, goal_hires, hires);
+	if (!pe && goal_apps > apps + 1e-9)
+		strvec_addf(reasons,
+			    "the campaign goal of %g applications cannot be "
+			    "met at any budget: all channels together "
+			    "saturate at %.1f",
+			    goal_apps, apps);
+	if (!pe && goal_hires > hires + 1e-9)
+		strvec_addf(reasons,
+			    "the campaign goal of %g hires cannot be met at "
+			    "any budget: all channels together saturate at "
+			    "%.2f",
+			    goal_hires, hires);
+}
+
+void explain_least_budget(struct strvec *reasons, const struct campaign *c,
+			  double need, double budget)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	if (need < 0) {
+		strvec_addf(reasons,
+			    "the goals cannot be met together at any budget "
+			    "within the channel and persona limits "
+			    "(max_spend, max_share, budget caps)");
+		return;
+	}
+	explain_money(&a, c, need);
+	explain_money(&b, c, budget);
+	strvec_addf(reasons,
+		    "meeting every goal needs at least %s; the "
+		    "budget is %s",
+		    a.buf, b.buf);
+	strbuf_release(&a);
+	strbuf_release(&b);
 }

@@ -164,10 +164,17 @@ fail:
 
 int open_temp_beside(const char *path, struct strbuf *tmp)
 {
+	struct stat st;
+	const char *dir = getenv("TMPDIR");
 	int fd;
 
 	strbuf_reset(tmp);
-	strbuf_addf(tmp, "%s.tmpXXXXXX", path);
+	/* a device is written in place later: its temporary goes to TMPDIR */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		strbuf_addf(tmp, "%s/jobmix.tmpXXXXXX",
+			    dir && *dir ? dir : "/tmp");
+	else
+		strbuf_addf(tmp, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp->buf);
 	if (fd < 0)
 		return -1;
@@ -209,6 +216,14 @@ int commit_temp(const char *tmp, const char *path)
 		return -1;
 	}
 	return 0;
+}
+
+void remove_regular(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+		unlink(path);
 }
 
 int same_file(const char *a, const char *b)

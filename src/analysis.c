@@ -1,0 +1,284 @@
+/*
+ * What the solved model says, gathered as figures for explain.c: the
+ * binding rows and their prices, the cells at their frequency caps,
+ * the money left unspent, and, for a model without a solution, the
+ * ceilings and the least budget that show why.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "explain.h"
+#include "money.h"
+#include "planner_int.h"
+#include "wrapper.h"
+
+/* the row's kind in words, and the bound the sentence quotes */
+static void row_fact(const struct model *m, int i, double prim,
+		     struct explain_row *x)
+{
+	static const enum explain_row_kind kinds[] = {
+		[ROW_BUDGET] = XROW_BUDGET,
+		[ROW_CHANNEL] = XROW_CHANNEL_CEILING,
+		[ROW_PERSONA_CAP] = XROW_PERSONA_CAP,
+		[ROW_PERSONA_APPS] = XROW_PERSONA_APPS,
+		[ROW_PERSONA_HIRES] = XROW_PERSONA_HIRES,
+		[ROW_CAMPAIGN_APPS] = XROW_CAMPAIGN_APPS,
+		[ROW_CAMPAIGN_HIRES] = XROW_CAMPAIGN_HIRES,
+		[ROW_SEMI_HI] = XROW_MIN_DAILY,
+		[ROW_SEMI_LO] = XROW_MIN_DAILY,
+	};
+	const struct mrow *r = &m->rows[i - 1];
+	double lb, ub;
+
+	x->kind = kinds[r->kind];
+	x->persona = x->channel = 0;
+	x->bound = isfinite(r->ub) ? r->ub : r->lb;
+	if (r->kind == ROW_PERSONA_CAP || r->kind == ROW_PERSONA_APPS ||
+	    r->kind == ROW_PERSONA_HIRES)
+		x->persona = r->index;
+	if (r->kind == ROW_SEMI_HI || r->kind == ROW_SEMI_LO) {
+		x->persona = m->cells[r->index].persona;
+		x->channel = m->cells[r->index].channel;
+	}
+	if (r->kind == ROW_PERSONA_APPS || r->kind == ROW_PERSONA_HIRES ||
+	    r->kind == ROW_CAMPAIGN_APPS || r->kind == ROW_CAMPAIGN_HIRES)
+		x->bound = r->lb;
+	if (r->kind != ROW_CHANNEL)
+		return;
+	x->channel = r->index;
+	model_channel_bounds(m, r->index, m->budget, &lb, &ub);
+	if (lb > 0 && fabs(prim - lb) <= 1e-6 * (1 + lb)) {
+		x->kind = XROW_CHANNEL_FLOOR;
+		x->bound = lb;
+	} else if (m->c->channels[r->index].max_share < 1 &&
+		   m->c->channels[r->index].max_share * m->budget <=
+			   ub + 1e-9) {
+		x->kind = XROW_CHANNEL_SHARE;
+	} else {
+		x->bound = ub;
+	}
+}
+
+/* relax row i, re-solve, and return the objective gained; NAN if unknown */
+static double price_row(struct model *m, int i, double prim, double base)
+{
+	const struct mrow *r = &m->rows[i - 1];
+	bool limit;
+	double v = NAN;
+
+	if (isfinite(r->lb) && isfinite(r->ub)) {
+		/* a channel with a floor and a cap: drop the side that binds */
+		if (fabs(prim - r->lb) < fabs(prim - r->ub))
+			lp_set_row_bounds(m->lp, i, -INFINITY, r->ub);
+		else
+			lp_set_row_bounds(m->lp, i, r->lb, INFINITY);
+	} else {
+		lp_set_row_bounds(m->lp, i, -INFINITY, INFINITY);
+	}
+	/*
+	 * A MIP is priced with its buy decisions held where the optimum
+	 * put them (the solve leaves the binaries fixed): a branch and cut
+	 * per binding row took minutes on a 10k-column MIP.
+	 */
+	if (lp_is_mip(m->lp) ? lp_resolve_fixed(m->lp, &m->prm) == LP_SOLVED
+			     : model_solve(m, &limit) == LP_SOLVED)
+		v = lp_obj_value(m->lp);
+	lp_set_row_bounds(m->lp, i, r->lb, r->ub);
+	if (isnan(v))
+		return v;
+	return m->objective == OBJ_MIN_COST ? base - v : v - base;
+}
+
+struct bindings {
+	struct plan_binding *b; /* owned */
+	size_t n, alloc;
+};
+
+static struct plan_binding *new_binding(struct bindings *v)
+{
+	ALLOC_GROW(v->b, v->n + 1, v->alloc);
+	return &v->b[v->n++];
+}
+
+/*
+ * Cells whose last segment is full and still pays: at the frequency
+ * cap. Read before any row is priced, since pricing re-solves.
+ */
+static void frequency_caps(struct model *m, struct bindings *caps)
+{
+	size_t n_freq = 0;
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		int last;
+		double rc, s;
+
+		if (!x->cap_is_freq || x->kind == CELL_FLAT || !x->nseg)
+			continue;
+		last = x->col0 + x->nseg - 1;
+		s = lp_col_value(m->lp, last);
+		rc = lp_col_dual(m->lp, last);
+		if (s < x->width[x->nseg - 1] * (1 - 1e-9) || fabs(rc) < 1e-12)
+			continue;
+		if (m->objective == OBJ_MIN_COST ? rc > 0 : rc < 0)
+			continue;
+		if (++n_freq > 8)
+			continue;
+		explain_frequency_cap(m->c, m->objective, x->persona,
+				      x->channel,
+				      response_reach(&x->r, x->x_max),
+				      x->r.reachable, rc, new_binding(caps));
+	}
+	if (n_freq > 8)
+		strvec_addf(&m->notes,
+			    "%zu more cells are at their frequency cap",
+			    n_freq - 8);
+}
+
+/* the rows that bind, each with its price in words, then the caps */
+static void find_bindings(struct model *m, struct plan *p)
+{
+	double base = lp_obj_value(m->lp);
+	size_t n = (size_t)m->n_rows + 1;
+	double *dual = xcalloc(n, sizeof(double));
+	double *prim = xcalloc(n, sizeof(double));
+	bool price = (size_t)m->n_cols <= m->o->explain_max_columns;
+	struct bindings rows = { 0 }, caps = { 0 };
+
+	for (int i = 1; i <= m->n_rows; i++) {
+		dual[i] = lp_row_dual(m->lp, i);
+		prim[i] = lp_row_value(m->lp, i);
+	}
+	frequency_caps(m, &caps);
+	for (int i = 1; i <= m->n_rows; i++) {
+		const struct mrow *r = &m->rows[i - 1];
+		struct explain_row x;
+		double d = dual[i];
+
+		if (fabs(d) * (1 + fabs(isfinite(r->ub) ? r->ub : r->lb)) <
+		    1e-7 * (1 + fabs(base)))
+			continue;
+		if (r->kind == ROW_SEMI_HI)
+			continue; /* a modelling row; its floor twin speaks */
+		row_fact(m, i, prim[i], &x);
+		x.dual = d;
+		x.cost = NAN;
+		if (r->kind != ROW_BUDGET && price)
+			x.cost = price_row(m, i, prim[i], base);
+		explain_binding(m->c, m->objective, &x, new_binding(&rows));
+	}
+	for (size_t k = 0; k < caps.n; k++)
+		*new_binding(&rows) = caps.b[k];
+	p->bindings = rows.b;
+	p->n_bindings = rows.n;
+	free(caps.b);
+	free(dual);
+	free(prim);
+}
+
+/* where the money went, or why it did not */
+static void unspent(struct model *m, struct plan *p)
+{
+	struct explain_spend s = { 0 };
+
+	s.left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	s.n_cells = m->n_cells;
+	s.marginal = p->marginal;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		if (x->cap_is_freq &&
+		    cell_spend_lp(m, x) >= x->x_max * (1 - 1e-6))
+			s.at_cap++;
+	}
+	explain_unspent(&m->notes, m->c, m->objective, &s);
+}
+
+void planner_explain(struct model *m, struct plan *p)
+{
+	unspent(m, p);
+	find_bindings(m, p);
+}
+
+/* what the cells could give at most, at any budget */
+static void ceiling(const struct model *m, size_t persona, double *apps,
+		    double *hires)
+{
+	*apps = *hires = 0;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		struct response_point pt;
+		double xmax;
+
+		if (persona != (size_t)-1 && x->persona != persona)
+			continue;
+		xmax = x->kind == CELL_FLAT ? x->r.fee
+		       : x->r.x_cap > 0     ? x->r.x_cap
+					    : 1e300;
+		if (xmax >= 1e300) {
+			*apps += x->r.reachable * x->r.q * x->r.a;
+			*hires += x->r.reachable * x->r.q * x->r.a * x->r.h;
+			continue;
+		}
+		response_eval(&x->r, xmax, &pt);
+		*apps += pt.applications;
+		*hires += pt.hires;
+	}
+}
+
+/* the least budget that meets every goal: min spend, budget row free */
+static void least_budget(struct model *m, struct plan *p,
+			 struct strvec *reasons)
+{
+	struct model probe;
+	bool limit;
+
+	p->least_budget = MONEY_NONE;
+	if (model_make(&probe, m->c, m->o, OBJ_MIN_COST, m->budget,
+		       m->budget * 1000, true) == 0) {
+		lp_set_row_bounds(probe.lp, probe.row_budget, -INFINITY,
+				  INFINITY);
+		if (model_solve(&probe, &limit) == LP_SOLVED) {
+			double need = lp_obj_value(probe.lp);
+
+			p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
+			explain_least_budget(reasons, m->c, need, m->budget);
+		} else if (reasons->n == 0) {
+			explain_least_budget(reasons, m->c, -1, m->budget);
+		}
+	}
+	model_free(&probe);
+}
+
+void planner_explain_infeasible(struct model *m, struct plan *p)
+{
+	const struct campaign *c = m->c;
+	struct strvec reasons = { 0 };
+	double apps, hires, floors = 0;
+
+	for (size_t i = 0; i < c->n_channels; i++) {
+		double lb, ub;
+
+		model_channel_bounds(m, i, m->budget, &lb, &ub);
+		floors += c->channels[i].excluded ? 0 : lb;
+		if (lb > ub)
+			explain_floor_above_cap(&reasons, c, i, lb, ub);
+	}
+	if (floors > m->budget)
+		explain_floors_above_budget(&reasons, c, floors, m->budget);
+	for (size_t i = 0; i < c->n_personas; i++) {
+		const struct persona *pe = &c->personas[i];
+
+		if (pe->goal_applications <= 0 && pe->goal_hires <= 0)
+			continue;
+		ceiling(m, i, &apps, &hires);
+		explain_goal_ceiling(&reasons, pe, pe->goal_applications,
+				     pe->goal_hires, apps, hires);
+	}
+	ceiling(m, (size_t)-1, &apps, &hires);
+	explain_goal_ceiling(&reasons, NULL, c->goal_applications,
+			     c->goal_hires, apps, hires);
+	least_budget(m, p, &reasons);
+	p->reasons = reasons.item;
+	p->n_reasons = reasons.n;
+}

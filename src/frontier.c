@@ -1,0 +1,101 @@
+/*
+ * The budget frontier: the optimum at budgets F, F+S, ... T, each
+ * solved warm from the last basis. A point whose budget and share rows
+ * had slack at the previous budget keeps that optimum without a solve
+ * (more budget only loosens rows that do not bind), which spares the
+ * solves past saturation, where niche campaigns spend most frontiers.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "explain.h"
+#include "planner_int.h"
+#include "wrapper.h"
+
+/* does the last solution stay optimal when the budget grows to bud? */
+static bool still_optimal(const struct model *m, double spent, double bud)
+{
+	const struct campaign *c = m->c;
+
+	if (lp_is_mip(m->lp) || !lp_row_basic(m->lp, m->row_budget) ||
+	    spent > bud)
+		return false;
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		int r = m->row_channel[ch];
+
+		if (r && c->channels[ch].max_share < 1 &&
+		    !lp_row_basic(m->lp, r))
+			return false;
+	}
+	return true;
+}
+
+/* move the budget row and the budget-dependent channel rows to bud */
+static void set_budget(struct model *m, double bud)
+{
+	const struct campaign *c = m->c;
+
+	lp_set_row_bounds(m->lp, m->row_budget, -INFINITY, bud);
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		double lb, ub;
+		int r = m->row_channel[ch];
+
+		if (!r)
+			continue;
+		model_channel_bounds(m, ch, bud, &lb, &ub);
+		if (lb > ub)
+			ub = lb;
+		lp_set_row_bounds(m->lp, r, lb > 0 ? lb : -INFINITY, ub);
+	}
+}
+
+/* the figures of the solution at hand, on the exact curves */
+static void read_point(const struct model *m, struct frontier_point *f)
+{
+	double total = 0;
+
+	f->feasible = true;
+	f->objective = lp_obj_value(m->lp);
+	f->marginal = lp_row_dual(m->lp, m->row_budget) * EXPLAIN_PER;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct response_point pt;
+		double s = cell_spend_lp(m, &m->cells[j]);
+
+		response_eval(&m->cells[j].r, s, &pt);
+		total += s;
+		f->applications += pt.applications;
+		f->hires += pt.hires;
+		f->reach += pt.reach;
+	}
+	f->spend = llround(total * m->scale);
+}
+
+void frontier_run(struct model *m, struct plan *p)
+{
+	const struct plan_options *o = m->o;
+	size_t n = 0, alloc = 0;
+	bool have_last = false;
+
+	for (int64_t b = o->frontier_from; b <= o->frontier_to;
+	     b += o->frontier_step) {
+		struct frontier_point *f;
+		double bud = (double)b / m->scale;
+		bool limit;
+
+		ALLOC_GROW(p->frontier, n + 1, alloc);
+		f = &p->frontier[n++];
+		if (have_last &&
+		    still_optimal(m, (double)f[-1].spend / m->scale, bud)) {
+			*f = f[-1];
+			f->budget = b;
+			continue;
+		}
+		memset(f, 0, sizeof(*f));
+		f->budget = b;
+		set_budget(m, bud);
+		have_last = model_solve(m, &limit) == LP_SOLVED;
+		if (have_last)
+			read_point(m, f);
+	}
+	p->n_frontier = n;
+}

@@ -1,0 +1,489 @@
+/*
+ * The planning model. Each usable cell (persona x channel) becomes
+ * `segments` columns x_jk in [0, w_jk], one per piece of its concave
+ * reach curve, so a maximising LP fills them in order and the model is
+ * exact for the piecewise-linear curve without binaries. Flat fees are
+ * one binary column; platform minimum daily budgets add one binary per
+ * cell (0, or at least min_daily x days). Rows: the budget, a spend
+ * row per constrained channel and capped persona, a response row per
+ * goal, two linking rows per semi-continuous cell.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "money.h"
+#include "planner_int.h"
+#include "wrapper.h"
+
+struct triplets {
+	int *ia, *ja;
+	double *ar;
+	size_t n, alloc;
+};
+
+static void trip_add(struct triplets *t, int i, int j, double v)
+{
+	if (v == 0 || i == 0)
+		return;
+	if (t->n + 2 > t->alloc) {
+		t->alloc = t->alloc ? t->alloc * 2 : 4096;
+		t->ia = xreallocarray(t->ia, t->alloc, sizeof(int));
+		t->ja = xreallocarray(t->ja, t->alloc, sizeof(int));
+		t->ar = xreallocarray(t->ar, t->alloc, sizeof(double));
+	}
+	t->n++; /* the solver's arrays are 1-based */
+	t->ia[t->n] = i;
+	t->ja[t->n] = j;
+	t->ar[t->n] = v;
+}
+
+/* objective weight per reach unit and per money unit of a cell */
+void cell_weights(const struct model *m, const struct mcell *x,
+		  enum objective obj, double *w_reach, double *w_money)
+{
+	const struct persona *p = &m->c->personas[x->persona];
+	double qa = x->r.q * x->r.a;
+	double alpha = m->o->short_term_weight;
+
+	*w_reach = 0;
+	*w_money = 0;
+	switch (obj) {
+	case OBJ_APPLICATIONS:
+		*w_reach = qa;
+		break;
+	case OBJ_HIRES:
+		*w_reach = qa * x->r.h;
+		break;
+	case OBJ_VALUE:
+		*w_reach = qa * x->r.h *
+			   (p->value_per_hire > 0
+				    ? money_to_major(p->value_per_hire,
+						     m->c->digits)
+				    : 0);
+		*w_money = -1;
+		break;
+	case OBJ_REACH:
+		*w_reach = 1;
+		break;
+	case OBJ_BLEND:
+		*w_reach =
+			alpha * qa / m->norm_apps + (1 - alpha) / m->norm_reach;
+		break;
+	case OBJ_MIN_COST:
+		*w_money = 1;
+		break;
+	}
+}
+
+static double flat_reach(const struct mcell *x)
+{
+	return response_reach(&x->r, x->r.fee);
+}
+
+void model_set_objective(struct model *m, enum objective obj)
+{
+	lp_set_objective(m->lp, obj != OBJ_MIN_COST,
+			 obj == OBJ_MIN_COST ? "spend" : objective_name(obj));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+		double wr, wm;
+
+		cell_weights(m, x, obj, &wr, &wm);
+		if (x->kind == CELL_FLAT) {
+			lp_set_obj_coef(m->lp, x->zcol,
+					wr * flat_reach(x) + wm * x->r.fee);
+			continue;
+		}
+		for (int k = 0; k < x->nseg; k++)
+			lp_set_obj_coef(m->lp, x->col0 + k,
+					wr * x->slope[k] + wm);
+	}
+}
+
+/* the bounds of channel ch's spend row at budget b */
+void model_channel_bounds(const struct model *m, size_t ch, double b,
+			  double *lb, double *ub)
+{
+	const struct channel *c = &m->c->channels[ch];
+
+	*lb = money_to_major(c->min_spend, m->c->digits);
+	*ub = INFINITY;
+	if (c->max_spend != MONEY_NONE)
+		*ub = money_to_major(c->max_spend, m->c->digits);
+	if (!m->no_share && c->max_share < 1 && c->max_share * b < *ub)
+		*ub = c->max_share * b;
+}
+
+static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
+		   double ub)
+{
+	int i = lp_add_rows(m->lp, 1);
+	struct mrow *r;
+
+	if (isfinite(lb) && isfinite(ub) && !(lb < ub))
+		ub = lb;
+	lp_set_row_bounds(m->lp, i, lb, ub);
+	m->rows = xreallocarray(m->rows, (size_t)i, sizeof(*m->rows));
+	r = &m->rows[i - 1];
+	r->kind = kind;
+	r->index = index;
+	r->lb = lb;
+	r->ub = ub;
+	m->n_rows = i;
+	return i;
+}
+
+/*
+ * The kind and spend range of a cell; false when the cell cannot be
+ * used (and a note says why, where a marketer would wonder).
+ */
+static bool shape_cell(struct model *m, struct mcell *x, double lim)
+{
+	const struct campaign *c = m->c;
+	const struct channel *chan = &c->channels[x->channel];
+
+	switch (chan->pricing) {
+	case PRICING_FLAT:
+		x->kind = CELL_FLAT;
+		x->x_max = x->r.fee;
+		return x->r.fee <= m->bmax && x->x_max > 0;
+	case PRICING_PER_HIRE:
+		x->kind = CELL_LINEAR;
+		x->x_max = x->r.x_cap;
+		x->cap_is_freq = true;
+		return x->x_max > 0;
+	case PRICING_CPM:
+	case PRICING_CPC:
+		break;
+	}
+	x->kind = CELL_CURVE;
+	if (x->r.k <= 0)
+		return false;
+	x->cap_is_freq = x->r.x_cap > 0 && x->r.x_cap <= lim;
+	x->x_max = x->cap_is_freq ? x->r.x_cap : lim;
+	x->lower = money_to_major(chan->min_daily, c->digits) * c->days;
+	if (x->lower <= 0)
+		return x->x_max > 0;
+	if (x->lower > x->x_max || x->lower > m->bmax) {
+		explain_min_daily_out(&m->notes, c, x->persona, x->channel,
+				      x->lower > x->x_max ? x->x_max : -1,
+				      m->bmax);
+		return false;
+	}
+	x->kind = CELL_SEMI;
+	return x->x_max > 0;
+}
+
+/* choose the cells and their spend ranges */
+static void make_cells(struct model *m)
+{
+	const struct campaign *c = m->c;
+	/*
+	 * A cell's own range ends at its frequency cap, or well beyond any
+	 * budget: the budget, channel and persona limits are rows, so their
+	 * duals are clean and relaxing one really frees the cells.
+	 */
+	double lim = 2 * m->bmax;
+	size_t n = 0;
+
+	for (size_t p = 0; p < c->n_personas; p++)
+		n += c->personas[p].n_channels;
+	m->cells = xcalloc(n ? n : 1, sizeof(*m->cells));
+	for (size_t p = 0; p < c->n_personas; p++) {
+		const struct persona *per = &c->personas[p];
+
+		for (size_t pc = 0; pc < per->n_channels; pc++) {
+			size_t ch = per->channels[pc].channel;
+			struct mcell *x = &m->cells[m->n_cells];
+
+			if (campaign_cell_excluded(c, p, ch))
+				continue;
+			memset(x, 0, sizeof(*x));
+			x->persona = p;
+			x->channel = ch;
+			response_init(&x->r, c, p, pc);
+			if (x->r.reachable > 0 && shape_cell(m, x, lim))
+				m->n_cells++;
+		}
+	}
+}
+
+/* the budget, channel, persona and goal rows */
+static void add_limit_rows(struct model *m)
+{
+	const struct campaign *c = m->c;
+	size_t nch = c->n_channels, np = c->n_personas;
+	bool *ch_used = xcalloc(nch ? nch : 1, sizeof(bool));
+
+	m->row_channel = xcalloc(nch ? nch : 1, sizeof(int));
+	m->row_pcap = xcalloc(np ? np : 1, sizeof(int));
+	m->row_papps = xcalloc(np ? np : 1, sizeof(int));
+	m->row_phires = xcalloc(np ? np : 1, sizeof(int));
+	m->row_budget = add_row(m, ROW_BUDGET, 0, -INFINITY, m->budget);
+	for (size_t j = 0; j < m->n_cells; j++)
+		ch_used[m->cells[j].channel] = true;
+	for (size_t ch = 0; ch < nch; ch++) {
+		double lb, ub;
+
+		model_channel_bounds(m, ch, m->budget, &lb, &ub);
+		if (!ch_used[ch] || (lb <= 0 && !isfinite(ub)))
+			continue;
+		if (lb > ub)
+			ub = lb; /* infeasible; explained after the solve */
+		m->row_channel[ch] = add_row(m, ROW_CHANNEL, ch,
+					     lb > 0 ? lb : -INFINITY, ub);
+	}
+	for (size_t p = 0; p < np; p++) {
+		const struct persona *per = &c->personas[p];
+
+		if (per->budget_cap != MONEY_NONE)
+			m->row_pcap[p] = add_row(
+				m, ROW_PERSONA_CAP, p, -INFINITY,
+				money_to_major(per->budget_cap, c->digits));
+		if (per->goal_applications > 0)
+			m->row_papps[p] =
+				add_row(m, ROW_PERSONA_APPS, p,
+					per->goal_applications, INFINITY);
+		if (per->goal_hires > 0)
+			m->row_phires[p] = add_row(m, ROW_PERSONA_HIRES, p,
+						   per->goal_hires, INFINITY);
+	}
+	if (c->goal_applications > 0)
+		m->row_capps = add_row(m, ROW_CAMPAIGN_APPS, 0,
+				       c->goal_applications, INFINITY);
+	if (c->goal_hires > 0)
+		m->row_chires = add_row(m, ROW_CAMPAIGN_HIRES, 0, c->goal_hires,
+					INFINITY);
+	free(ch_used);
+}
+
+/* a column's entries: spend rows, and applications/hires per reach */
+static void add_column(struct model *m, struct triplets *t,
+		       const struct mcell *x, int col, double money,
+		       double reach)
+{
+	double qa = x->r.q * x->r.a, h = x->r.h;
+
+	trip_add(t, m->row_budget, col, money);
+	trip_add(t, m->row_channel[x->channel], col, money);
+	trip_add(t, m->row_pcap[x->persona], col, money);
+	trip_add(t, m->row_papps[x->persona], col, qa * reach);
+	trip_add(t, m->row_phires[x->persona], col, qa * h * reach);
+	trip_add(t, m->row_capps, col, qa * reach);
+	trip_add(t, m->row_chires, col, qa * h * reach);
+}
+
+/* the columns of cell x from column col on; the next free column */
+static int add_cell_columns(struct model *m, struct triplets *t,
+			    struct mcell *x, int col, double *bp)
+{
+	if (x->kind != CELL_FLAT) {
+		x->slope = xcalloc((size_t)x->nseg, sizeof(double));
+		x->width = xcalloc((size_t)x->nseg, sizeof(double));
+		x->chord_err = response_segments(&x->r, x->x_max, x->nseg, bp,
+						 x->slope);
+		x->col0 = col;
+		for (int k = 0; k < x->nseg; k++, col++) {
+			x->width[k] = bp[k + 1] - bp[k];
+			lp_set_col_bounds(m->lp, col, 0, x->width[k]);
+			add_column(m, t, x, col, 1, x->slope[k]);
+			if (x->kind == CELL_SEMI) {
+				trip_add(t, x->row_hi, col, 1);
+				trip_add(t, x->row_lo, col, 1);
+			}
+		}
+	}
+	if (x->kind == CELL_FLAT || x->kind == CELL_SEMI) {
+		x->zcol = col++;
+		lp_set_binary(m->lp, x->zcol);
+	}
+	if (x->kind == CELL_SEMI) {
+		trip_add(t, x->row_hi, x->zcol, -x->x_max);
+		trip_add(t, x->row_lo, x->zcol, -x->lower);
+	} else if (x->kind == CELL_FLAT) {
+		add_column(m, t, x, x->zcol, x->r.fee, flat_reach(x));
+	}
+	return col;
+}
+
+static void build(struct model *m, struct triplets *t)
+{
+	int seg = m->o->segments, col;
+	size_t ncols = 0;
+	double *bp;
+
+	m->lp = lp_new("jobmix");
+	add_limit_rows(m);
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+
+		x->nseg = x->kind == CELL_FLAT     ? 0
+			  : x->kind == CELL_LINEAR ? 1
+						   : seg;
+		ncols += (size_t)x->nseg +
+			 (x->kind == CELL_FLAT || x->kind == CELL_SEMI);
+		if (x->kind == CELL_SEMI) {
+			x->row_hi = add_row(m, ROW_SEMI_HI, j, -INFINITY, 0);
+			x->row_lo = add_row(m, ROW_SEMI_LO, j, 0, INFINITY);
+		}
+	}
+	if (ncols == 0)
+		return;
+	bp = xcalloc((size_t)seg + 1, sizeof(double));
+	col = lp_add_cols(m->lp, (int)ncols);
+	m->n_cols = (int)ncols;
+	for (size_t j = 0; j < m->n_cells; j++)
+		col = add_cell_columns(m, t, &m->cells[j], col, bp);
+	lp_load_matrix(m->lp, t->n, t->ia, t->ja, t->ar);
+	m->nnz = t->n;
+	free(bp);
+}
+
+int model_make(struct model *m, const struct campaign *c,
+	       const struct plan_options *o, enum objective obj, double budget,
+	       double bmax, bool no_share)
+{
+	struct triplets t = { 0 };
+
+	memset(m, 0, sizeof(*m));
+	m->no_share = no_share;
+	m->c = c;
+	m->o = o;
+	m->objective = obj;
+	m->budget = budget;
+	m->bmax = bmax > budget ? bmax : budget;
+	m->scale = (double)money_scale(c->digits);
+	m->norm_apps = m->norm_reach = 1;
+	m->prm.time_limit_s = o->time_limit_s;
+	m->prm.mip_gap = o->mip_gap;
+	m->prm.log = verbosity >= 2;
+	make_cells(m);
+	build(m, &t);
+	free(t.ia);
+	free(t.ja);
+	free(t.ar);
+	if (m->n_cols == 0)
+		return -1;
+	lp_scale(m->lp);
+	model_set_objective(m, obj);
+	return 0;
+}
+
+void model_free(struct model *m)
+{
+	for (size_t j = 0; j < m->n_cells; j++) {
+		free(m->cells[j].slope);
+		free(m->cells[j].width);
+	}
+	free(m->cells);
+	free(m->rows);
+	free(m->row_channel);
+	free(m->row_pcap);
+	free(m->row_papps);
+	free(m->row_phires);
+	strvec_clear(&m->notes);
+	lp_free(m->lp);
+	memset(m, 0, sizeof(*m));
+}
+
+enum lp_result model_solve(struct model *m, bool *hit_limit)
+{
+	return lp_solve(m->lp, &m->prm, hit_limit);
+}
+
+double cell_spend_lp(const struct model *m, const struct mcell *x)
+{
+	double s = 0;
+
+	if (x->kind == CELL_FLAT)
+		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->r.fee : 0;
+	for (int k = 0; k < x->nseg; k++)
+		s += lp_col_value(m->lp, x->col0 + k);
+	return s;
+}
+
+/* names for the exported model: [A-Za-z0-9_], starting with a letter */
+static void add_name_part(struct strbuf *sb, const char *s)
+{
+	for (; *s && sb->len < 200; s++)
+		strbuf_addch(sb, ((*s >= 'a' && *s <= 'z') ||
+				  (*s >= 'A' && *s <= 'Z') ||
+				  (*s >= '0' && *s <= '9'))
+					 ? *s
+					 : '_');
+}
+
+static void name_rows(struct model *m, struct strbuf *sb)
+{
+	static const char *const prefix[] = {
+		[ROW_BUDGET] = "budget",
+		[ROW_CHANNEL] = "channel_",
+		[ROW_PERSONA_CAP] = "cap_",
+		[ROW_PERSONA_APPS] = "goal_apps_",
+		[ROW_PERSONA_HIRES] = "goal_hires_",
+		[ROW_CAMPAIGN_APPS] = "campaign_goal_apps",
+		[ROW_CAMPAIGN_HIRES] = "campaign_goal_hires",
+		[ROW_SEMI_HI] = "semi_max_",
+		[ROW_SEMI_LO] = "semi_min_",
+	};
+	const struct campaign *c = m->c;
+
+	for (int i = 1; i <= m->n_rows; i++) {
+		const struct mrow *r = &m->rows[i - 1];
+
+		strbuf_reset(sb);
+		strbuf_addstr(sb, prefix[r->kind]);
+		if (r->kind == ROW_CHANNEL)
+			add_name_part(sb, c->channels[r->index].id);
+		else if (r->kind == ROW_PERSONA_CAP ||
+			 r->kind == ROW_PERSONA_APPS ||
+			 r->kind == ROW_PERSONA_HIRES)
+			add_name_part(sb, c->personas[r->index].id);
+		else if (r->kind == ROW_SEMI_HI || r->kind == ROW_SEMI_LO)
+			strbuf_addf(sb, "%zu", r->index);
+		lp_set_row_name(m->lp, i, sb->buf);
+	}
+}
+
+static void name_column(struct model *m, struct strbuf *sb, int col,
+			const char *lead, const struct mcell *x)
+{
+	strbuf_reset(sb);
+	strbuf_addstr(sb, lead);
+	add_name_part(sb, m->c->personas[x->persona].id);
+	strbuf_addch(sb, '_');
+	add_name_part(sb, m->c->channels[x->channel].id);
+	lp_set_col_name(m->lp, col, sb->buf);
+}
+
+/* the model as solved, in LP and MPS files for any other solver */
+int model_write(struct model *m)
+{
+	struct strbuf sb = STRBUF_INIT, lead = STRBUF_INIT;
+	int rc;
+
+	if (!m->o->write_lp && !m->o->write_mps)
+		return 0;
+	name_rows(m, &sb);
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		for (int k = 0; k < x->nseg; k++) {
+			strbuf_reset(&lead);
+			strbuf_addf(&lead, "x%zu_%d_", j, k + 1);
+			name_column(m, &sb, x->col0 + k, lead.buf, x);
+		}
+		if (x->zcol) {
+			strbuf_reset(&lead);
+			strbuf_addf(&lead, "%s%zu_",
+				    x->kind == CELL_FLAT ? "buy" : "use", j);
+			name_column(m, &sb, x->zcol, lead.buf, x);
+		}
+	}
+	strbuf_release(&sb);
+	strbuf_release(&lead);
+	rc = lp_write(m->lp, m->o->write_lp, m->o->write_mps);
+	return rc;
+}

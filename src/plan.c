@@ -1,0 +1,280 @@
+/*
+ * From the solved model to the plan a marketer reads: spends rounded
+ * to minor units without the total drifting, every figure computed
+ * again on the exact curves, totals per persona and channel, and the
+ * plan's lifecycle and names.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "money.h"
+#include "planner_int.h"
+#include "wrapper.h"
+
+const char *objective_unit(enum objective o, const struct campaign *c)
+{
+	switch (o) {
+	case OBJ_APPLICATIONS:
+		return "applications";
+	case OBJ_HIRES:
+		return "hires";
+	case OBJ_VALUE:
+	case OBJ_MIN_COST:
+		return c->currency;
+	case OBJ_REACH:
+		return "people reached";
+	case OBJ_BLEND:
+		return "blend points";
+	}
+	return "";
+}
+
+void plan_options_init(struct plan_options *o, const struct campaign *c)
+{
+	memset(o, 0, sizeof(*o));
+	o->objective = c->objective;
+	o->short_term_weight = c->short_term_weight;
+	o->segments = PLAN_DEFAULT_SEGMENTS;
+	o->budget = -1;
+	o->mip_gap = PLAN_DEFAULT_MIP_GAP;
+	o->explain_max_columns = PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS;
+}
+
+/*
+ * Round the cells' spends to minor units without the total drifting:
+ * floor every cell, then hand the remaining units to the largest
+ * remainders (the total is the rounded sum, so never above budget).
+ */
+struct remainder {
+	double frac;
+	size_t i;
+};
+
+static int by_frac_desc(const void *a, const void *b)
+{
+	const struct remainder *x = a, *y = b;
+
+	if (x->frac != y->frac)
+		return x->frac < y->frac ? 1 : -1;
+	return x->i < y->i ? -1 : x->i > y->i; /* stable, so repeatable */
+}
+
+static void round_spends(const double *raw, size_t n, int64_t *out)
+{
+	double sum = 0;
+	int64_t floor_sum = 0, left;
+	struct remainder *r = xcalloc(n ? n : 1, sizeof(*r));
+
+	for (size_t i = 0; i < n; i++) {
+		sum += raw[i];
+		out[i] = (int64_t)floor(raw[i] + 1e-6);
+		floor_sum += out[i];
+		r[i].frac = raw[i] - (double)out[i];
+		r[i].i = i;
+	}
+	left = llround(sum) - floor_sum;
+	qsort(r, n, sizeof(*r), by_frac_desc);
+	for (size_t k = 0; k < n && left > 0; k++) {
+		if (r[k].frac <= 1e-6)
+			break;
+		out[r[k].i]++;
+		left--;
+	}
+	free(r);
+}
+
+static void total_add(struct plan_total *t, const struct plan_cell *pc,
+		      int64_t value)
+{
+	t->spend += pc->spend;
+	t->impressions += pc->impressions;
+	t->reach += pc->reach;
+	t->clicks += pc->clicks;
+	t->applications += pc->applications;
+	t->hires += pc->hires;
+	t->value += value;
+}
+
+static int64_t cost_per(int64_t spend, double n)
+{
+	return n > 1e-9 ? llround((double)spend / n) : MONEY_NONE;
+}
+
+static void total_finish(struct plan_total *t)
+{
+	t->cost_per_application = cost_per(t->spend, t->applications);
+	t->cost_per_hire = cost_per(t->spend, t->hires);
+	t->value -= t->spend;
+}
+
+/* the objective of a set of exact figures */
+static double exact_objective(const struct model *m, const struct plan *p)
+{
+	double alpha = m->o->short_term_weight;
+
+	switch (m->objective) {
+	case OBJ_APPLICATIONS:
+		return p->total.applications;
+	case OBJ_HIRES:
+		return p->total.hires;
+	case OBJ_VALUE:
+		return money_to_major(p->total.value, m->c->digits);
+	case OBJ_REACH:
+		return p->total.reach;
+	case OBJ_BLEND:
+		return alpha * p->total.applications / m->norm_apps +
+		       (1 - alpha) * p->total.reach / m->norm_reach;
+	case OBJ_MIN_COST:
+		return money_to_major(p->total.spend, m->c->digits);
+	}
+	return 0;
+}
+
+/* cell j of the model at its rounded spend, on the exact curve */
+static void fill_cell(const struct model *m, size_t j, int64_t spend,
+		      double raw, struct plan_cell *pc)
+{
+	const struct mcell *x = &m->cells[j];
+	const struct campaign *c = m->c;
+	struct response_point pt;
+
+	response_eval(&x->r, (double)spend / m->scale, &pt);
+	pc->persona = x->persona;
+	pc->channel = x->channel;
+	pc->spend = spend;
+	pc->daily = c->days > 0 ? spend / c->days : spend;
+	pc->impressions = pt.impressions;
+	pc->reach = pt.reach;
+	pc->clicks = pt.clicks;
+	pc->applications = pt.applications;
+	pc->hires = pt.hires;
+	pc->cost_per_application = cost_per(spend, pt.applications);
+	pc->cost_per_hire = cost_per(spend, pt.hires);
+	pc->at_frequency_cap = x->cap_is_freq && raw >= x->x_max * m->scale - 1;
+	pc->frequency = x->r.reachable > 0 ? x->r.precision * pt.impressions /
+						     x->r.reachable
+					   : 0;
+}
+
+/* the value of a cell's hires, minor units */
+static int64_t cell_value(const struct campaign *c, const struct plan_cell *pc)
+{
+	int64_t vph = c->personas[pc->persona].value_per_hire;
+
+	return vph > 0 ? llround((double)vph * pc->hires) : 0;
+}
+
+/* the cells with spend, their totals and the exact objective */
+void plan_extract(struct model *m, struct plan *p)
+{
+	const struct campaign *c = m->c;
+	size_t n = m->n_cells ? m->n_cells : 1;
+	double *raw = xcalloc(n, sizeof(double)), wr, wm, max_err = 0;
+	int64_t *spend = xcalloc(n, sizeof(int64_t));
+
+	p->persona_totals = xcalloc(c->n_personas ? c->n_personas : 1,
+				    sizeof(struct plan_total));
+	p->channel_totals = xcalloc(c->n_channels ? c->n_channels : 1,
+				    sizeof(struct plan_total));
+	p->cells = xcalloc(n, sizeof(*p->cells));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		raw[j] = cell_spend_lp(m, &m->cells[j]) * m->scale;
+		cell_weights(m, &m->cells[j], m->objective, &wr, &wm);
+		if (wr * m->cells[j].chord_err > max_err)
+			max_err = wr * m->cells[j].chord_err;
+	}
+	round_spends(raw, m->n_cells, spend);
+	memset(&p->total, 0, sizeof(p->total));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct plan_cell *pc;
+		int64_t value;
+
+		if (spend[j] <= 0)
+			continue;
+		pc = &p->cells[p->n_cells++];
+		fill_cell(m, j, spend[j], raw[j], pc);
+		value = cell_value(c, pc);
+		total_add(&p->total, pc, value);
+		total_add(&p->persona_totals[pc->persona], pc, value);
+		total_add(&p->channel_totals[pc->channel], pc, value);
+	}
+	total_finish(&p->total);
+	for (size_t i = 0; i < c->n_personas; i++)
+		total_finish(&p->persona_totals[i]);
+	for (size_t i = 0; i < c->n_channels; i++)
+		total_finish(&p->channel_totals[i]);
+	p->objective_lp = lp_obj_value(m->lp);
+	p->objective_value = exact_objective(m, p);
+	p->approx_error = p->objective_value - p->objective_lp;
+	p->max_segment_error = max_err;
+	p->marginal = lp_row_dual(m->lp, m->row_budget);
+	p->marginal_apps = m->objective == OBJ_APPLICATIONS ? p->marginal : NAN;
+	free(raw);
+	free(spend);
+}
+
+int planner_exit_status(enum planner_error e)
+{
+	switch (e) {
+	case PLANNER_OK:
+		return JM_OK;
+	case PLANNER_NOTHING:
+	case PLANNER_BAD_INPUT:
+		return JM_DATAERR;
+	case PLANNER_TIME_LIMIT:
+		return JM_TEMPFAIL;
+	case PLANNER_SOLVER_FAILED:
+		return JM_SOFTWARE;
+	case PLANNER_EXPORT_FAILED:
+		return JM_CANTCREAT;
+	}
+	return JM_SOFTWARE;
+}
+
+const char *plan_status_name(enum plan_status s)
+{
+	static const char *const names[] = {
+		[PLAN_OPTIMAL] = "optimal",
+		[PLAN_FEASIBLE] = "feasible",
+		[PLAN_INFEASIBLE] = "infeasible",
+	};
+
+	return (size_t)s < ARRAY_SIZE(names) ? names[s] : "unknown";
+}
+
+const char *binding_kind_name(enum binding_kind k)
+{
+	static const char *const names[] = {
+		[BIND_BUDGET] = "budget",
+		[BIND_CHANNEL_MAX] = "channel_max",
+		[BIND_CHANNEL_FLOOR] = "channel_min",
+		[BIND_PERSONA_CAP] = "persona_budget_cap",
+		[BIND_PERSONA_GOAL] = "persona_goal",
+		[BIND_CAMPAIGN_GOAL] = "campaign_goal",
+		[BIND_FREQUENCY_CAP] = "frequency_cap",
+		[BIND_MIN_DAILY] = "min_daily",
+	};
+
+	return (size_t)k < ARRAY_SIZE(names) ? names[k] : "unknown";
+}
+
+void plan_release(struct plan *p)
+{
+	free(p->persona_totals);
+	free(p->channel_totals);
+	free(p->cells);
+	for (size_t i = 0; i < p->n_bindings; i++) {
+		free(p->bindings[i].name);
+		free(p->bindings[i].text);
+	}
+	free(p->bindings);
+	for (size_t i = 0; i < p->n_notes; i++)
+		free(p->notes[i]);
+	free(p->notes);
+	for (size_t i = 0; i < p->n_reasons; i++)
+		free(p->reasons[i]);
+	free(p->reasons);
+	free(p->frontier);
+	memset(p, 0, sizeof(*p));
+}

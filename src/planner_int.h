@@ -1,0 +1,103 @@
+/*
+ * planner_int.h - what the planner's files share: the model (cells,
+ * rows, the LP) that model.c builds, planner.c solves, plan.c turns
+ * into a plan, and frontier.c re-solves along the budget. Private to
+ * model.c, plan.c, analysis.c, frontier.c and planner.c; the rest of jobmix
+ * sees planner.h only.
+ */
+#ifndef PLANNER_INT_H
+#define PLANNER_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "campaign.h"
+#include "lp.h"
+#include "planner.h"
+#include "response.h"
+#include "strbuf.h"
+
+enum cell_kind { CELL_CURVE, CELL_SEMI, CELL_FLAT, CELL_LINEAR };
+
+/* a usable persona x channel and its columns */
+struct mcell {
+	size_t persona, channel;
+	struct response r;
+	enum cell_kind kind;
+	double x_max; /* modelled spend range */
+	double lower; /* semi-continuous floor */
+	bool cap_is_freq;
+	int col0, nseg;     /* segment columns col0 .. col0 + nseg - 1 */
+	int zcol;           /* binary column, or 0 */
+	int row_hi, row_lo; /* semi-continuous linking rows */
+	double chord_err;   /* in reach */
+	double *slope;      /* owned; nseg slopes, reach per money unit */
+	double *width;      /* owned; nseg segment widths */
+};
+
+enum row_kind {
+	ROW_BUDGET,
+	ROW_CHANNEL,
+	ROW_PERSONA_CAP,
+	ROW_PERSONA_APPS,
+	ROW_PERSONA_HIRES,
+	ROW_CAMPAIGN_APPS,
+	ROW_CAMPAIGN_HIRES,
+	ROW_SEMI_HI,
+	ROW_SEMI_LO,
+};
+
+struct mrow {
+	enum row_kind kind;
+	size_t index;  /* persona, channel or cell */
+	double lb, ub; /* as set for the main solve; infinities open */
+};
+
+struct model {
+	const struct campaign *c;
+	const struct plan_options *o;
+	enum objective objective;
+	struct lp *lp; /* owned */
+	struct lp_params prm;
+	struct mcell *cells; /* owned */
+	size_t n_cells;
+	struct mrow *rows; /* owned; rows[i - 1] describes row i */
+	int n_rows, n_cols;
+	double budget; /* major units */
+	double bmax;   /* spend range the segments cover */
+	double scale;  /* 10^digits */
+	int row_budget;
+	int *row_channel; /* owned; per channel, 0: none */
+	int *row_pcap, *row_papps, *row_phires; /* owned; per persona */
+	int row_capps, row_chires;
+	bool no_share; /* ignore max_share (the least-budget probe) */
+	double norm_apps, norm_reach; /* blend divisors */
+	size_t nnz;
+	struct strvec notes;
+};
+
+/* model.c */
+int model_make(struct model *m, const struct campaign *c,
+	       const struct plan_options *o, enum objective obj, double budget,
+	       double bmax, bool no_share);
+void model_free(struct model *m);
+void model_set_objective(struct model *m, enum objective obj);
+void model_channel_bounds(const struct model *m, size_t ch, double b,
+			  double *lb, double *ub);
+void cell_weights(const struct model *m, const struct mcell *x,
+		  enum objective obj, double *w_reach, double *w_money);
+double cell_spend_lp(const struct model *m, const struct mcell *x);
+enum lp_result model_solve(struct model *m, bool *hit_limit);
+int model_write(struct model *m);
+
+/* plan.c */
+void plan_extract(struct model *m, struct plan *p);
+
+/* analysis.c: the figures behind the sentences, from the solved model */
+void planner_explain(struct model *m, struct plan *p);
+void planner_explain_infeasible(struct model *m, struct plan *p);
+
+/* frontier.c */
+void frontier_run(struct model *m, struct plan *p);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * tests/unit/test_explain.c - the planner's sentences from figures
+ * alone: no model is built and nothing is solved here.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign.h"
+#include "explain.h"
+#include "planner.h"
+#include "strbuf.h"
+#include "test.h"
+
+static struct channel channels[2];
+static struct persona personas[1];
+static struct campaign camp;
+static char ref_a[] = "ref_a", ref_name[] = "Referral A", meta[] = "meta",
+	    meta_name[] = "Meta", elec[] = "elec", elec_name[] = "Electricians",
+	    name[] = "t", sek[] = "SEK";
+
+static void setup(void)
+{
+	channels[0].id = ref_a;
+	channels[0].name = ref_name;
+	channels[0].pricing = PRICING_PER_HIRE;
+	channels[0].max_share = 0.25;
+	channels[1].id = meta;
+	channels[1].name = meta_name;
+	channels[1].pricing = PRICING_CPM;
+	channels[1].frequency_cap = 3;
+	channels[1].min_daily = 5000; /* 50.00 SEK */
+	channels[1].max_share = 1;
+	personas[0].id = elec;
+	personas[0].name = elec_name;
+	camp.name = name;
+	camp.currency = sek;
+	camp.digits = 2;
+	camp.days = 28;
+	camp.channels = channels;
+	camp.n_channels = 2;
+	camp.personas = personas;
+	camp.n_personas = 1;
+}
+
+static void binding_text(enum objective obj, const struct explain_row *r,
+			 const char *want_name, const char *want_text,
+			 enum binding_kind want_kind)
+{
+	struct plan_binding b;
+
+	explain_binding(&camp, obj, r, &b);
+	CHECK_STR(b.name, want_name);
+	CHECK_STR(b.text, want_text);
+	CHECK(b.kind == want_kind);
+	CHECK(b.dual == r->dual);
+	free(b.name);
+	free(b.text);
+}
+
+static void bindings(void)
+{
+	struct explain_row r = { XROW_BUDGET, 0, 0, 15000, 0.0025, NAN };
+
+	binding_text(OBJ_APPLICATIONS, &r, "budget",
+		     "the budget of 15 000.00 SEK binds: one more 1 000.00 SEK "
+		     "buys about 2.5 applications",
+		     BIND_BUDGET);
+	binding_text(OBJ_MIN_COST, &r, "budget",
+		     "the budget of 15 000.00 SEK binds: one more 1 000.00 SEK "
+		     "of budget saves 2.50 SEK",
+		     BIND_BUDGET);
+	r = (struct explain_row){ XROW_CHANNEL_SHARE, 0, 0, 3750, 0.001, 3.75 };
+	binding_text(OBJ_HIRES, &r, "channel ref_a max share",
+		     "the 25 % cap on Referral A (ref_a) binds: it costs about "
+		     "3.75 hires",
+		     BIND_CHANNEL_MAX);
+	/* not priced: the room is quoted per 1 000 */
+	r = (struct explain_row){
+		XROW_CHANNEL_CEILING, 0, 1, 2000, 0.004, NAN
+	};
+	binding_text(OBJ_APPLICATIONS, &r, "channel meta max spend",
+		     "the 2 000.00 SEK ceiling on Meta (meta) binds: each "
+		     "1 000.00 SEK of room is worth about 4 applications",
+		     BIND_CHANNEL_MAX);
+	r = (struct explain_row){ XROW_CHANNEL_FLOOR, 0, 1, 500, -0.002, 0.5 };
+	binding_text(OBJ_APPLICATIONS, &r, "channel meta min spend",
+		     "the 500.00 SEK floor on Meta (meta) binds: it costs "
+		     "about 0.5 applications",
+		     BIND_CHANNEL_FLOOR);
+	/* a goal: each unit more, in the objective's unit (money here) */
+	r = (struct explain_row){ XROW_PERSONA_APPS, 0, 0, 40, -310.5, NAN };
+	binding_text(OBJ_MIN_COST, &r, "persona elec goal applications",
+		     "the goal of 40 applications for persona 'elec' binds: "
+		     "each unit more costs about 310.50 SEK",
+		     BIND_PERSONA_GOAL);
+	r = (struct explain_row){ XROW_CAMPAIGN_HIRES, 0, 0, 3, -2000, NAN };
+	binding_text(OBJ_MIN_COST, &r, "campaign goal hires",
+		     "the campaign goal of 3 hires binds: each unit more costs "
+		     "about 2 000.00 SEK",
+		     BIND_CAMPAIGN_GOAL);
+	r = (struct explain_row){ XROW_PERSONA_CAP, 0, 0, 4000, 0.001, 1.25 };
+	binding_text(OBJ_BLEND, &r, "persona elec budget cap",
+		     "the 4 000.00 SEK budget cap on persona 'elec' binds: it "
+		     "costs about 1.2500 blend points",
+		     BIND_PERSONA_CAP);
+	r = (struct explain_row){ XROW_MIN_DAILY, 0, 1, 0, -0.001, 0.2 };
+	binding_text(OBJ_APPLICATIONS, &r, "cell elec meta min daily",
+		     "the platform minimum of 50.00 SEK a day on meta for "
+		     "persona 'elec' binds: it costs about 0.2 applications",
+		     BIND_MIN_DAILY);
+}
+
+static void frequency_caps(void)
+{
+	struct plan_binding b;
+
+	explain_frequency_cap(&camp, OBJ_APPLICATIONS, 0, 1, 474.2, 500, 0.0031,
+			      &b);
+	CHECK_STR(b.name, "cell elec meta frequency cap");
+	CHECK_STR(b.text,
+		  "persona 'elec' on meta is at its frequency cap of 3 (474 "
+		  "of 500 reachable people reached): a higher cap would be "
+		  "worth about 3.1 applications per 1 000.00 SEK");
+	CHECK(b.kind == BIND_FREQUENCY_CAP);
+	CHECK(isnan(b.cost));
+	free(b.name);
+	free(b.text);
+	explain_frequency_cap(&camp, OBJ_HIRES, 0, 0, 500, 500, 0.0005, &b);
+	CHECK_STR(b.text, "persona 'elec' on ref_a has given every hire its "
+			  "network can: a bigger network would be worth about "
+			  "0.5 hires per 1 000.00 SEK");
+	free(b.name);
+	free(b.text);
+}
+
+static void notes(void)
+{
+	struct strvec v = { 0 };
+	struct explain_spend s = { 1234.5, 3, 3, 0 };
+
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	s.at_cap = 1;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	explain_unspent(&v, &camp, OBJ_VALUE, &s);
+	s.left = 0.5; /* under one major unit: nothing to say */
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	s.left = 100;
+	explain_unspent(&v, &camp, OBJ_MIN_COST, &s);
+	CHECK(v.n == 3);
+	CHECK_STR(v.item[0],
+		  "1 234.50 SEK of the budget is left unspent: every reachable "
+		  "audience is at its frequency cap, so more money would buy "
+		  "nothing");
+	CHECK_STR(v.item[1],
+		  "1 234.50 SEK of the budget is left unspent: 1 of "
+		  "3 usable cells are at their frequency cap and the "
+		  "rest are held back by channel or persona limits");
+	CHECK_STR(v.item[2],
+		  "1 234.50 SEK of the budget is left unspent: beyond this "
+		  "plan each further hire would cost more than it is worth");
+	strvec_clear(&v);
+	explain_min_daily_out(&v, &camp, 0, 1, 900, 15000);
+	explain_min_daily_out(&v, &camp, 0, 1, -1, 1000);
+	CHECK_STR(v.item[0],
+		  "elec on meta is left out: the platform minimum of 50.00 "
+		  "SEK a day for 28 days is more than the 900.00 SEK its "
+		  "audience absorbs at the frequency cap");
+	CHECK_STR(v.item[1], "elec on meta is left out: the platform minimum "
+			     "of 50.00 SEK a day for 28 days is more than the "
+			     "budget of 1 000.00 SEK");
+	strvec_clear(&v);
+}
+
+static void reasons(void)
+{
+	struct strvec v = { 0 };
+
+	explain_floor_above_cap(&v, &camp, 0, 5000, 3750);
+	explain_floors_above_budget(&v, &camp, 16000, 15000);
+	explain_goal_ceiling(&v, &personas[0], 60, 0, 41.26, 8);
+	explain_goal_ceiling(&v, &personas[0], 10, 9, 41.26, 8.2);
+	explain_goal_ceiling(&v, NULL, 50, 10, 41.26, 8.2);
+	explain_goal_ceiling(&v, NULL, 40, 8, 41.26, 8.2); /* within reach */
+	explain_least_budget(&v, &camp, 17250.004, 15000);
+	explain_least_budget(&v, &camp, -1, 15000);
+	CHECK(v.n == 8);
+	CHECK_STR(v.item[0], "channel 'ref_a' must get at least 5 000.00 SEK "
+			     "but may get at most 3 750.00 SEK (its max_share "
+			     "or max_spend)");
+	CHECK_STR(v.item[1], "the channel floors add up to 16 000.00 SEK, more "
+			     "than the budget of 15 000.00 SEK");
+	CHECK_STR(v.item[2],
+		  "persona 'elec' cannot reach its goal of 60 applications at "
+		  "any budget: its channels saturate at 41.3 (reachable "
+		  "audience and frequency caps)");
+	CHECK_STR(v.item[3], "persona 'elec' cannot reach its goal of 9 hires "
+			     "at any budget: its channels saturate at 8.20 "
+			     "hires");
+	CHECK_STR(v.item[4], "the campaign goal of 50 applications cannot be "
+			     "met at any budget: all channels together "
+			     "saturate at 41.3");
+	CHECK_STR(v.item[5], "the campaign goal of 10 hires cannot be met at "
+			     "any budget: all channels together saturate at "
+			     "8.20");
+	CHECK_STR(v.item[6], "meeting every goal needs at least 17 250.00 SEK; "
+			     "the budget is 15 000.00 SEK");
+	CHECK_STR(v.item[7], "the goals cannot be met together at any budget "
+			     "within the channel and persona limits "
+			     "(max_spend, max_share, budget caps)");
+	strvec_clear(&v);
+}
+
+int main(void)
+{
+	setup();
+	bindings();
+	frequency_caps();
+	notes();
+	reasons();
+	return test_done();
+}
