@@ -139,8 +139,6 @@ enum planner_error planner_run(const struct campaign *c,
 			       const struct plan_options *o, struct plan *out);
 void plan_release(struct plan *p);
 
-/* the unit an objective is counted in, for messages */
-const char *objective_unit(enum objective o, const struct campaign *c);
 /* "optimal", "feasible", "infeasible" */
 const char *plan_status_name(enum plan_status s);
 /* "budget", "channel_max", ... as in docs/plan-json.md */

@@ -12,24 +12,6 @@
 #include "planner_int.h"
 #include "wrapper.h"
 
-const char *objective_unit(enum objective o, const struct campaign *c)
-{
-	switch (o) {
-	case OBJ_APPLICATIONS:
-		return "applications";
-	case OBJ_HIRES:
-		return "hires";
-	case OBJ_VALUE:
-	case OBJ_MIN_COST:
-		return c->currency;
-	case OBJ_REACH:
-		return "people reached";
-	case OBJ_BLEND:
-		return "blend points";
-	}
-	return "";
-}
-
 void plan_options_init(struct plan_options *o, const struct campaign *c)
 {
 	memset(o, 0, sizeof(*o));

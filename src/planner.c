@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "explain.h"
 #include "money.h"
 #include "planner_int.h"
 #include "usage.h"
