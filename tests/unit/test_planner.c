@@ -392,6 +392,24 @@ static void value_objective_needs_value_per_hire(void)
 	done(&f);
 }
 
+static void nothing_to_plan_is_a_data_error(void)
+{
+	struct fixture f;
+
+	/* --budget 500: the paper's fee of 1000 is above the whole budget */
+	CHECK(plan(&f, "\"budget\": 5000", "{\"paper\": {\"share\": 0.5}}",
+		   "", "") == 0);
+	f.o.budget = 50000;
+	CHECK(run(&f) == PLANNER_NOTHING);
+	CHECK(planner_exit_status(f.rc) == JM_DATAERR);
+	done(&f);
+	CHECK(planner_exit_status(PLANNER_OK) == JM_OK);
+	CHECK(planner_exit_status(PLANNER_TIME_LIMIT) == JM_TEMPFAIL);
+	CHECK(planner_exit_status(PLANNER_SOLVER_FAILED) == JM_SOFTWARE);
+	CHECK(planner_exit_status(PLANNER_EXPORT_FAILED) == JM_CANTCREAT);
+	CHECK(planner_exit_status(PLANNER_BAD_INPUT) == JM_DATAERR);
+}
+
 static void blend_weights_span_applications_and_reach(void)
 {
 	struct fixture f;
@@ -539,6 +557,7 @@ int main(void)
 	platform_minimum_makes_a_cell_all_or_nothing();
 	value_objective_stops_where_hires_cost_more_than_worth();
 	value_objective_needs_value_per_hire();
+	nothing_to_plan_is_a_data_error();
 	blend_weights_span_applications_and_reach();
 	excluded_cells_get_nothing();
 	frontier_is_concave_and_ends_at_saturation();
