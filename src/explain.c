@@ -41,8 +41,7 @@ void explain_money(struct strbuf *sb, const struct campaign *c, double v)
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
 {
-	double v = fabs(p->marginal) * 1000;
-	int64_t per = 1000 * money_scale(c->digits);
+	double v = fabs(p->marginal) * EXPLAIN_PER;
 
 	if (v < 1e-9) {
 		strbuf_addf(sb, "more budget would not improve the plan: the "
@@ -50,7 +49,7 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		return;
 	}
 	strbuf_addstr(sb, "one more ");
-	money_format_currency(sb, per, c->digits, c->currency);
+	explain_money(sb, c, EXPLAIN_PER);
 	strbuf_addch(sb, ' ');
 	switch (p->objective) {
 	case OBJ_APPLICATIONS:
@@ -62,9 +61,7 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		break;
 	case OBJ_VALUE:
 		strbuf_addstr(sb, "adds about ");
-		money_format_currency(
-			sb, llround(v * (double)money_scale(c->digits)),
-			c->digits, c->currency);
+		explain_money(sb, c, v);
 		strbuf_addstr(sb, " of value (hires' worth less spend)");
 		break;
 	case OBJ_BLEND:
@@ -72,9 +69,7 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		break;
 	case OBJ_MIN_COST:
 		strbuf_addstr(sb, "of budget would save about ");
-		money_format_currency(
-			sb, llround(v * (double)money_scale(c->digits)),
-			c->digits, c->currency);
+		explain_money(sb, c, v);
 		break;
 	}
 }

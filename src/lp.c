@@ -95,36 +95,37 @@ int lp_n_cols(const struct lp *lp)
 	return glp_get_num_cols(lp->P);
 }
 
-/* GLPK's bound type for [lb, ub], infinities open */
-static int bound_type(double lb, double ub)
+/* GLPK's bound type and values for [lb, ub], infinities open */
+static int bounds(double *lb, double *ub)
 {
-	if (isfinite(lb) && isfinite(ub))
-		return lb < ub ? GLP_DB : GLP_FX;
-	if (isfinite(lb))
-		return GLP_LO;
-	if (isfinite(ub))
-		return GLP_UP;
-	return GLP_FR;
+	int type;
+
+	if (isfinite(*lb) && isfinite(*ub))
+		type = *lb < *ub ? GLP_DB : GLP_FX;
+	else if (isfinite(*lb))
+		type = GLP_LO;
+	else if (isfinite(*ub))
+		type = GLP_UP;
+	else
+		type = GLP_FR;
+	if (!isfinite(*lb))
+		*lb = 0;
+	*ub = type == GLP_FX ? *lb : isfinite(*ub) ? *ub : 0;
+	return type;
 }
 
 void lp_set_row_bounds(struct lp *lp, int i, double lb, double ub)
 {
-	int type = bound_type(lb, ub);
+	int type = bounds(&lb, &ub);
 
-	glp_set_row_bnds(lp->P, i, type, isfinite(lb) ? lb : 0,
-			 type == GLP_FX ? lb
-			 : isfinite(ub) ? ub
-					: 0);
+	glp_set_row_bnds(lp->P, i, type, lb, ub);
 }
 
 void lp_set_col_bounds(struct lp *lp, int j, double lb, double ub)
 {
-	int type = bound_type(lb, ub);
+	int type = bounds(&lb, &ub);
 
-	glp_set_col_bnds(lp->P, j, type, isfinite(lb) ? lb : 0,
-			 type == GLP_FX ? lb
-			 : isfinite(ub) ? ub
-					: 0);
+	glp_set_col_bnds(lp->P, j, type, lb, ub);
 }
 
 void lp_set_binary(struct lp *lp, int j)
