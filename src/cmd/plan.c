@@ -270,22 +270,27 @@ static bool is_stdout(const char *path)
 	return !path || strcmp(path, "-") == 0;
 }
 
+/* an input of the plan, named for messages */
+struct input {
+	const char *what, *path;
+};
+
 /*
  * An output must not overwrite an input, nor name a folder: 0, or the
  * exit status after a message.
  */
 static int check_output(const char *option, const char *path,
-			const char *const *inputs, size_t n_inputs)
+			const struct input *inputs, size_t n_inputs)
 {
 	struct stat st;
 
 	if (is_stdout(path))
 		return 0;
 	for (size_t i = 0; i < n_inputs; i++)
-		if (inputs[i] && same_file(path, inputs[i])) {
-			errorf("%s: '%s' is an input of this plan (%s); "
-			       "refusing to overwrite it",
-			       option, path, inputs[i]);
+		if (inputs[i].path && same_file(path, inputs[i].path)) {
+			errorf("%s: '%s' is the %s '%s'; refusing to "
+			       "overwrite an input",
+			       option, path, inputs[i].what, inputs[i].path);
 			return JM_USAGE;
 		}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -295,10 +300,15 @@ static int check_output(const char *option, const char *path,
 	return 0;
 }
 
+/* -o, --write-lp and --write-mps against the inputs and each other */
 static int check_outputs(const struct plan_args *a, const char *catalogue_path,
 			 const char *config_path)
 {
-	const char *inputs[] = { a->audience, catalogue_path, config_path };
+	const struct input inputs[] = {
+		{ "audience file", a->audience },
+		{ "channel catalogue", catalogue_path },
+		{ "configuration file", config_path },
+	};
 	const char *outputs[][2] = {
 		{ "--output", a->output },
 		{ "--write-lp", a->write_lp },
