@@ -2,7 +2,8 @@
  * cmd - the subcommands. Each lives in src/cmd/<verb>.c, takes argv
  * with argv[0] the verb, and returns an exit status (enum jm_status);
  * none calls exit(). main() loads the configuration into struct app
- * before it calls them.
+ * and applies its input limit before it calls them. A command depends
+ * on the domain modules only; shared lookups live in datadir.h.
  */
 #ifndef CMD_H
 #define CMD_H
@@ -19,14 +20,5 @@ struct app {
 
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_validate(int argc, char **argv, struct app *app);
-
-/*
- * The channel catalogue to use: the explicit path if given, else the
- * config's [planner] channels, else audiences/channels.csv, else
- * channels.csv beside the audience file, else the installed default.
- * Returns an owned string.
- */
-char *cmd_catalogue_path(const struct app *app, const char *explicit_path,
-			 const char *audience_path);
 
 #endif

@@ -7,24 +7,38 @@
  * "file:line: error: ..." and make config_load() return -1. A missing
  * file is an error only when must_exist is set (an explicit --config);
  * otherwise the defaults stand. struct config owns its strings.
+ *
+ * The file is read with the default input limit (FILEIO_DEFAULT_LIMIT),
+ * whatever a config read earlier set: it is the file that sets it.
+ * A file that is not text (a NUL byte, a control character, bytes that
+ * are not UTF-8) is refused as a whole.
  */
 #ifndef CONFIG_H
 #define CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
+
+#include "campaign.h"
 
 struct diag;
 
 struct config {
 	char *path;               /* owned; the file read, or NULL */
 	char *channels_path;      /* [planner] channels; owned, may be NULL */
-	char *objective;          /* [planner] objective; owned, may be NULL */
-	int segments;             /* [planner] segments, 2..64; default 8 */
+	bool has_objective;       /* [planner] objective given */
+	enum objective objective; /* [planner] objective, if has_objective */
+	int segments;             /* [planner] segments, 2..64 */
 	double short_term_weight; /* [planner] short_term_weight; -1 unset */
-	double mip_gap;           /* [planner] mip_gap, [0,1); default 1e-4 */
+	double mip_gap;           /* [planner] mip_gap, [0,1) */
 	int time_limit_s;         /* [planner] time_limit, s; 0 none */
+	size_t max_input_bytes;   /* [limits] max_input_bytes */
 };
 
+/* the largest [limits] max_input_bytes: 1 TiB */
+#define CONFIG_MAX_INPUT_BYTES 1099511627776ULL
+
+/* the defaults: planner.h's PLAN_DEFAULT_*, fileio.h's input limit */
 void config_init(struct config *cfg);
 int config_load(struct config *cfg, const char *path, bool must_exist,
 		struct diag *d);

@@ -31,7 +31,10 @@ struct csv_table {
 
 int csv_parse(const char *data, size_t len, struct csv_table *out,
 	      struct diag *d);
-/* read and parse a file; a file that cannot be read is reported too */
+/*
+ * Read (with fileio.h's input limit) and parse a file; a file that
+ * cannot be read is reported too, as read_input() does.
+ */
 int csv_parse_file(const char *path, struct csv_table *out, struct diag *d);
 void csv_table_release(struct csv_table *t);
 

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,16 +158,52 @@ static int get_money(const struct row_ctx *rc, enum col c, int digits,
 	return 0;
 }
 
-static int parse_row(const struct row_ctx *rc, struct channel *ch)
+/* a text column that must be one of a fixed set, by its parser */
+static int get_enum(const struct row_ctx *rc, enum col c,
+		    int (*parse)(const char *s, void *out), void *out,
+		    const char *expected)
 {
-	struct diag *d = rc->d;
-	int line = rc->row->line, bad = 0, digits = 2;
-	const char *s;
+	const char *s = cell(rc, c);
 
-	ch->line = line;
-	s = cell(rc, COL_ID);
+	if (parse(s, out) == 0)
+		return 0;
+	diag_line(rc->d, rc->row->line, "column '%s': expected %s, found '%s'",
+		  columns[c].name, expected, s);
+	return -1;
+}
+
+static int parse_platform(const char *s, void *out)
+{
+	return platform_parse(s, out);
+}
+
+static int parse_pricing(const char *s, void *out)
+{
+	return pricing_parse(s, out);
+}
+
+static int parse_ctr_basis(const char *s, void *out)
+{
+	enum ctr_basis *b = out;
+
+	if (!*s || strcmp(s, "impression") == 0)
+		*b = CTR_IMPRESSION;
+	else if (strcmp(s, "unique") == 0)
+		*b = CTR_UNIQUE;
+	else
+		return -1;
+	return 0;
+}
+
+/* id, name, platform, pricing and currency */
+static int parse_texts(const struct row_ctx *rc, struct channel *ch,
+		       int *digits)
+{
+	int line = rc->row->line, bad = 0;
+	const char *s = cell(rc, COL_ID);
+
 	if (!id_valid(s)) {
-		diag_line(d, line,
+		diag_line(rc->d, line,
 			  "column 'id': expected 1 to 64 of a-z 0-9 _ -, "
 			  "found '%s'",
 			  s);
@@ -175,51 +212,41 @@ static int parse_row(const struct row_ctx *rc, struct channel *ch)
 	ch->id = xstrdup(s);
 	s = cell(rc, COL_NAME);
 	ch->name = xstrdup(*s ? s : ch->id);
-	s = cell(rc, COL_PLATFORM);
-	if (platform_parse(s, &ch->platform) < 0) {
-		diag_line(d, line,
-			  "column 'platform': expected meta, linkedin, tiktok "
-			  "or offline, found '%s'",
-			  s);
-		bad = 1;
-	}
-	s = cell(rc, COL_PRICING);
-	if (pricing_parse(s, &ch->pricing) < 0) {
-		diag_line(d, line,
-			  "column 'pricing': expected cpm, cpc, flat or "
-			  "per_hire, found '%s'",
-			  s);
-		bad = 1;
-	}
+	bad |= get_enum(rc, COL_PLATFORM, parse_platform, &ch->platform,
+			"meta, linkedin, tiktok or offline") < 0;
+	bad |= get_enum(rc, COL_PRICING, parse_pricing, &ch->pricing,
+			"cpm, cpc, flat or per_hire") < 0;
 	s = cell(rc, COL_CURRENCY);
 	if (!money_currency_valid(s)) {
-		diag_line(d, line,
+		diag_line(rc->d, line,
 			  "column 'currency': expected an ISO 4217 code such "
 			  "as USD, found '%s'",
 			  s);
 		bad = 1;
 	} else {
-		digits = money_digits(s);
+		*digits = money_digits(s);
 	}
 	ch->currency = xstrdup(s);
-	if (get_money(rc, COL_PRICE, digits, 1, 0, &ch->price) < 0)
-		bad = 1;
-	else if (ch->price == 0) {
-		diag_line(d, line, "column 'price': must be more than 0");
-		bad = 1;
-	}
-	s = cell(rc, COL_CTR_BASIS);
-	if (!*s || strcmp(s, "impression") == 0) {
-		ch->ctr_basis = CTR_IMPRESSION;
-	} else if (strcmp(s, "unique") == 0) {
-		ch->ctr_basis = CTR_UNIQUE;
-	} else {
-		diag_line(d, line,
-			  "column 'ctr_basis': expected impression or unique, "
-			  "found '%s'",
-			  s);
-		bad = 1;
-	}
+	return bad ? -1 : 0;
+}
+
+static int parse_source(const struct row_ctx *rc, struct channel *ch)
+{
+	const char *s = cell(rc, COL_SOURCE);
+
+	ch->source = xstrdup(s);
+	if (*s)
+		return 0;
+	diag_line(rc->d, rc->row->line,
+		  "column 'source': missing; every figure needs its source");
+	return -1;
+}
+
+/* the rates and counts, each in its range */
+static int parse_numbers(const struct row_ctx *rc, struct channel *ch)
+{
+	int bad = 0;
+
 	bad |= get_number(rc, COL_CTR, 0, 1, 1, NAN, &ch->ctr,
 			  "a rate above 0 and at most 1") < 0;
 	bad |= get_number(rc, COL_REF_FREQUENCY, 1, 1000, 0, 1,
@@ -237,20 +264,37 @@ static int parse_row(const struct row_ctx *rc, struct channel *ch)
 			  "a share above 0 and at most 1") < 0;
 	bad |= get_number(rc, COL_IMPRESSIONS, 0, 1e12, 1, 0, &ch->impressions,
 			  "a number of impressions above 0") < 0;
+	return bad ? -1 : 0;
+}
+
+/* the price, in the row's currency */
+static int parse_price(const struct row_ctx *rc, struct channel *ch, int digits)
+{
+	if (get_money(rc, COL_PRICE, digits, 1, 0, &ch->price) < 0)
+		return -1;
+	if (ch->price > 0)
+		return 0;
+	diag_line(rc->d, rc->row->line, "column 'price': must be more than 0");
+	return -1;
+}
+
+/* the spend limits, in the row's currency */
+static int parse_limits(const struct row_ctx *rc, struct channel *ch,
+			int digits)
+{
+	int bad = 0;
+
 	bad |= get_money(rc, COL_MIN_DAILY, digits, 0, 0, &ch->min_daily) < 0;
 	bad |= get_money(rc, COL_MIN_SPEND, digits, 0, 0, &ch->min_spend) < 0;
 	bad |= get_money(rc, COL_MAX_SPEND, digits, 0, MONEY_NONE,
 			 &ch->max_spend) < 0;
-	s = cell(rc, COL_SOURCE);
-	if (!*s) {
-		diag_line(d, line,
-			  "column 'source': missing; every figure needs its "
-			  "source");
-		bad = 1;
-	}
-	ch->source = xstrdup(s);
-	if (bad)
-		return -1;
+	return bad ? -1 : 0;
+}
+
+/* the checks across columns, once each column is good on its own */
+static int check_row(struct diag *d, int line, const struct channel *ch)
+{
+	int bad = 0;
 
 	if (ch->pricing == PRICING_FLAT && ch->impressions <= 0) {
 		diag_line(d, line,
@@ -279,6 +323,65 @@ static int parse_row(const struct row_ctx *rc, struct channel *ch)
 		bad = 1;
 	}
 	return bad ? -1 : 0;
+}
+
+static int parse_row(const struct row_ctx *rc, struct channel *ch)
+{
+	int digits = 2, bad = 0;
+
+	ch->line = rc->row->line;
+	/* in the order of the columns in docs/inputs.md */
+	bad |= parse_texts(rc, ch, &digits) < 0;
+	bad |= parse_price(rc, ch, digits) < 0;
+	bad |= get_enum(rc, COL_CTR_BASIS, parse_ctr_basis, &ch->ctr_basis,
+			"impression or unique") < 0;
+	bad |= parse_numbers(rc, ch) < 0;
+	bad |= parse_limits(rc, ch, digits) < 0;
+	bad |= parse_source(rc, ch) < 0;
+	if (bad)
+		return -1;
+	return check_row(rc->d, ch->line, ch);
+}
+
+/*
+ * The ids seen so far, as an open-addressing hash set of channel
+ * indexes: a catalogue of n rows is checked for duplicates in O(n),
+ * and each duplicate is reported where its row is.
+ */
+struct id_set {
+	size_t *slot; /* owned; channel index + 1, 0 when empty */
+	size_t mask;
+};
+
+static void id_set_init(struct id_set *set, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	set->slot = xcalloc(cap, sizeof(*set->slot));
+	set->mask = cap - 1;
+}
+
+static size_t hash_id(const char *s)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* add channel i; returns the index of an earlier one with its id, or i */
+static size_t id_set_add(struct id_set *set, const struct channel *ch, size_t i)
+{
+	size_t h = hash_id(ch[i].id) & set->mask;
+
+	for (; set->slot[h]; h = (h + 1) & set->mask)
+		if (strcmp(ch[set->slot[h] - 1].id, ch[i].id) == 0)
+			return set->slot[h] - 1;
+	set->slot[h] = i + 1;
+	return i;
 }
 
 static int map_header(const struct csv_row *h, int *where, struct diag *d)
@@ -314,6 +417,40 @@ static int map_header(const struct csv_row *h, int *where, struct diag *d)
 	return bad ? -1 : 0;
 }
 
+/* every row after the header into out, each problem reported */
+static void parse_rows(const struct csv_table *t, const int *where,
+		       struct catalogue *out, struct diag *d)
+{
+	struct id_set ids;
+
+	out->channels = xcalloc(t->n_rows - 1, sizeof(*out->channels));
+	id_set_init(&ids, t->n_rows - 1);
+	for (size_t r = 1; r < t->n_rows; r++) {
+		struct row_ctx rc = { d, &t->rows[r], where };
+		size_t i = out->n++, first;
+		struct channel *ch = &out->channels[i];
+		bool bad;
+
+		if (t->rows[r].n != t->rows[0].n) {
+			diag_line(d, t->rows[r].line,
+				  "expected %zu fields as in the header, "
+				  "found %zu",
+				  t->rows[0].n, t->rows[r].n);
+			ch->id = xstrdup("");
+			continue;
+		}
+		/* a bad row's id still counts as taken, as it reads */
+		bad = parse_row(&rc, ch) < 0;
+		first = id_set_add(&ids, out->channels, i);
+		if (!bad && first != i)
+			diag_line(d, t->rows[r].line,
+				  "duplicate channel id '%s' (first on line "
+				  "%d)",
+				  ch->id, out->channels[first].line);
+	}
+	free(ids.slot);
+}
+
 int catalogue_parse(const char *data, size_t len, struct catalogue *out,
 		    struct diag *d)
 {
@@ -335,30 +472,7 @@ int catalogue_parse(const char *data, size_t len, struct catalogue *out,
 		diag_line(d, t.rows[0].line, "no channels after the header");
 		goto fail;
 	}
-	out->channels = xcalloc(t.n_rows - 1, sizeof(*out->channels));
-	for (size_t r = 1; r < t.n_rows; r++) {
-		struct row_ctx rc = { d, &t.rows[r], where };
-		struct channel *ch = &out->channels[out->n++];
-
-		if (t.rows[r].n != t.rows[0].n) {
-			diag_line(d, t.rows[r].line,
-				  "expected %zu fields as in the header, "
-				  "found %zu",
-				  t.rows[0].n, t.rows[r].n);
-			ch->id = xstrdup("");
-			continue;
-		}
-		if (parse_row(&rc, ch) < 0)
-			continue;
-		for (size_t j = 0; j + 1 < out->n; j++)
-			if (strcmp(out->channels[j].id, ch->id) == 0) {
-				diag_line(d, t.rows[r].line,
-					  "duplicate channel id '%s' (first "
-					  "on line %d)",
-					  ch->id, out->channels[j].line);
-				break;
-			}
-	}
+	parse_rows(&t, where, out, d);
 	csv_table_release(&t);
 	if (d->n_errors > errors) {
 		catalogue_release(out);
@@ -374,17 +488,12 @@ fail:
 int catalogue_load(const char *path, struct catalogue *out, struct diag *d)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int rc;
+	int rc = -1;
 
 	out->channels = NULL;
 	out->n = 0;
-	if (read_file(path, &sb) < 0) {
-		diag_line(d, 0, "cannot read: %s", strerror(errno));
-		d->status = JM_NOINPUT;
-		strbuf_release(&sb);
-		return -1;
-	}
-	rc = catalogue_parse(strbuf_str(&sb), sb.len, out, d);
+	if (read_input(path, &sb, d) == 0)
+		rc = catalogue_parse(strbuf_str(&sb), sb.len, out, d);
 	strbuf_release(&sb);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,16 +21,19 @@
 #include "wrapper.h"
 #include "number.h"
 #include "fileio.h"
+#include "planner.h"
 
 void config_init(struct config *cfg)
 {
 	cfg->path = NULL;
 	cfg->channels_path = NULL;
-	cfg->objective = NULL;
-	cfg->segments = 8;
+	cfg->has_objective = false;
+	cfg->objective = OBJ_APPLICATIONS;
+	cfg->segments = PLAN_DEFAULT_SEGMENTS;
 	cfg->short_term_weight = -1;
-	cfg->mip_gap = 1e-4;
+	cfg->mip_gap = PLAN_DEFAULT_MIP_GAP;
 	cfg->time_limit_s = 0;
+	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
 }
 
 void config_release(struct config *cfg)
@@ -38,7 +42,6 @@ void config_release(struct config *cfg)
 		return;
 	free(cfg->path);
 	free(cfg->channels_path);
-	free(cfg->objective);
 	config_init(cfg);
 }
 
@@ -183,17 +186,21 @@ enum key_id {
 	KEY_SHORT_TERM_WEIGHT,
 	KEY_MIP_GAP,
 	KEY_TIME_LIMIT,
+	KEY_MAX_INPUT_BYTES,
 	N_KEYS
 };
 
-/* the keys of [planner], in enum key_id order */
-static const char *const key_names[N_KEYS] = {
-	"channels",          "objective", "segments",
-	"short_term_weight", "mip_gap",   "time_limit",
-};
-
-static const char *const objectives[] = {
-	"applications", "hires", "value", "reach", "blend", "min-cost",
+/* every key with its section, in enum key_id order */
+static const struct {
+	const char *section, *name;
+} keys[N_KEYS] = {
+	[KEY_CHANNELS] = { "planner", "channels" },
+	[KEY_OBJECTIVE] = { "planner", "objective" },
+	[KEY_SEGMENTS] = { "planner", "segments" },
+	[KEY_SHORT_TERM_WEIGHT] = { "planner", "short_term_weight" },
+	[KEY_MIP_GAP] = { "planner", "mip_gap" },
+	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
+	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
 };
 
 struct loader {
@@ -214,23 +221,34 @@ static int bad_value(struct diag *d, int line, const char *key,
 	return -1;
 }
 
-/* the whole of s is a finite number (util.h's strict reading) */
+/* the whole of s is a finite number (number.h's strict reading) */
 static bool parse_number(const char *s, double *out)
 {
 	return parse_double(s, out) == 0;
 }
 
 /* the whole of s is a decimal integer from lo to hi */
-static bool parse_int(const char *s, long lo, long hi, int *out)
+static bool parse_whole(const char *s, unsigned long long lo,
+			unsigned long long hi, unsigned long long *out)
 {
 	char *end;
-	long v;
+	unsigned long long v;
 
-	if (*s == '\0' || is_blank(*s) || *s == '\n')
+	if (*s < '0' || *s > '9')
 		return false;
 	errno = 0;
-	v = strtol(s, &end, 10);
+	v = strtoull(s, &end, 10);
 	if (*end != '\0' || errno == ERANGE || v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool parse_int(const char *s, int lo, int hi, int *out)
+{
+	unsigned long long v;
+
+	if (!parse_whole(s, (unsigned long long)lo, (unsigned long long)hi, &v))
 		return false;
 	*out = (int)v;
 	return true;
@@ -240,27 +258,39 @@ static int set_objective(struct config *cfg, const char *value, int line,
 			 struct diag *d)
 {
 	struct strbuf expected = STRBUF_INIT;
+	enum objective o;
 
-	for (size_t i = 0; i < ARRAY_SIZE(objectives); i++) {
-		if (strcmp(value, objectives[i]) == 0) {
-			free(cfg->objective);
-			cfg->objective = xstrdup(value);
-			return 0;
-		}
+	if (objective_parse(value, &o) == 0) {
+		cfg->objective = o;
+		cfg->has_objective = true;
+		return 0;
 	}
 	strbuf_addstr(&expected, "one of");
-	for (size_t i = 0; i < ARRAY_SIZE(objectives); i++)
-		strbuf_addf(&expected, "%s %s", i ? "," : "", objectives[i]);
+	for (o = OBJ_APPLICATIONS; o <= OBJ_MIN_COST; o++)
+		strbuf_addf(&expected, "%s %s", o ? "," : "",
+			    objective_name(o));
 	bad_value(d, line, "objective", expected.buf, value);
 	strbuf_release(&expected);
 	return -1;
 }
 
+static int set_number(const char *value, double lo, double hi, bool hi_open,
+		      double *out)
+{
+	double x;
+
+	if (!parse_number(value, &x) || x < lo || x > hi ||
+	    (hi_open && x == hi))
+		return -1;
+	*out = x;
+	return 0;
+}
+
 static int set_key(struct config *cfg, enum key_id id, const char *value,
 		   int line, struct diag *d)
 {
-	const char *key = key_names[id];
-	double x;
+	const char *key = keys[id].name;
+	unsigned long long n;
 
 	switch (id) {
 	case KEY_CHANNELS:
@@ -277,18 +307,16 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 					 "an integer from 2 to 64", value);
 		return 0;
 	case KEY_SHORT_TERM_WEIGHT:
-		if (!parse_number(value, &x) || x < 0 || x > 1)
+		if (set_number(value, 0, 1, false, &cfg->short_term_weight) < 0)
 			return bad_value(d, line, key, "a number from 0 to 1",
 					 value);
-		cfg->short_term_weight = x;
 		return 0;
 	case KEY_MIP_GAP:
-		if (!parse_number(value, &x) || x < 0 || x >= 1)
+		if (set_number(value, 0, 1, true, &cfg->mip_gap) < 0)
 			return bad_value(d, line, key,
 					 "a number from 0 up to (not "
 					 "including) 1",
 					 value);
-		cfg->mip_gap = x;
 		return 0;
 	case KEY_TIME_LIMIT:
 		if (!parse_int(value, 0, INT_MAX, &cfg->time_limit_s))
@@ -296,10 +324,27 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 					 "a whole number of seconds, 0 or more",
 					 value);
 		return 0;
+	case KEY_MAX_INPUT_BYTES:
+		if (!parse_whole(value, 1, CONFIG_MAX_INPUT_BYTES, &n) ||
+		    n > SIZE_MAX)
+			return bad_value(d, line, key,
+					 "a whole number of bytes from 1 to "
+					 "1099511627776 (1 TiB)",
+					 value);
+		cfg->max_input_bytes = (size_t)n;
+		return 0;
 	case N_KEYS:
 		break;
 	}
 	die("config: impossible key %d", (int)id);
+}
+
+static bool known_section(const char *section)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (strcmp(section, keys[i].section) == 0)
+			return true;
+	return false;
 }
 
 static int load_key(void *ctx, const char *section, const char *key,
@@ -311,11 +356,11 @@ static int load_key(void *ctx, const char *section, const char *key,
 	if (*section == '\0') {
 		diag_line(d, line,
 			  "key '%s' is outside any section (put it under "
-			  "[planner])",
+			  "[planner] or [limits])",
 			  key);
 		return -1;
 	}
-	if (strcmp(section, "planner") != 0) {
+	if (!known_section(section)) {
 		/* one report per section, not one per key in it */
 		if (ld->bad_section && strcmp(ld->bad_section, section) == 0)
 			return -1;
@@ -328,7 +373,8 @@ static int load_key(void *ctx, const char *section, const char *key,
 	ld->bad_section = NULL;
 
 	for (id = 0; id < N_KEYS; id++)
-		if (strcmp(key, key_names[id]) == 0)
+		if (strcmp(section, keys[id].section) == 0 &&
+		    strcmp(key, keys[id].name) == 0)
 			break;
 	if (id == N_KEYS) {
 		diag_line(d, line, "unknown key '%s' in [%s]", key, section);
@@ -343,38 +389,112 @@ static int load_key(void *ctx, const char *section, const char *key,
 	return set_key(ld->cfg, (enum key_id)id, value, line, d);
 }
 
+/* line of byte i: one more than the line ends before it */
+static int line_at(const struct strbuf *sb, size_t i)
+{
+	int line = 1;
+
+	for (size_t k = 0; k < i; k++)
+		line += sb->buf[k] == '\n';
+	return line;
+}
+
+/* length of the UTF-8 sequence at s[0..n), or 0 if it is not one */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, k;
+	unsigned min, cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2, min = 0x80, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3, min = 0x800, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4, min = 0x10000, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/* is the file text? If not, says where it stops being so */
+static int check_text(const struct strbuf *sb, struct diag *d)
+{
+	const unsigned char *s = (const unsigned char *)sb->buf;
+
+	for (size_t i = 0, n; i < sb->len; i += n) {
+		n = utf8_len(s + i, sb->len - i);
+		if (s[i] == '\0') {
+			diag_line(d, line_at(sb, i),
+				  "NUL byte in file (is it really text?)");
+			return -1;
+		}
+		if (!n ||
+		    (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+		     s[i] != '\r') ||
+		    s[i] == 0x7F) {
+			diag_line(d, line_at(sb, i),
+				  "byte 0x%02X is not text (is it really a "
+				  "configuration file?)",
+				  s[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* read_file() with the default limit: the config is what sets it */
+static int read_config(const char *path, struct strbuf *sb)
+{
+	size_t limit = read_file_limit;
+	int rc, err;
+
+	read_file_limit = FILEIO_DEFAULT_LIMIT;
+	rc = read_file(path, sb);
+	err = errno;
+	read_file_limit = limit;
+	errno = err;
+	return rc;
+}
+
 int config_load(struct config *cfg, const char *path, bool must_exist,
 		struct diag *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct loader ld = { 0 };
-	size_t text_len;
 	int ret;
 
-	if (read_file(path, &sb) < 0) {
+	if (read_config(path, &sb) < 0) {
 		int err = errno;
 
 		strbuf_release(&sb);
 		/* only a missing file is fine, not an unreadable one */
 		if (!must_exist && (err == ENOENT || err == ENOTDIR))
 			return 0;
-		diag_line(d, 0, "cannot read: %s", strerror(err));
+		if (err == EFBIG)
+			diag_line(d, 0,
+				  "cannot read: larger than %zu bytes (is it "
+				  "really a configuration file?)",
+				  FILEIO_DEFAULT_LIMIT);
+		else
+			diag_line(d, 0, "cannot read: %s", strerror(err));
 		d->status = JM_CONFIG;
 		return -1;
 	}
 	free(cfg->path);
 	cfg->path = xstrdup(path);
-
-	text_len = strlen(strbuf_str(&sb));
-	if (text_len != sb.len) {
-		int line = 1;
-
-		for (size_t i = 0; i < text_len; i++)
-			if (sb.buf[i] == '\n')
-				line++;
-		diag_line(d, line, "NUL byte in file (is it really text?)");
-		ret = -1;
-	} else {
+	ret = check_text(&sb, d);
+	if (ret == 0) {
 		ld.cfg = cfg;
 		ret = ini_parse(strbuf_str(&sb), d, load_key, &ld);
 	}

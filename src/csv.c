@@ -9,7 +9,6 @@
  */
 #include "csv.h"
 
-#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,13 +251,9 @@ int csv_parse_file(const char *path, struct csv_table *out, struct diag *d)
 
 	out->rows = NULL;
 	out->n_rows = 0;
-	if (read_file(path, &sb) < 0) {
-		diag_line(d, 0, "cannot read: %s", strerror(errno));
-		d->status = JM_NOINPUT;
-		strbuf_release(&sb);
-		return -1;
-	}
-	ret = csv_parse(strbuf_str(&sb), sb.len, out, d);
+	ret = read_input(path, &sb, d);
+	if (ret == 0)
+		ret = csv_parse(strbuf_str(&sb), sb.len, out, d);
 	strbuf_release(&sb);
 	return ret;
 }

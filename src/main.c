@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "fileio.h"
 
 #ifndef JOBMIX_VERSION
 #define JOBMIX_VERSION "0.0.0"
@@ -99,32 +100,30 @@ static int finish_stdout(int status)
 	return status;
 }
 
-int main(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct app app = { 0 };
-	const struct command *cmd;
-	int opt, status;
+static const struct option global_options[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
 
-	config_init(&app.cfg);
-	app.config_path = getenv("JOBMIX_CONFIG");
-	app.config_explicit = app.config_path && *app.config_path;
-	if (!app.config_explicit)
-		app.config_path = "jobmix.ini";
+/*
+ * The options before the command; -1 to go on to the command, else
+ * the exit status (after --help, --version or a usage error).
+ */
+static int parse_globals(int argc, char **argv, struct app *app)
+{
+	int opt;
+
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+c:qvh", longopts, NULL)) !=
-	       -1) {
+	while ((opt = getopt_long(argc, argv, "+c:qvh", global_options,
+				  NULL)) != -1) {
 		switch (opt) {
 		case 'c':
-			app.config_path = optarg;
-			app.config_explicit = true;
+			app->config_path = optarg;
+			app->config_explicit = true;
 			break;
 		case 'q':
 			verbosity = -1;
@@ -147,6 +146,38 @@ int main(int argc, char **argv)
 			return JM_USAGE;
 		}
 	}
+	return -1;
+}
+
+/* the config file, then its input limit for every later read */
+static int load_config(struct app *app)
+{
+	struct diag d;
+	int rc;
+
+	diag_init(&d, app->config_path);
+	rc = config_load(&app->cfg, app->config_path, app->config_explicit, &d);
+	diag_finish(&d);
+	if (rc < 0)
+		return JM_CONFIG;
+	read_file_limit = app->cfg.max_input_bytes;
+	return JM_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct app app = { 0 };
+	const struct command *cmd;
+	int status;
+
+	config_init(&app.cfg);
+	app.config_path = getenv("JOBMIX_CONFIG");
+	app.config_explicit = app.config_path && *app.config_path;
+	if (!app.config_explicit)
+		app.config_path = "jobmix.ini";
+	status = parse_globals(argc, argv, &app);
+	if (status >= 0)
+		return status;
 	if (optind == argc) {
 		usage(stderr);
 		return JM_USAGE;
@@ -157,15 +188,9 @@ int main(int argc, char **argv)
 		       argv[optind]);
 		return JM_USAGE;
 	}
-	if (cmd->flags & USE_CONFIG) {
-		struct diag d;
-
-		diag_init(&d, app.config_path);
-		if (config_load(&app.cfg, app.config_path, app.config_explicit,
-				&d) < 0) {
-			config_release(&app.cfg);
-			return JM_CONFIG;
-		}
+	if ((cmd->flags & USE_CONFIG) && load_config(&app) != JM_OK) {
+		config_release(&app.cfg);
+		return JM_CONFIG;
 	}
 	argc -= optind;
 	argv += optind;

@@ -9,21 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "audience.h"
 #include "campaign.h"
 #include "catalogue.h"
 #include "cmd.h"
 #include "config.h"
+#include "datadir.h"
 #include "diag.h"
+#include "fileio.h"
 #include "money.h"
 #include "strbuf.h"
 #include "wrapper.h"
-
-#ifndef JOBMIX_DATADIR
-#define JOBMIX_DATADIR "/usr/local/share/jobmix"
-#endif
 
 static const char validate_usage[] =
 	"usage: jobmix validate [--channels CSV] FILE...\n"
@@ -31,38 +28,6 @@ static const char validate_usage[] =
 	"  FILE is an audience (.json), a channel catalogue (.csv) or a\n"
 	"  configuration (.ini). Audiences are checked against the\n"
 	"  catalogue given by --channels (default audiences/channels.csv).\n";
-
-static bool exists(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0;
-}
-
-char *cmd_catalogue_path(const struct app *app, const char *explicit_path,
-			 const char *audience_path)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *slash;
-
-	if (explicit_path)
-		return xstrdup(explicit_path);
-	if (app->cfg.channels_path)
-		return xstrdup(app->cfg.channels_path);
-	if (exists("audiences/channels.csv"))
-		return xstrdup("audiences/channels.csv");
-	if (audience_path && (slash = strrchr(audience_path, '/'))) {
-		strbuf_add(&sb, audience_path,
-			   (size_t)(slash - audience_path) + 1);
-		strbuf_addstr(&sb, "channels.csv");
-		if (exists(sb.buf))
-			return strbuf_detach(&sb);
-		strbuf_release(&sb);
-	}
-	if (exists(JOBMIX_DATADIR "/channels.csv"))
-		return xstrdup(JOBMIX_DATADIR "/channels.csv");
-	return xstrdup("audiences/channels.csv");
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -76,40 +41,109 @@ static int worse(int a, int b)
 	return a ? a : b;
 }
 
+/* an audience file, read with the input limit, against cat */
+static int load_audience(const char *path, const struct catalogue *cat,
+			 struct campaign *c)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct diag d;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	diag_init(&d, path);
+	rc = read_input(path, &text, &d);
+	if (rc == 0)
+		rc = audience_parse(strbuf_str(&text), text.len, cat, c, &d);
+	diag_finish(&d);
+	strbuf_release(&text);
+	return rc < 0 ? d.status : JM_OK;
+}
+
+static void print_audience(const char *path, const struct campaign *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t cells = 0;
+
+	for (size_t i = 0; i < c->n_personas; i++)
+		cells += c->personas[i].n_channels;
+	money_format_grouped(&sb, c->budget, c->digits);
+	printf("%s: ok: %zu personas, %zu persona x channel cells, budget "
+	       "%s %s over %d days\n",
+	       path, c->n_personas, cells, sb.buf, c->currency, c->days);
+	strbuf_release(&sb);
+}
+
 static int check_audience(const struct app *app, const char *channels,
 			  const char *path)
 {
 	struct catalogue cat = { 0 };
 	struct campaign c = { 0 };
 	struct diag d;
-	char *cat_path = cmd_catalogue_path(app, channels, path);
-	struct strbuf sb = STRBUF_INIT;
-	size_t cells = 0;
-	int status = JM_OK;
+	char *cat_path =
+		datadir_catalogue_path(channels, app->cfg.channels_path, path);
+	int status, rc;
 
 	diag_init(&d, cat_path);
-	if (catalogue_load(cat_path, &cat, &d) < 0) {
+	rc = catalogue_load(cat_path, &cat, &d);
+	diag_finish(&d);
+	if (rc < 0) {
 		errorf("cannot check '%s' without its channel catalogue", path);
 		status = d.status;
-		goto out;
+	} else {
+		status = load_audience(path, &cat, &c);
+		if (status == JM_OK)
+			print_audience(path, &c);
 	}
-	diag_init(&d, path);
-	if (audience_load(path, &cat, &c, &d) < 0) {
-		status = d.status;
-		goto out;
-	}
-	for (size_t i = 0; i < c.n_personas; i++)
-		cells += c.personas[i].n_channels;
-	money_format_grouped(&sb, c.budget, c.digits);
-	printf("%s: ok: %zu personas, %zu persona x channel cells, budget "
-	       "%s %s over %d days\n",
-	       path, c.n_personas, cells, sb.buf, c.currency, c.days);
-out:
-	strbuf_release(&sb);
 	campaign_release(&c);
 	catalogue_release(&cat);
 	free(cat_path);
 	return status;
+}
+
+static int check_catalogue(const char *path)
+{
+	struct catalogue cat = { 0 };
+	struct diag d;
+	int rc;
+
+	diag_init(&d, path);
+	rc = catalogue_load(path, &cat, &d);
+	diag_finish(&d);
+	if (rc == 0)
+		printf("%s: ok: %zu channels\n", path, cat.n);
+	catalogue_release(&cat);
+	return rc < 0 ? d.status : JM_OK;
+}
+
+static int check_config(const char *path)
+{
+	struct config cfg;
+	struct diag d;
+	int rc;
+
+	config_init(&cfg);
+	diag_init(&d, path);
+	rc = config_load(&cfg, path, true, &d);
+	diag_finish(&d);
+	if (rc == 0)
+		printf("%s: ok\n", path);
+	config_release(&cfg);
+	return rc < 0 ? d.status : JM_OK;
+}
+
+static int check_file(const struct app *app, const char *channels,
+		      const char *path)
+{
+	if (ends_with(path, ".json"))
+		return check_audience(app, channels, path);
+	if (ends_with(path, ".csv"))
+		return check_catalogue(path);
+	if (ends_with(path, ".ini"))
+		return check_config(path);
+	errorf("'%s': cannot tell what it is; expected an audience (.json), "
+	       "a channel catalogue (.csv) or a configuration (.ini)",
+	       path);
+	return JM_USAGE;
 }
 
 int cmd_validate(int argc, char **argv, struct app *app)
@@ -146,39 +180,7 @@ int cmd_validate(int argc, char **argv, struct app *app)
 		fputs(validate_usage, stderr);
 		return JM_USAGE;
 	}
-	for (int i = optind; i < argc; i++) {
-		const char *path = argv[i];
-		struct diag d;
-
-		diag_init(&d, path);
-		if (ends_with(path, ".json")) {
-			status = worse(status,
-				       check_audience(app, channels, path));
-		} else if (ends_with(path, ".csv")) {
-			struct catalogue cat = { 0 };
-
-			if (catalogue_load(path, &cat, &d) < 0) {
-				status = worse(status, d.status);
-			} else {
-				printf("%s: ok: %zu channels\n", path, cat.n);
-			}
-			catalogue_release(&cat);
-		} else if (ends_with(path, ".ini")) {
-			struct config cfg;
-
-			config_init(&cfg);
-			if (config_load(&cfg, path, true, &d) < 0)
-				status = worse(status, d.status);
-			else
-				printf("%s: ok\n", path);
-			config_release(&cfg);
-		} else {
-			errorf("'%s': cannot tell what it is; expected an "
-			       "audience (.json), a channel catalogue (.csv) "
-			       "or a configuration (.ini)",
-			       path);
-			status = worse(status, JM_USAGE);
-		}
-	}
+	for (int i = optind; i < argc; i++)
+		status = worse(status, check_file(app, channels, argv[i]));
 	return status;
 }

@@ -5,6 +5,7 @@
 
 #include "campaign.h"
 #include "diag.h"
+#include "fileio.h"
 #include "strbuf.h"
 #include "wrapper.h"
 #include "test.h"
@@ -443,6 +444,86 @@ static void reports_a_file_it_cannot_read(void)
 	catalogue_release(&cat);
 }
 
+/* a missing price column is one error on the header, none per row */
+static void reports_a_missing_price_column_once(void)
+{
+	CHECK_REJECTS("id,platform,pricing,currency,ctr,apply_rate,"
+		      "hire_rate,precision,source\n"
+		      "a,meta,cpm,USD,0.009,0.05,0.1,0.3,b\n"
+		      "b,meta,cpm,USD,0.009,0.05,0.1,0.3,b\n"
+		      "c,meta,cpm,USD,0.009,0.05,0.1,0.3,b\n",
+		      "x.csv:1: error: missing column 'price'\n");
+	CHECK_I64(d.n_errors, 1);
+	CHECK(strstr(strbuf_str(&cap), "x.csv:2") == NULL);
+}
+
+/* n rows with ids ch0.. and the row of ch<dup> again at the end */
+static void many_rows(struct strbuf *sb, int n, int dup)
+{
+	strbuf_addstr(sb, HEADER);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(sb, "ch%d,meta,cpm,1,USD,0.01,0.05,0.1,0.3,b\n", i);
+	if (dup >= 0)
+		strbuf_addf(sb, "ch%d,meta,cpm,1,USD,0.01,0.05,0.1,0.3,b\n",
+			    dup);
+}
+
+/* every id is checked against every earlier one, by hash, not by scan */
+static void finds_duplicates_among_many_rows(void)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct catalogue cat;
+
+	many_rows(&text, 20000, -1);
+	CHECK(parse(text.buf, &cat) == 0);
+	CHECK_I64(cat.n, 20000);
+	CHECK_STR(cat.channels[19999].id, "ch19999");
+	catalogue_release(&cat);
+	for (int dup = 0; dup < 20000; dup += 4999) {
+		strbuf_reset(&text);
+		many_rows(&text, 20000, dup);
+		CHECK(parse(text.buf, &cat) == -1);
+		CHECK_I64(d.n_errors, 1);
+	}
+	CHECK_STR(strbuf_str(&cap), "x.csv:20002: error: duplicate channel id "
+				    "'ch19996' (first on line 19998)\n");
+	strbuf_release(&text);
+}
+
+/* a bad row's id is taken all the same: its fix must not clash later */
+static void counts_the_id_of_a_bad_row(void)
+{
+	CHECK_REJECTS(HEADER "meta_feed,facebook,cpm,1,USD,0.01,0.05,0.1,0.3,"
+			     "b\n" ROW,
+		      "x.csv:3: error: duplicate channel id 'meta_feed' "
+		      "(first on line 2)\n");
+	CHECK_I64(d.n_errors, 2);
+	/* a row that fails is not reported as a duplicate too */
+	CHECK_REJECTS(HEADER ROW "meta_feed,meta,cpm,0,USD,0.01,0.05,0.1,0.3,"
+				 "b\n",
+		      "x.csv:3: error: column 'price': must be more than 0\n");
+	CHECK_I64(d.n_errors, 1);
+}
+
+/* a file over the input limit: exit status 65 and the limit named */
+static void reports_a_file_over_the_limit(void)
+{
+	struct catalogue cat;
+	size_t limit = read_file_limit;
+
+	read_file_limit = 1000;
+	strbuf_reset(&cap);
+	diag_init(&d, "zero.csv");
+	d.capture = &cap;
+	CHECK(catalogue_load("/dev/zero", &cat, &d) == -1);
+	CHECK_HAS(strbuf_str(&cap), "zero.csv: error: cannot read: the file "
+				    "is larger than the input limit");
+	CHECK_HAS(strbuf_str(&cap), ", 1000 bytes\n");
+	CHECK_I64(d.status, JM_DATAERR);
+	CHECK(cat.channels == NULL && cat.n == 0);
+	read_file_limit = limit;
+}
+
 static void accepts_only_lower_case_ids_of_64_at_most(void)
 {
 	char longest[66];
@@ -497,5 +578,9 @@ int main(void)
 	reports_a_file_it_cannot_read();
 	accepts_only_lower_case_ids_of_64_at_most();
 	strbuf_release(&cap);
+	reports_a_missing_price_column_once();
+	finds_duplicates_among_many_rows();
+	counts_the_id_of_a_bad_row();
+	reports_a_file_over_the_limit();
 	return test_done();
 }

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fileio.h"
+#include "planner.h"
 #include "strbuf.h"
 #include "wrapper.h"
 #include "test.h"
@@ -75,7 +77,8 @@ static void sets_the_defaults(void)
 	config_init(&cfg);
 	CHECK(cfg.path == NULL);
 	CHECK(cfg.channels_path == NULL);
-	CHECK(cfg.objective == NULL);
+	CHECK(!cfg.has_objective);
+	CHECK_I64(cfg.max_input_bytes, FILEIO_DEFAULT_LIMIT);
 	CHECK_I64(cfg.segments, 8);
 	CHECK_NEAR(cfg.short_term_weight, -1, 0);
 	CHECK_NEAR(cfg.mip_gap, 1e-4, 0);
@@ -233,7 +236,8 @@ static void loads_every_planner_key(void)
 	CHECK_STR(strbuf_str(&cap), "");
 	CHECK_STR(cfg.path, path);
 	CHECK_STR(cfg.channels_path, "audiences/my channels.csv");
-	CHECK_STR(cfg.objective, "min-cost");
+	CHECK(cfg.has_objective);
+	CHECK_I64(cfg.objective, OBJ_MIN_COST);
 	CHECK_I64(cfg.segments, 12);
 	CHECK_NEAR(cfg.short_term_weight, 0.25, 0);
 	CHECK_NEAR(cfg.mip_gap, 0.01, 0);
@@ -248,7 +252,8 @@ static void keeps_defaults_for_keys_not_set(void)
 	struct config cfg;
 
 	CHECK(load("[planner]\nobjective = hires\n", &cfg) == 0);
-	CHECK_STR(cfg.objective, "hires");
+	CHECK(cfg.has_objective);
+	CHECK_I64(cfg.objective, OBJ_HIRES);
 	CHECK(cfg.channels_path == NULL);
 	CHECK_I64(cfg.segments, 8);
 	CHECK_NEAR(cfg.short_term_weight, -1, 0);
@@ -273,7 +278,8 @@ static void accepts_every_objective(void)
 		strbuf_reset(&text);
 		strbuf_addf(&text, "[planner]\nobjective = %s\n", names[i]);
 		CHECK(load(text.buf, &cfg) == 0);
-		CHECK_STR(cfg.objective, names[i]);
+		CHECK(cfg.has_objective);
+		CHECK_STR(objective_name(cfg.objective), names[i]);
 		config_release(&cfg);
 	}
 	strbuf_release(&text);
@@ -327,7 +333,7 @@ static void rejects_a_key_outside_any_section(void)
 {
 	CHECK_LOAD_FAILS("segments = 4\n",
 			 "jobmix.ini:1: error: key 'segments' is outside any "
-			 "section (put it under [planner])");
+			 "section (put it under [planner] or [limits])");
 }
 
 static void rejects_an_unknown_key(void)
@@ -451,7 +457,8 @@ static void reports_every_problem_in_one_go(void)
 	CHECK_HAS(strbuf_str(&cap), "jobmix.ini:6: error: duplicate key "
 				    "'objective' (first set on line 3)");
 	CHECK_I64(d.status, JM_CONFIG);
-	CHECK_STR(cfg.objective, "hires");
+	CHECK(cfg.has_objective);
+	CHECK_I64(cfg.objective, OBJ_HIRES);
 	config_release(&cfg);
 }
 
@@ -510,6 +517,89 @@ static void reports_an_unreadable_optional_file(void)
 	config_release(&cfg);
 }
 
+static void reads_the_input_limit(void)
+{
+	struct config cfg;
+
+	CHECK(load("[limits]\nmax_input_bytes = 1\n", &cfg) == 0);
+	CHECK_I64(cfg.max_input_bytes, 1);
+	config_release(&cfg);
+	CHECK(load("[limits]\nmax_input_bytes = 1099511627776\n", &cfg) == 0);
+	CHECK_I64(cfg.max_input_bytes, INT64_C(1099511627776));
+	config_release(&cfg);
+	CHECK_LOAD_FAILS("[limits]\nmax_input_bytes = 0\n",
+			 "jobmix.ini:2: error: max_input_bytes: expected a "
+			 "whole number of bytes from 1 to 1099511627776 (1 "
+			 "TiB), found '0'");
+	CHECK_LOAD_FAILS("[limits]\nmax_input_bytes = 1099511627777\n",
+			 "jobmix.ini:2: error: max_input_bytes: expected a "
+			 "whole number of bytes from 1 to 1099511627776 (1 "
+			 "TiB), found '1099511627777'");
+	CHECK_LOAD_FAILS("[limits]\nmax_input_bytes = 64M\n",
+			 "jobmix.ini:2: error: max_input_bytes: expected a "
+			 "whole number of bytes from 1 to 1099511627776 (1 "
+			 "TiB), found '64M'");
+	/* a key of one section is unknown in the other */
+	CHECK_LOAD_FAILS("[planner]\nmax_input_bytes = 100\n",
+			 "jobmix.ini:2: error: unknown key 'max_input_bytes' "
+			 "in [planner]");
+	CHECK_LOAD_FAILS("[limits]\nsegments = 4\n",
+			 "jobmix.ini:2: error: unknown key 'segments' in "
+			 "[limits]");
+}
+
+static void defaults_are_the_planners(void)
+{
+	struct config cfg;
+
+	config_init(&cfg);
+	CHECK_I64(cfg.segments, PLAN_DEFAULT_SEGMENTS);
+	CHECK_NEAR(cfg.mip_gap, PLAN_DEFAULT_MIP_GAP, 0);
+	config_release(&cfg);
+}
+
+/* the file's bytes must be text; the first place they are not is named */
+static void reports_bytes_that_are_not_text(void)
+{
+	CHECK_LOAD_FAILS("[planner]\n\nsegments = 4\x01\n",
+			 "jobmix.ini:3: error: byte 0x01 is not text (is it "
+			 "really a configuration file?)");
+	CHECK_LOAD_FAILS("[planner]\nchannels = caf\xe9.csv\n",
+			 "jobmix.ini:2: error: byte 0xE9 is not text (is it "
+			 "really a configuration file?)");
+	/* an overlong encoding of '/' is not UTF-8 either */
+	CHECK_LOAD_FAILS("[planner]\nchannels = a\xc0\xaf.csv\n",
+			 "jobmix.ini:2: error: byte 0xC0 is not text (is it "
+			 "really a configuration file?)");
+	CHECK_LOAD_FAILS("\x7f",
+			 "jobmix.ini:1: error: byte 0x7F is not text (is it "
+			 "really a configuration file?)");
+}
+
+static void accepts_utf8_text(void)
+{
+	struct config cfg;
+
+	CHECK(load("# café ü €\n[planner]\nchannels = \"kanäle 😀.csv\"\n",
+		   &cfg) == 0);
+	CHECK_STR(cfg.channels_path, "kanäle 😀.csv");
+	config_release(&cfg);
+}
+
+/* the config is read with the default limit, whatever was set */
+static void reads_itself_with_the_default_limit(void)
+{
+	struct config cfg;
+	size_t limit = read_file_limit;
+
+	read_file_limit = 4;
+	CHECK(load("[planner]\nsegments = 5\n", &cfg) == 0);
+	CHECK_I64(cfg.segments, 5);
+	CHECK_I64(read_file_limit, 4);
+	config_release(&cfg);
+	read_file_limit = limit;
+}
+
 static void release_accepts_null(void)
 {
 	config_release(NULL);
@@ -547,6 +637,11 @@ int main(void)
 	keeps_defaults_when_an_optional_file_is_missing();
 	reports_a_missing_file_that_must_exist();
 	reports_an_unreadable_optional_file();
+	reads_the_input_limit();
+	defaults_are_the_planners();
+	reports_bytes_that_are_not_text();
+	accepts_utf8_text();
+	reads_itself_with_the_default_limit();
 	release_accepts_null();
 
 	unlink(path);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fileio.h"
 #include "strbuf.h"
 #include "wrapper.h"
 #include "test.h"
@@ -319,6 +320,25 @@ static void reports_a_file_it_cannot_read(void)
 	csv_table_release(&t);
 }
 
+/* /dev/zero ends at the input limit, as bad data */
+static void stops_at_the_input_limit(void)
+{
+	struct csv_table t;
+	size_t limit = read_file_limit;
+
+	read_file_limit = 4096;
+	strbuf_reset(&cap);
+	diag_init(&d, "zero.csv");
+	d.capture = &cap;
+	CHECK(csv_parse_file("/dev/zero", &t, &d) == -1);
+	CHECK_HAS(strbuf_str(&cap), "zero.csv: error: cannot read: the file "
+				    "is larger than the input limit");
+	CHECK_I64(d.status, JM_DATAERR);
+	CHECK(t.rows == NULL);
+	csv_table_release(&t);
+	read_file_limit = limit;
+}
+
 static void release_accepts_null_and_repeats(void)
 {
 	struct csv_table t;
@@ -425,6 +445,7 @@ int main(void)
 	parses_only_the_given_length();
 	reads_a_file();
 	reports_a_file_it_cannot_read();
+	stops_at_the_input_limit();
 	release_accepts_null_and_repeats();
 	writes_plain_text_as_is();
 	quotes_separators_quotes_and_line_breaks();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "campaign.h"
+#include "plan_text.h"
 #include "planner.h"
 #include "strbuf.h"
 #include "wrapper.h"
@@ -653,6 +654,63 @@ static void table_lines_up_its_columns(void)
 	campaign_release(&c);
 }
 
+/* a MIP stopped by its time limit says so in the table and Markdown */
+static void says_when_the_time_limit_stopped_the_solver(void)
+{
+	struct campaign c;
+	struct plan p;
+	char *out, *line;
+
+	build_campaign(&c);
+	build_plan(&p);
+	p.status = PLAN_FEASIBLE;
+	p.is_mip = true;
+	p.n_binaries = 2;
+	out = write_plan(FORMAT_TABLE, &c, &p);
+	line = line_of(out, 2);
+	CHECK_STR(line, "Objective: applications, feasible (stopped at the "
+			"time limit) MIP with 18 columns (2 binary)");
+	free(line);
+	free(out);
+	out = write_plan(FORMAT_MD, &c, &p);
+	CHECK_HAS(out, "\nObjective: applications (feasible, MIP)\n");
+	free(out);
+	plan_release(&p);
+	campaign_release(&c);
+}
+
+/* the text pieces append to what is there; none keeps a buffer */
+static void text_pieces_append(void)
+{
+	struct campaign c = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	c.digits = 2;
+	c.currency = (char *)"SEK";
+	strbuf_addstr(&sb, "a:");
+	plan_text_whole(&sb, &c, 1234550);
+	strbuf_addstr(&sb, " b:");
+	plan_text_whole(&sb, &c, -1234550);
+	strbuf_addstr(&sb, " c:");
+	plan_text_whole(&sb, &c, 1234549);
+	strbuf_addstr(&sb, " d:");
+	plan_text_whole(&sb, &c, MONEY_NONE);
+	strbuf_addstr(&sb, " e:");
+	plan_text_amount(&sb, &c, 150050);
+	strbuf_addstr(&sb, " f:");
+	plan_text_num(&sb, 11987.5, 0);
+	strbuf_addstr(&sb, " g:");
+	plan_text_num(&sb, 2.345, 1);
+	CHECK_STR(sb.buf, "a:12 346 b:-12 346 c:12 345 d:- e:1 500.50 SEK "
+			  "f:11 988 g:2.3");
+	strbuf_reset(&sb);
+	plan_text_pad(&sb, "Umeå", 6, 1);
+	plan_text_pad(&sb, "x", 3, 0);
+	plan_text_pad(&sb, "toolong", 3, 1);
+	CHECK_STR(sb.buf, "  Umeåx  toolong");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	parses_format_names();
@@ -668,5 +726,7 @@ int main(void)
 	tells_the_marginal_value_of_budget_in_words();
 	says_when_more_budget_would_not_help();
 	table_lines_up_its_columns();
+	says_when_the_time_limit_stopped_the_solver();
+	text_pieces_append();
 	return test_done();
 }
