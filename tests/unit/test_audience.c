@@ -493,9 +493,17 @@ static void reports_wrong_types(void)
 		"x.json: personas[0].locations: error: expected a "
 		"non-empty array of locations, found an empty array\n");
 	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'se'",
-			   "x.json: personas[0].locations[0]: error: country: "
-			   "expected an ISO 3166 code such as SE, found "
-			   "\"se\"\n");
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"se\"\n");
+	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'SWE'",
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"SWE\"\n");
+	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'S'",
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"S\"\n");
 	CHECK_REJECTS_ONLY("'size': 180", "'size': 180, 'skills': 'ESA'",
 			   "x.json: personas[0].skills: error: expected an "
 			   "array of strings, found \"ESA\"\n");
