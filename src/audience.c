@@ -733,7 +733,7 @@ static void read_reach(struct ctx *x, const struct json_value *o,
 			list_channels(&list, x->c);
 			diag_path(x->d, x->path.buf,
 				  "unknown channel '%s'; the catalogue has: %s",
-				  key, list.buf);
+				  key, strbuf_str(&list));
 		} else {
 			pc->channel = (size_t)ci;
 			pc->affinity = 1;
