@@ -1083,7 +1083,9 @@ static void cross_check(struct ctx *x)
 	struct exclusion *sorted =
 		xreallocarray(NULL, c->n_exclusions + 1, sizeof(*sorted));
 
-	memcpy(sorted, c->exclusions, c->n_exclusions * sizeof(*sorted));
+	if (c->n_exclusions)
+		memcpy(sorted, c->exclusions,
+		       c->n_exclusions * sizeof(*sorted));
 	qsort(sorted, c->n_exclusions, sizeof(*sorted), cmp_exclusion);
 	check_objective(x);
 	check_floors(x);
