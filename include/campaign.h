@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct strbuf;
+
 #define MONEY_NONE (-1) /* an optional amount that was not given */
 
 enum platform {
@@ -139,6 +141,18 @@ long campaign_find_persona(const struct campaign *c, const char *id);
 /* is the cell excluded by the user (or its channel excluded)? */
 bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 			    size_t channel);
+
+/* index of the first persona without value_per_hire, or -1 */
+long campaign_persona_without_value(const struct campaign *c);
+/* a goal on the campaign or on any persona? */
+bool campaign_has_goal(const struct campaign *c);
+/*
+ * Can the campaign be planned for objective o? 0, or -1 with a sentence
+ * appended to *why: 'value' needs value_per_hire on every persona,
+ * 'min-cost' a goal to meet.
+ */
+int campaign_objective_check(const struct campaign *c, enum objective o,
+			     struct strbuf *why);
 
 const char *platform_name(enum platform p);
 int platform_parse(const char *s, enum platform *out);

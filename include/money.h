@@ -26,8 +26,22 @@ int money_currency_valid(const char *s);
  * into minor units with the given digits.
  */
 int money_parse(const char *s, int digits, int64_t *out, const char **why);
-/* the same for a JSON number; rejects NaN, inf, excess decimals */
+/*
+ * The same for a JSON number; rejects NaN, inf, and any v that is not
+ * exactly the double nearest to a whole number of minor units (so
+ * 5000.000000001 with digits 2 is an error, not 5000.00).
+ */
 int money_from_double(double v, int digits, int64_t *out, const char **why);
+
+/*
+ * Checked arithmetic: 0 and the result in *out, or -1 (and *out left
+ * alone) when an operand or the result is beyond MONEY_MAX either way.
+ * money_mul() multiplies an amount by a count (days, units);
+ * money_convert() by a rate, rounding to the nearest minor unit.
+ */
+int money_add(int64_t a, int64_t b, int64_t *out);
+int money_mul(int64_t a, int64_t n, int64_t *out);
+int money_convert(int64_t a, double factor, int64_t *out);
 
 /* "1500.50" (digits 2), "-3.00", "1500" (digits 0) */
 void money_format(struct strbuf *sb, int64_t minor, int digits);

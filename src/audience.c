@@ -1,550 +1,694 @@
 /*
- * The audience analysis. cJSON stays inside this file: values are
- * checked field by field with their JSON path, so a message can say
- * "personas[1].channels.meta_feed.share: expected a share above 0 and
- * at most 1, found 1.4". Unknown and duplicate keys are errors.
+ * The audience analysis, read through json.c. Each object is described
+ * by a table of its fields (key, kind, range, where it goes), read in
+ * document order by read_fields(); what a table cannot say (dates,
+ * country codes, cross-field rules) follows in code. Every message
+ * names its JSON path, as in "personas[1].channels.meta_feed.share:
+ * expected a number above 0 and at most 1, found 1.4". Ids are looked
+ * up through sorted indexes, so no check is quadratic in the input.
  */
 #include "audience.h"
 
-#include <cjson/cJSON.h>
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "campaign.h"
 #include "catalogue.h"
 #include "diag.h"
+#include "fileio.h"
+#include "json.h"
 #include "money.h"
 #include "strbuf.h"
 #include "wrapper.h"
-#include "fileio.h"
+
+#define FX_MIN 1e-6 /* rates outside [FX_MIN, FX_MAX] are refused */
+#define FX_MAX 1e6
+
+/* a sorted (id, index) list, for lookups in O(log n) */
+struct id_index {
+	struct id_entry {
+		const char *id;
+		size_t i;
+	} * v;
+	size_t n;
+};
 
 struct ctx {
 	struct diag *d;
 	struct campaign *c;
 	const struct catalogue *cat;
+	struct strbuf path;       /* of the value being read */
+	struct id_index channels; /* campaign channels by id */
+	struct id_index personas; /* personas by id */
 };
 
-/* "a.b", "a[3]": a child path in a buffer the caller releases */
-static const char *child(struct strbuf *sb, const char *path, const char *key)
+static int cmp_id_entry(const void *pa, const void *pb)
 {
-	strbuf_reset(sb);
-	if (*path)
-		strbuf_addf(sb, "%s.%s", path, key);
-	else
-		strbuf_addstr(sb, key);
-	return strbuf_str(sb);
+	const struct id_entry *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	if (c)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-static const char *item(struct strbuf *sb, const char *path, size_t i)
+/* index n ids, each at base + i * stride; NULL ids are left out */
+static void index_build(struct id_index *ix, const void *base, size_t n,
+			size_t stride)
 {
-	strbuf_reset(sb);
-	strbuf_addf(sb, "%s[%zu]", path, i);
-	return strbuf_str(sb);
+	ix->v = xreallocarray(NULL, n ? n : 1, sizeof(*ix->v));
+	ix->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *id =
+			*(char *const *)((const char *)base + i * stride);
+
+		if (id) {
+			ix->v[ix->n].id = id;
+			ix->v[ix->n++].i = i;
+		}
+	}
+	qsort(ix->v, ix->n, sizeof(*ix->v), cmp_id_entry);
 }
 
-static const char *type_name(const cJSON *v)
+/* the first index with this id, or -1 */
+static long index_find(const struct id_index *ix, const char *id)
 {
-	if (!v)
-		return "nothing";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return "a boolean";
-	if (cJSON_IsNull(v))
-		return "null";
-	if (cJSON_IsArray(v))
-		return v->child ? "an array" : "an empty array";
-	return "an object";
+	size_t lo = 0, hi = ix->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(ix->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ix->n && strcmp(ix->v[lo].id, id) == 0)
+		return (long)ix->v[lo].i;
+	return -1;
 }
 
-/* "1.4", "\"abc\"" or "an object": what was found, for messages */
-static void describe(struct strbuf *sb, const cJSON *v)
+/* ---- field tables ---- */
+
+enum kind {
+	K_STRING,  /* char *, owned copy of a non-empty string */
+	K_NUMBER,  /* double in the range */
+	K_WHOLE,   /* int64_t: a whole number in the range */
+	K_MONEY,   /* int64_t minor units of the campaign currency, >= 0 */
+	K_STRLIST, /* struct strlist of non-empty strings */
+	K_BOOL,    /* bool */
+	K_OTHER,   /* a known key the caller reads itself */
+};
+
+#define REQUIRED 1u
+
+struct field {
+	const char *key;
+	enum kind kind;
+	unsigned flags;
+	size_t offset; /* in the struct being filled */
+	struct json_range range;
+	/* K_WHOLE: what is counted ("people"); K_OTHER: what is missing */
+	const char *what;
+};
+
+#define ABOVE(lo, hi)            \
+	{                        \
+		(lo), (hi), true \
+	}
+#define FROM(lo, hi)              \
+	{                         \
+		(lo), (hi), false \
+	}
+#define NONE                \
+	{                   \
+		0, 0, false \
+	}
+
+static const char *path_of(const struct ctx *x)
 {
-	if (cJSON_IsNumber(v))
-		strbuf_addf(sb, "%.10g", v->valuedouble);
-	else if (cJSON_IsString(v) && strlen(v->valuestring) <= 40)
-		strbuf_addf(sb, "\"%s\"", v->valuestring);
-	else
-		strbuf_addstr(sb, type_name(v));
+	return x->path.len ? x->path.buf : "(top level)";
 }
 
-static void wrong(struct ctx *x, const char *path, const char *expected,
-		  const cJSON *v)
+/* "expected an amount in SEK, found 1500.555 (more than 2 decimals)" */
+static int read_money(struct ctx *x, const struct json_value *v, int64_t *out)
 {
-	struct strbuf sb = STRBUF_INIT;
+	const char *text = json_num_text(v), *why = NULL;
+	const char *cur =
+		x->c->currency ? x->c->currency : "the campaign currency";
+	struct strbuf found = STRBUF_INIT;
+	int64_t m = 0;
+	int rc;
 
-	describe(&sb, v);
-	diag_path(x->d, path, "expected %s, found %s", expected, sb.buf);
-	strbuf_release(&sb);
-}
-
-/* check an object's keys: unknown and repeated keys are errors */
-static int check_object(struct ctx *x, const cJSON *obj, const char *path,
-			const char *const *allowed)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int bad = 0;
-
-	if (!cJSON_IsObject(obj)) {
-		wrong(x, *path ? path : "(top level)", "an object", obj);
+	if (!text) {
+		json_wrong(x->d, path_of(x), "an amount (a number)", v);
 		return -1;
 	}
-	for (const cJSON *k = obj->child; k; k = k->next) {
-		int known = allowed == NULL;
-
-		for (const char *const *a = allowed; a && *a; a++)
-			if (strcmp(*a, k->string) == 0)
-				known = 1;
-		if (!known) {
-			diag_path(x->d, child(&sb, path, k->string),
-				  "unknown field '%s'", k->string);
-			bad = 1;
-		}
-		for (const cJSON *j = obj->child; j != k; j = j->next)
-			if (strcmp(j->string, k->string) == 0) {
-				diag_path(x->d, child(&sb, path, k->string),
-					  "field '%s' given twice", k->string);
-				bad = 1;
-				break;
-			}
+	/* without an exponent, the text itself is read exactly */
+	if (strpbrk(text, "eE") || strlen(text) > 40) {
+		rc = money_from_double(json_num(v), x->c->digits, &m, &why);
+		strbuf_addf(&found, "%.10g", json_num(v));
+	} else {
+		rc = money_parse(text, x->c->digits, &m, &why);
+		strbuf_addstr(&found, text);
 	}
-	strbuf_release(&sb);
+	if (rc < 0)
+		diag_path(x->d, path_of(x),
+			  "expected an amount in %s, found "
+			  "%s (%s)",
+			  cur, found.buf, why);
+	else if (m < 0)
+		diag_path(x->d, path_of(x),
+			  "expected an amount of at least 0, found %s",
+			  found.buf);
+	else
+		*out = m;
+	strbuf_release(&found);
+	return rc < 0 || m < 0 ? -1 : 0;
+}
+
+static int read_strlist(struct ctx *x, const struct json_value *v,
+			struct strlist *out)
+{
+	int bad = 0;
+
+	if (json_type(v) != JSON_ARRAY) {
+		json_wrong(x->d, path_of(x), "an array of strings", v);
+		return -1;
+	}
+	out->item = xcalloc(json_count(v) + 1, sizeof(char *));
+	for (size_t i = 0; i < json_count(v); i++) {
+		size_t at = json_path_index(&x->path, i);
+		const char *s;
+
+		if (json_string_in(x->d, path_of(x), json_item(v, i), &s) < 0)
+			bad = 1;
+		else
+			out->item[out->n++] = xstrdup(s);
+		json_path_pop(&x->path, at);
+	}
 	return bad ? -1 : 0;
 }
 
-static const cJSON *field(const cJSON *obj, const char *key)
+static int read_whole(struct ctx *x, const struct json_value *v,
+		      const struct field *f, int64_t *out)
 {
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
+	double n;
+
+	if (json_number_in(x->d, path_of(x), v, &f->range, &n) < 0)
+		return -1;
+	if (n != floor(n)) {
+		diag_path(x->d, path_of(x),
+			  "expected a whole number of %s, found %.10g", f->what,
+			  n);
+		return -1;
+	}
+	*out = (int64_t)n;
+	return 0;
 }
 
-/* a string field; NULL *out when absent and optional */
-static int get_string(struct ctx *x, const cJSON *obj, const char *path,
-		      const char *key, int required, char **out)
+/* one value of a table's field into dst + f->offset */
+static int read_one(struct ctx *x, const struct json_value *v,
+		    const struct field *f, void *dst)
 {
-	const cJSON *v = field(obj, key);
-	struct strbuf sb = STRBUF_INIT;
-	int rc = 0;
+	void *p = (char *)dst + f->offset;
+	const char *s;
 
-	*out = NULL;
-	child(&sb, path, key);
-	if (!v) {
-		if (required) {
-			diag_path(x->d, sb.buf, "missing; expected a string");
-			rc = -1;
-		}
-	} else if (!cJSON_IsString(v) || !*v->valuestring) {
-		wrong(x, sb.buf, "a non-empty string", v);
-		rc = -1;
-	} else {
-		*out = xstrdup(v->valuestring);
+	switch (f->kind) {
+	case K_STRING:
+		if (json_string_in(x->d, path_of(x), v, &s) < 0)
+			return -1;
+		free(*(char **)p);
+		*(char **)p = xstrdup(s);
+		return 0;
+	case K_NUMBER:
+		return json_number_in(x->d, path_of(x), v, &f->range,
+				      (double *)p);
+	case K_WHOLE:
+		return read_whole(x, v, f, (int64_t *)p);
+	case K_MONEY:
+		return read_money(x, v, (int64_t *)p);
+	case K_STRLIST:
+		return read_strlist(x, v, (struct strlist *)p);
+	case K_BOOL:
+		return json_bool_in(x->d, path_of(x), v, (bool *)p);
+	case K_OTHER:
+		break;
 	}
-	strbuf_release(&sb);
-	return rc;
+	return 0;
+}
+
+static void report_missing(struct ctx *x, const struct field *f)
+{
+	struct strbuf want = STRBUF_INIT;
+
+	if (f->kind == K_NUMBER || f->kind == K_WHOLE)
+		json_range_text(&want, &f->range);
+	else if (f->kind == K_OTHER && f->what)
+		strbuf_addstr(&want, f->what);
+	else
+		strbuf_addstr(&want,
+			      f->kind == K_MONEY ? "an amount" : "a string");
+	diag_path(x->d, path_of(x), "missing; expected %s", want.buf);
+	strbuf_release(&want);
 }
 
 /*
- * A number in [lo, hi] (lo excluded if lo_open); absent gives def, or
- * an error when required.
+ * Read the object at x->path by its table: each member in document
+ * order (an unknown key is an error), then the required fields that
+ * were missing. K_OTHER members are only recognised. 0, or -1 after
+ * errors; a value that is not an object reads nothing.
  */
-static int get_number(struct ctx *x, const cJSON *obj, const char *path,
-		      const char *key, int required, double lo, double hi,
-		      int lo_open, double def, double *out)
+static int read_fields(struct ctx *x, const struct json_value *obj,
+		       const struct field *spec, size_t n, void *dst)
 {
-	const cJSON *v = field(obj, key);
-	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
-	int rc = 0;
-
-	*out = def;
-	child(&sb, path, key);
-	if (lo_open)
-		strbuf_addf(&want, "a number above %g", lo);
-	else
-		strbuf_addf(&want, "a number from %g", lo);
-	if (hi < 1e15)
-		strbuf_addf(&want, lo_open ? " and at most %g" : " to %g", hi);
-	if (!v) {
-		if (required) {
-			diag_path(x->d, sb.buf, "missing; expected %s",
-				  want.buf);
-			rc = -1;
-		}
-	} else if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) ||
-		   v->valuedouble < lo || v->valuedouble > hi ||
-		   (lo_open && v->valuedouble == lo)) {
-		wrong(x, sb.buf, want.buf, v);
-		rc = -1;
-	} else {
-		*out = v->valuedouble;
-	}
-	strbuf_release(&sb);
-	strbuf_release(&want);
-	return rc;
-}
-
-/* an amount in the campaign currency; absent gives def */
-static int get_money(struct ctx *x, const cJSON *obj, const char *path,
-		     const char *key, int required, int64_t def, int64_t *out)
-{
-	const cJSON *v = field(obj, key);
-	struct strbuf sb = STRBUF_INIT;
-	const char *why = NULL;
-	int rc = 0;
-
-	*out = def;
-	child(&sb, path, key);
-	if (!v) {
-		if (required) {
-			diag_path(x->d, sb.buf, "missing; expected an amount");
-			rc = -1;
-		}
-	} else if (!cJSON_IsNumber(v)) {
-		wrong(x, sb.buf, "an amount (a number)", v);
-		rc = -1;
-	} else if (money_from_double(v->valuedouble, x->c->digits, out, &why) <
-		   0) {
-		diag_path(x->d, sb.buf,
-			  "expected an amount in %s, found %.10g "
-			  "(%s)",
-			  x->c->currency ? x->c->currency
-					 : "the "
-					   "campaign currency",
-			  v->valuedouble, why);
-		rc = -1;
-	} else if (*out < 0) {
-		diag_path(x->d, sb.buf,
-			  "expected an amount of at least 0, found %.10g",
-			  v->valuedouble);
-		rc = -1;
-	}
-	strbuf_release(&sb);
-	return rc;
-}
-
-static int get_strlist(struct ctx *x, const cJSON *obj, const char *path,
-		       const char *key, struct strlist *out)
-{
-	const cJSON *v = field(obj, key), *e;
-	struct strbuf sb = STRBUF_INIT, ib = STRBUF_INIT;
+	uint64_t seen = 0;
 	int bad = 0;
-	size_t i = 0;
 
-	child(&sb, path, key);
+	if (n > 64)
+		die("read_fields: a table of %zu fields", n);
+	if (json_type(obj) != JSON_OBJECT) {
+		json_wrong(x->d, path_of(x), "an object", obj);
+		return -1;
+	}
+	for (size_t i = 0; i < json_count(obj); i++) {
+		const char *key = json_key_at(obj, i);
+		size_t at = json_path_key(&x->path, key), j = 0;
+
+		while (j < n && strcmp(spec[j].key, key) != 0)
+			j++;
+		if (j == n) {
+			diag_path(x->d, x->path.buf, "unknown field '%s'", key);
+			bad = 1;
+		} else {
+			seen |= UINT64_C(1) << j;
+			bad |= read_one(x, json_item(obj, i), &spec[j], dst) <
+			       0;
+		}
+		json_path_pop(&x->path, at);
+	}
+	for (size_t j = 0; j < n; j++) {
+		size_t at;
+
+		if (!(spec[j].flags & REQUIRED) || (seen >> j & 1))
+			continue;
+		at = json_path_key(&x->path, spec[j].key);
+		report_missing(x, &spec[j]);
+		json_path_pop(&x->path, at);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/* ---- the campaign ---- */
+
+struct goal {
+	double applications, hires;
+};
+
+static const struct field goal_fields[] = {
+	{ "applications", K_NUMBER, 0, offsetof(struct goal, applications),
+	  FROM(0, 1e9), NULL },
+	{ "hires", K_NUMBER, 0, offsetof(struct goal, hires), FROM(0, 1e9),
+	  NULL },
+};
+
+/* the "goal" member of obj, if any */
+static int read_goal(struct ctx *x, const struct json_value *obj, double *apps,
+		     double *hires)
+{
+	const struct json_value *v = json_get(obj, "goal");
+	struct goal g = { 0, 0 };
+	size_t at;
+	int rc;
+
 	if (!v)
-		goto out;
-	if (!cJSON_IsArray(v)) {
-		wrong(x, sb.buf, "an array of strings", v);
-		bad = 1;
-		goto out;
-	}
-	out->item = xcalloc((size_t)cJSON_GetArraySize(v), sizeof(char *));
-	cJSON_ArrayForEach(e, v)
-	{
-		if (!cJSON_IsString(e) || !*e->valuestring) {
-			wrong(x, item(&ib, sb.buf, i), "a non-empty string", e);
-			bad = 1;
-		} else {
-			out->item[out->n++] = xstrdup(e->valuestring);
-		}
-		i++;
-	}
-out:
-	strbuf_release(&sb);
-	strbuf_release(&ib);
-	return bad ? -1 : 0;
-}
-
-static int get_goal(struct ctx *x, const cJSON *obj, const char *path,
-		    double *apps, double *hires)
-{
-	static const char *const keys[] = { "applications", "hires", NULL };
-	const cJSON *g = field(obj, "goal");
-	struct strbuf sb = STRBUF_INIT;
-	int bad = 0;
-
-	*apps = *hires = 0;
-	if (!g)
 		return 0;
-	child(&sb, path, "goal");
-	if (check_object(x, g, sb.buf, keys) < 0) {
-		strbuf_release(&sb);
-		return -1;
-	}
-	bad |= get_number(x, g, sb.buf, "applications", 0, 0, 1e9, 0, 0, apps) <
-	       0;
-	bad |= get_number(x, g, sb.buf, "hires", 0, 0, 1e9, 0, 0, hires) < 0;
-	strbuf_release(&sb);
-	return bad ? -1 : 0;
+	at = json_path_key(&x->path, "goal");
+	rc = read_fields(x, v, goal_fields, ARRAY_SIZE(goal_fields), &g);
+	json_path_pop(&x->path, at);
+	*apps = g.applications;
+	*hires = g.hires;
+	return rc;
 }
 
-static int parse_campaign(struct ctx *x, const cJSON *o, const cJSON **fx)
+static const struct field campaign_fields[] = {
+	{ "name", K_STRING, REQUIRED, offsetof(struct campaign, name), NONE,
+	  NULL },
+	{ "client", K_STRING, 0, offsetof(struct campaign, client), NONE,
+	  NULL },
+	{ "currency", K_OTHER, REQUIRED, 0, NONE, "a string" },
+	{ "budget", K_OTHER, REQUIRED, 0, NONE, "an amount" },
+	{ "start", K_OTHER, REQUIRED, 0, NONE, "a string" },
+	{ "end", K_OTHER, REQUIRED, 0, NONE, "a string" },
+	{ "objective", K_OTHER, 0, 0, NONE, NULL },
+	{ "short_term_weight", K_NUMBER, 0,
+	  offsetof(struct campaign, short_term_weight), FROM(0, 1), NULL },
+	{ "goal", K_OTHER, 0, 0, NONE, NULL },
+	{ "fx", K_OTHER, 0, 0, NONE, NULL },
+	{ "proposition", K_STRING, 0, offsetof(struct campaign, proposition),
+	  NONE, NULL },
+};
+
+/* a string member of obj checked by ok(); NULL when absent or wrong */
+static const char *read_text(struct ctx *x, const struct json_value *obj,
+			     const char *key, int (*ok)(const char *),
+			     const char *want)
 {
-	static const char *const keys[] = {
-		"name",  "client", "currency",    "budget",
-		"start", "end",    "objective",   "short_term_weight",
-		"goal",  "fx",     "proposition", NULL
-	};
-	struct campaign *c = x->c;
-	char *s = NULL;
-	int bad = 0;
+	const struct json_value *v = json_get(obj, key);
+	size_t at = json_path_key(&x->path, key);
+	const char *s = NULL;
 
-	if (!o) {
-		diag_path(x->d, "campaign", "missing; expected an object");
-		return -1;
-	}
-	if (check_object(x, o, "campaign", keys) < 0)
-		bad = 1;
-	if (!cJSON_IsObject(o))
-		return -1;
-	bad |= get_string(x, o, "campaign", "name", 1, &c->name) < 0;
-	bad |= get_string(x, o, "campaign", "client", 0, &c->client) < 0;
-	bad |= get_string(x, o, "campaign", "proposition", 0, &c->proposition) <
-	       0;
-	if (get_string(x, o, "campaign", "currency", 1, &c->currency) < 0) {
-		bad = 1;
-	} else if (!money_currency_valid(c->currency)) {
-		diag_path(x->d, "campaign.currency",
-			  "expected an ISO 4217 code such as SEK, found "
-			  "\"%s\"",
-			  c->currency);
-		bad = 1;
-	}
-	c->digits = c->currency ? money_digits(c->currency) : 2;
-	if (get_money(x, o, "campaign", "budget", 1, 0, &c->budget) < 0) {
-		bad = 1;
-	} else if (c->budget <= 0) {
-		diag_path(x->d, "campaign.budget",
-			  "expected a budget above 0, found %.10g",
-			  field(o, "budget")->valuedouble);
-		bad = 1;
-	}
-	for (int i = 0; i < 2; i++) {
-		const char *key = i ? "end" : "start";
-		char *dst = i ? c->end : c->start;
-
-		if (get_string(x, o, "campaign", key, 1, &s) < 0) {
-			bad = 1;
-		} else if (!date_valid(s)) {
-			diag_path(x->d, i ? "campaign.end" : "campaign.start",
-				  "expected a date YYYY-MM-DD, found \"%s\"",
-				  s);
-			bad = 1;
-		} else {
-			memcpy(dst, s, 11);
-		}
-		free(s);
+	if (v && json_string_in(x->d, x->path.buf, v, &s) == 0 && !ok(s)) {
+		diag_path(x->d, x->path.buf, "expected %s, found \"%s\"", want,
+			  s);
 		s = NULL;
 	}
-	if (c->start[0] && c->end[0]) {
-		c->days = date_span_days(c->start, c->end);
-		if (c->days < 0) {
-			diag_path(x->d, "campaign.end",
-				  "%s is before the start, %s", c->end,
-				  c->start);
-			bad = 1;
-		} else if (c->days > 3660) {
-			diag_path(x->d, "campaign.end",
-				  "a campaign of %d days is absurd; expected "
-				  "at most 10 years",
-				  c->days);
-			bad = 1;
-		}
-	}
-	c->objective = OBJ_APPLICATIONS;
-	if (get_string(x, o, "campaign", "objective", 0, &s) < 0) {
-		bad = 1;
-	} else if (s && objective_parse(s, &c->objective) < 0) {
-		diag_path(x->d, "campaign.objective",
-			  "expected applications, hires, value, reach, blend "
-			  "or min-cost, found \"%s\"",
-			  s);
-		bad = 1;
-	}
-	free(s);
-	bad |= get_number(x, o, "campaign", "short_term_weight", 0, 0, 1, 0,
-			  0.7, &c->short_term_weight) < 0;
-	bad |= get_goal(x, o, "campaign", &c->goal_applications,
-			&c->goal_hires) < 0;
-	*fx = field(o, "fx");
-	if (*fx && !cJSON_IsObject(*fx)) {
-		wrong(x, "campaign.fx", "an object of rates", *fx);
-		*fx = NULL;
-		bad = 1;
-	}
-	return bad ? -1 : 0;
+	json_path_pop(&x->path, at);
+	return s;
 }
 
-static const char *const rate_keys[] = { "ctr", "apply_rate", "hire_rate",
-					 "precision", "max_share" };
+static int is_date(const char *s)
+{
+	return date_valid(s);
+}
 
-/* convert every catalogue channel to the campaign currency */
-static int copy_channels(struct ctx *x, const cJSON *fx)
+static int is_objective(const char *s)
+{
+	enum objective o;
+
+	return objective_parse(s, &o) == 0;
+}
+
+static void read_dates(struct ctx *x, const struct json_value *o)
 {
 	struct campaign *c = x->c;
-	struct strbuf sb = STRBUF_INIT;
-	int bad = 0;
+	const char *start =
+		read_text(x, o, "start", is_date, "a date YYYY-MM-DD");
+	const char *end = read_text(x, o, "end", is_date, "a date YYYY-MM-DD");
 
+	if (!start || !end)
+		return;
+	memcpy(c->start, start, 11);
+	memcpy(c->end, end, 11);
+	c->days = date_span_days(c->start, c->end);
+	if (c->days < 0)
+		diag_path(x->d, "campaign.end", "%s is before the start, %s",
+			  c->end, c->start);
+	else if (c->days > 3660)
+		diag_path(x->d, "campaign.end",
+			  "a campaign of %d days is absurd; expected at most "
+			  "10 years",
+			  c->days);
+}
+
+static void read_budget(struct ctx *x, const struct json_value *v)
+{
+	size_t at = json_path_key(&x->path, "budget");
+
+	if (v && read_money(x, v, &x->c->budget) == 0 && x->c->budget == 0)
+		diag_path(x->d, x->path.buf,
+			  "expected a budget above 0, found %s",
+			  json_num_text(v));
+	json_path_pop(&x->path, at);
+}
+
+/* fills x->c from "campaign"; *fx is its rates object, if any */
+static void read_campaign(struct ctx *x, const struct json_value *o,
+			  const struct json_value **fx)
+{
+	struct campaign *c = x->c;
+	const char *s;
+
+	*fx = NULL;
+	c->objective = OBJ_APPLICATIONS;
+	c->short_term_weight = 0.7;
+	c->digits = 2;
+	if (!o) {
+		diag_path(x->d, "campaign", "missing; expected an object");
+		return;
+	}
+	s = read_text(x, o, "currency", money_currency_valid,
+		      "an ISO 4217 code such as SEK");
+	if (s) {
+		c->currency = xstrdup(s);
+		c->digits = money_digits(s);
+	}
+	if (read_fields(x, o, campaign_fields, ARRAY_SIZE(campaign_fields), c) <
+		    0 &&
+	    json_type(o) != JSON_OBJECT)
+		return;
+	read_budget(x, json_get(o, "budget"));
+	read_dates(x, o);
+	s = read_text(x, o, "objective", is_objective,
+		      "applications, hires, value, reach, blend or min-cost");
+	if (s)
+		objective_parse(s, &c->objective);
+	read_goal(x, o, &c->goal_applications, &c->goal_hires);
+	*fx = json_get(o, "fx");
+	if (*fx && json_type(*fx) != JSON_OBJECT) {
+		json_wrong(x->d, "campaign.fx", "an object of rates", *fx);
+		*fx = NULL;
+	}
+}
+
+/* ---- the channels: the catalogue in the campaign currency ---- */
+
+/* a currency's rate from campaign.fx; 0 when missing or bad */
+struct rate {
+	const char *currency; /* borrowed from the catalogue */
+	double rate;
+};
+
+static double find_rate(struct ctx *x, const struct json_value *fx,
+			const struct channel *src)
+{
+	const struct json_value *r = json_get(fx, src->currency);
+	const struct campaign *c = x->c;
+	size_t at = json_path_key(&x->path, src->currency);
+	double v = json_num(r);
+
+	if (!r)
+		diag_path(x->d, "campaign.fx",
+			  "no rate for %s, the currency of channel '%s' and "
+			  "others in the catalogue; add \"%s\": <%s per 1 %s>",
+			  src->currency, src->id, src->currency, c->currency,
+			  src->currency);
+	else if (!(v > 0 && v <= FX_MAX))
+		json_wrong(x->d, x->path.buf,
+			   "a rate above 0 and at most 1000000", r);
+	else if (v < FX_MIN)
+		diag_path(x->d, x->path.buf,
+			  "expected a rate of at least 0.000001, found %.10g",
+			  v);
+	json_path_pop(&x->path, at);
+	return v >= FX_MIN && v <= FX_MAX ? v : 0;
+}
+
+/* the rate of cur, looked up (and reported) once per currency */
+static double rate_of(struct ctx *x, const struct json_value *fx,
+		      const struct channel *src, struct rate **rates, size_t *n,
+		      size_t *alloc)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*rates)[i].currency, src->currency) == 0)
+			return (*rates)[i].rate;
+	ALLOC_GROW(*rates, *n + 1, *alloc);
+	(*rates)[*n].currency = src->currency;
+	(*rates)[*n].rate = find_rate(x, fx, src);
+	return (*rates)[(*n)++].rate;
+}
+
+/* src's amounts into ch, times factor; each must stay below MONEY_MAX */
+static void convert_amounts(struct ctx *x, struct channel *ch,
+			    const struct channel *src, double factor)
+{
+	static const char *const name[] = { "price", "min_daily", "min_spend",
+					    "max_spend" };
+	int64_t *to[] = { &ch->price, &ch->min_daily, &ch->min_spend,
+			  &ch->max_spend };
+	const int64_t from[] = { src->price, src->min_daily, src->min_spend,
+				 src->max_spend };
+	struct strbuf most = STRBUF_INIT;
+
+	for (size_t k = 0; k < ARRAY_SIZE(to); k++) {
+		if (from[k] == MONEY_NONE ||
+		    money_convert(from[k], factor, to[k]) == 0)
+			continue;
+		strbuf_reset(&most);
+		money_format_currency(&most, MONEY_MAX, x->c->digits,
+				      x->c->currency);
+		diag_path(x->d, "campaign.fx",
+			  "the %s of channel '%s' converted at the %s rate is "
+			  "more than the largest amount, %s",
+			  name[k], src->id, src->currency, most.buf);
+	}
+	if (ch->price < 1)
+		ch->price = 1;
+	strbuf_release(&most);
+}
+
+static void copy_channels(struct ctx *x, const struct json_value *fx)
+{
+	struct campaign *c = x->c;
+	struct rate *rates = NULL;
+	size_t n_rates = 0, alloc = 0;
+	size_t at = json_path_key(&x->path, "campaign");
+
+	json_path_key(&x->path, "fx");
 	c->channels = xcalloc(x->cat->n ? x->cat->n : 1, sizeof(*c->channels));
 	c->n_channels = x->cat->n;
 	for (size_t i = 0; i < x->cat->n; i++) {
 		const struct channel *src = &x->cat->channels[i];
 		struct channel *ch = &c->channels[i];
-		double rate = 1, scale;
-		int seen = 0;
-		const cJSON *r;
+		double rate;
 
 		*ch = *src;
 		ch->id = xstrdup(src->id);
 		ch->name = xstrdup(src->name);
 		ch->currency = xstrdup(src->currency);
 		ch->source = xstrdup(src->source);
-		if (!c->currency || !money_currency_valid(c->currency) ||
-		    strcmp(src->currency, c->currency) == 0)
+		if (strcmp(src->currency, c->currency) == 0)
 			continue;
-		/* one message per currency */
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = !strcmp(x->cat->channels[j].currency,
-				       src->currency);
-		r = fx ? field(fx, src->currency) : NULL;
-		if (!r) {
-			if (!seen)
-				diag_path(x->d, "campaign.fx",
-					  "no rate for %s, the currency of "
-					  "channel '%s' and others in the "
-					  "catalogue; add \"%s\": <%s per 1 "
-					  "%s>",
-					  src->currency, src->id, src->currency,
-					  c->currency, src->currency);
-			bad = 1;
-			continue;
-		}
-		if (!cJSON_IsNumber(r) || !isfinite(r->valuedouble) ||
-		    r->valuedouble <= 0 || r->valuedouble > 1e6) {
-			if (!seen)
-				wrong(x,
-				      child(&sb, "campaign.fx", src->currency),
-				      "a rate above 0 and at most 1000000", r);
-			bad = 1;
-			continue;
-		}
-		rate = r->valuedouble;
-		scale = rate * (double)money_scale(c->digits) /
-			(double)money_scale(money_digits(src->currency));
-		ch->price = llround((double)src->price * scale);
-		if (ch->price < 1)
-			ch->price = 1;
-		ch->min_daily = llround((double)src->min_daily * scale);
-		ch->min_spend = llround((double)src->min_spend * scale);
-		if (src->max_spend != MONEY_NONE)
-			ch->max_spend = llround((double)src->max_spend * scale);
+		rate = rate_of(x, fx, src, &rates, &n_rates, &alloc);
+		if (rate > 0)
+			convert_amounts(
+				x, ch, src,
+				rate * (double)money_scale(c->digits) /
+					(double)money_scale(
+						money_digits(src->currency)));
 	}
-	strbuf_release(&sb);
-	return bad ? -1 : 0;
+	free(rates);
+	json_path_pop(&x->path, at);
+	index_build(&x->channels, &c->channels[0].id, c->n_channels,
+		    sizeof(*c->channels));
 }
 
-static int parse_overrides(struct ctx *x, const cJSON *o)
+static const struct field override_fields[] = {
+	{ "price", K_OTHER, 0, 0, NONE, NULL },
+	{ "ctr", K_NUMBER, 0, offsetof(struct channel, ctr), ABOVE(0, 1),
+	  NULL },
+	{ "apply_rate", K_NUMBER, 0, offsetof(struct channel, apply_rate),
+	  FROM(0, 1), NULL },
+	{ "hire_rate", K_NUMBER, 0, offsetof(struct channel, hire_rate),
+	  FROM(0, 1), NULL },
+	{ "precision", K_NUMBER, 0, offsetof(struct channel, precision),
+	  ABOVE(0, 1), NULL },
+	{ "frequency_cap", K_NUMBER, 0, offsetof(struct channel, frequency_cap),
+	  ABOVE(0, 1000), NULL },
+	{ "min_daily", K_MONEY, 0, offsetof(struct channel, min_daily), NONE,
+	  NULL },
+	{ "min_spend", K_MONEY, 0, offsetof(struct channel, min_spend), NONE,
+	  NULL },
+	{ "max_spend", K_MONEY, 0, offsetof(struct channel, max_spend), NONE,
+	  NULL },
+	{ "max_share", K_NUMBER, 0, offsetof(struct channel, max_share),
+	  ABOVE(0, 1), NULL },
+	{ "exclude", K_BOOL, 0, offsetof(struct channel, excluded), NONE,
+	  NULL },
+};
+
+/* channels.<id>: the campaign's corrections to a catalogue row */
+static void read_override(struct ctx *x, const struct json_value *o,
+			  struct channel *ch)
 {
-	static const char *const keys[] = {
-		"price",     "ctr",           "apply_rate", "hire_rate",
-		"precision", "frequency_cap", "min_daily",  "min_spend",
-		"max_spend", "max_share",     "exclude",    NULL
-	};
-	struct strbuf sb = STRBUF_INIT;
+	const struct json_value *price = json_get(o, "price");
+	int64_t m = 0;
+
+	if (read_fields(x, o, override_fields, ARRAY_SIZE(override_fields),
+			ch) < 0 &&
+	    json_type(o) != JSON_OBJECT)
+		return;
+	if (price) {
+		size_t at = json_path_key(&x->path, "price");
+
+		if (read_money(x, price, &m) == 0 && m == 0)
+			diag_path(x->d, x->path.buf,
+				  "expected a price above 0, found %s",
+				  json_num_text(price));
+		else if (m > 0)
+			ch->price = m;
+		json_path_pop(&x->path, at);
+	}
+	if (ch->max_spend != MONEY_NONE && ch->min_spend > ch->max_spend)
+		diag_path(x->d, x->path.buf,
+			  "min_spend is above max_spend for channel '%s'",
+			  ch->id);
+}
+
+static void read_overrides(struct ctx *x, const struct json_value *o)
+{
+	size_t at0 = json_path_key(&x->path, "channels");
+
+	if (o && json_type(o) != JSON_OBJECT)
+		json_wrong(x->d, x->path.buf, "an object", o);
+	for (size_t i = 0; i < json_count(o); i++) {
+		const char *key = json_key_at(o, i);
+		size_t at = json_path_key(&x->path, key);
+		long ci = index_find(&x->channels, key);
+
+		if (ci < 0)
+			diag_path(x->d, x->path.buf,
+				  "unknown channel '%s' (not in the catalogue)",
+				  key);
+		else
+			read_override(x, json_item(o, i), &x->c->channels[ci]);
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
+}
+
+/* ---- personas ---- */
+
+static const struct field location_fields[] = {
+	{ "city", K_STRING, REQUIRED, offsetof(struct location, city), NONE,
+	  NULL },
+	{ "country", K_OTHER, REQUIRED, 0, NONE, "a string" },
+	{ "radius_km", K_NUMBER, 0, offsetof(struct location, radius_km),
+	  FROM(0, 1000), NULL },
+};
+
+/* ISO 3166-1 alpha-2: two upper-case ASCII letters */
+static int is_country(const char *s)
+{
+	return s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' &&
+	       s[2] == '\0';
+}
+
+static int read_locations(struct ctx *x, const struct json_value *o,
+			  struct persona *p)
+{
+	const struct json_value *v = json_get(o, "locations");
+	size_t at0 = json_path_key(&x->path, "locations");
 	int bad = 0;
 
-	if (!o)
-		return 0;
-	if (check_object(x, o, "channels", NULL) < 0)
+	if (json_type(v) != JSON_ARRAY || json_count(v) == 0) {
+		json_wrong(x->d, x->path.buf, "a non-empty array of locations",
+			   v);
+		json_path_pop(&x->path, at0);
 		return -1;
-	for (const cJSON *e = o->child; e; e = e->next) {
-		struct strbuf pb = STRBUF_INIT;
-		const char *path = child(&pb, "channels", e->string);
-		long i = campaign_find_channel(x->c, e->string);
-		struct channel *ch;
-		double v;
-		int64_t m;
-		const cJSON *ex;
-
-		if (i < 0) {
-			diag_path(x->d, path,
-				  "unknown channel '%s' (not in the "
-				  "catalogue)",
-				  e->string);
-			bad = 1;
-			strbuf_release(&pb);
-			continue;
-		}
-		ch = &x->c->channels[i];
-		if (check_object(x, e, path, keys) < 0) {
-			bad = 1;
-			strbuf_release(&pb);
-			continue;
-		}
-		for (size_t k = 0; k < ARRAY_SIZE(rate_keys); k++) {
-			int open = k != 1 && k != 2;
-			double *dst = k == 0   ? &ch->ctr
-				      : k == 1 ? &ch->apply_rate
-				      : k == 2 ? &ch->hire_rate
-				      : k == 3 ? &ch->precision
-					       : &ch->max_share;
-
-			if (!field(e, rate_keys[k]))
-				continue;
-			if (get_number(x, e, path, rate_keys[k], 0, 0, 1, open,
-				       0, &v) < 0)
-				bad = 1;
-			else
-				*dst = v;
-		}
-		if (field(e, "frequency_cap")) {
-			if (get_number(x, e, path, "frequency_cap", 0, 0, 1000,
-				       1, 0, &v) < 0)
-				bad = 1;
-			else
-				ch->frequency_cap = v;
-		}
-		if (field(e, "price")) {
-			if (get_money(x, e, path, "price", 0, 0, &m) < 0) {
-				bad = 1;
-			} else if (m <= 0) {
-				diag_path(x->d, child(&sb, path, "price"),
-					  "expected a price above 0, found "
-					  "%.10g",
-					  field(e, "price")->valuedouble);
-				bad = 1;
-			} else {
-				ch->price = m;
-			}
-		}
-		bad |= get_money(x, e, path, "min_daily", 0, ch->min_daily,
-				 &ch->min_daily) < 0;
-		bad |= get_money(x, e, path, "min_spend", 0, ch->min_spend,
-				 &ch->min_spend) < 0;
-		bad |= get_money(x, e, path, "max_spend", 0, ch->max_spend,
-				 &ch->max_spend) < 0;
-		if (ch->max_spend != MONEY_NONE &&
-		    ch->min_spend > ch->max_spend) {
-			diag_path(x->d, path,
-				  "min_spend is above max_spend for channel "
-				  "'%s'",
-				  ch->id);
-			bad = 1;
-		}
-		ex = field(e, "exclude");
-		if (ex && !cJSON_IsBool(ex)) {
-			wrong(x, child(&sb, path, "exclude"), "true or false",
-			      ex);
-			bad = 1;
-		} else if (ex) {
-			ch->excluded = cJSON_IsTrue(ex);
-		}
-		strbuf_release(&pb);
 	}
-	strbuf_release(&sb);
+	p->locations = xcalloc(json_count(v), sizeof(*p->locations));
+	for (size_t i = 0; i < json_count(v); i++) {
+		const struct json_value *e = json_item(v, i);
+		struct location *l = &p->locations[p->n_locations++];
+		size_t at = json_path_index(&x->path, i);
+		const char *cc;
+
+		bad |= read_fields(x, e, location_fields,
+				   ARRAY_SIZE(location_fields), l) < 0;
+		cc = read_text(x, e, "country", is_country,
+			       "an ISO 3166-1 alpha-2 code such as SE");
+		if (cc)
+			l->country = xstrdup(cc);
+		else
+			bad |= json_get(e, "country") != NULL;
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
 	return bad ? -1 : 0;
 }
 
@@ -556,540 +700,447 @@ static void list_channels(struct strbuf *sb, const struct campaign *c)
 		strbuf_addstr(sb, ", ...");
 }
 
-static int parse_locations(struct ctx *x, const cJSON *o, const char *path,
-			   struct persona *p)
+static const struct field reach_fields[] = {
+	{ "share", K_NUMBER, REQUIRED, offsetof(struct persona_channel, share),
+	  ABOVE(0, 1), NULL },
+	{ "affinity", K_NUMBER, 0, offsetof(struct persona_channel, affinity),
+	  ABOVE(0, 10), NULL },
+};
+
+/* personas[i].channels: where the persona can be reached, and how well */
+static void read_reach(struct ctx *x, const struct json_value *o,
+		       struct persona *p)
 {
-	static const char *const keys[] = { "city", "country", "radius_km",
-					    NULL };
-	const cJSON *v = field(o, "locations"), *e;
-	struct strbuf sb = STRBUF_INIT, ib = STRBUF_INIT;
-	int bad = 0;
-	size_t i = 0;
+	const struct json_value *v = json_get(o, "channels");
+	size_t at0 = json_path_key(&x->path, "channels");
+	struct strbuf list = STRBUF_INIT;
 
-	child(&sb, path, "locations");
-	if (!v || !cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
-		wrong(x, sb.buf, "a non-empty array of locations", v);
-		strbuf_release(&sb);
-		return -1;
-	}
-	p->locations =
-		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*p->locations));
-	cJSON_ArrayForEach(e, v)
-	{
-		struct location *l = &p->locations[p->n_locations];
-		const char *lp = item(&ib, sb.buf, i++);
-
-		if (check_object(x, e, lp, keys) < 0) {
-			bad = 1;
-			continue;
-		}
-		p->n_locations++;
-		bad |= get_string(x, e, lp, "city", 1, &l->city) < 0;
-		bad |= get_string(x, e, lp, "country", 1, &l->country) < 0;
-		if (l->country &&
-		    (strlen(l->country) != 2 || l->country[0] < 'A' ||
-		     l->country[0] > 'Z' || l->country[1] < 'A' ||
-		     l->country[1] > 'Z')) {
-			diag_path(x->d, lp,
-				  "country: expected an ISO 3166 code such as "
-				  "SE, found \"%s\"",
-				  l->country);
-			bad = 1;
-		}
-		bad |= get_number(x, e, lp, "radius_km", 0, 0, 1000, 0, 0,
-				  &l->radius_km) < 0;
-	}
-	strbuf_release(&sb);
-	strbuf_release(&ib);
-	return bad ? -1 : 0;
-}
-
-static int parse_persona_channels(struct ctx *x, const cJSON *o,
-				  const char *path, struct persona *p)
-{
-	static const char *const keys[] = { "share", "affinity", NULL };
-	const cJSON *v = field(o, "channels");
-	struct strbuf sb = STRBUF_INIT, cb = STRBUF_INIT, list = STRBUF_INIT;
-	int bad = 0;
-
-	child(&sb, path, "channels");
-	if (!v || !cJSON_IsObject(v) || !v->child) {
-		wrong(x, sb.buf,
-		      "an object of channels where the persona "
-		      "can be reached",
-		      v);
-		strbuf_release(&sb);
-		return -1;
-	}
-	if (check_object(x, v, sb.buf, NULL) < 0)
-		bad = 1;
-	p->channels =
-		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*p->channels));
-	for (const cJSON *e = v->child; e; e = e->next) {
-		const char *cp = child(&cb, sb.buf, e->string);
-		long ci = campaign_find_channel(x->c, e->string);
-		struct persona_channel *pc;
+	if (json_type(v) != JSON_OBJECT || json_count(v) == 0)
+		json_wrong(x->d, x->path.buf,
+			   "an object of channels where the persona can be "
+			   "reached",
+			   v);
+	else
+		p->channels = xcalloc(json_count(v), sizeof(*p->channels));
+	for (size_t i = 0; p->channels && i < json_count(v); i++) {
+		const char *key = json_key_at(v, i);
+		size_t at = json_path_key(&x->path, key);
+		long ci = index_find(&x->channels, key);
+		struct persona_channel *pc = &p->channels[p->n_channels];
 
 		if (ci < 0) {
 			strbuf_reset(&list);
 			list_channels(&list, x->c);
-			diag_path(x->d, cp,
-				  "unknown channel '%s'; the catalogue has: "
-				  "%s",
-				  e->string, list.buf);
-			bad = 1;
-			continue;
+			diag_path(x->d, x->path.buf,
+				  "unknown channel '%s'; the catalogue has: %s",
+				  key, strbuf_str(&list));
+		} else {
+			pc->channel = (size_t)ci;
+			pc->affinity = 1;
+			if (read_fields(x, json_item(v, i), reach_fields,
+					ARRAY_SIZE(reach_fields), pc) == 0)
+				p->n_channels++;
 		}
-		if (check_object(x, e, cp, keys) < 0) {
-			bad = 1;
-			continue;
-		}
-		pc = &p->channels[p->n_channels];
-		pc->channel = (size_t)ci;
-		if (get_number(x, e, cp, "share", 1, 0, 1, 1, 0, &pc->share) <
-			    0 ||
-		    get_number(x, e, cp, "affinity", 0, 0, 10, 1, 1,
-			       &pc->affinity) < 0) {
-			bad = 1;
-			continue;
-		}
-		p->n_channels++;
+		json_path_pop(&x->path, at);
 	}
-	strbuf_release(&sb);
-	strbuf_release(&cb);
 	strbuf_release(&list);
-	return bad ? -1 : 0;
+	json_path_pop(&x->path, at0);
 }
 
-static int parse_persona(struct ctx *x, const cJSON *o, const char *path,
+struct experience {
+	double min_years, max_years;
+};
+
+static const struct field experience_fields[] = {
+	{ "min_years", K_NUMBER, 0, offsetof(struct experience, min_years),
+	  FROM(0, 70), NULL },
+	{ "max_years", K_NUMBER, 0, offsetof(struct experience, max_years),
+	  FROM(0, 70), NULL },
+};
+
+static void read_experience(struct ctx *x, const struct json_value *o,
+			    struct persona *p)
+{
+	const struct json_value *v = json_get(o, "experience");
+	struct experience e = { 0, -1 };
+	size_t at;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "experience");
+	if (read_fields(x, v, experience_fields, ARRAY_SIZE(experience_fields),
+			&e) == 0 &&
+	    e.max_years >= 0 && e.max_years < e.min_years)
+		diag_path(x->d, x->path.buf,
+			  "max_years %g is below min_years %g", e.max_years,
+			  e.min_years);
+	p->experience_min = e.min_years;
+	p->experience_max = e.max_years;
+	json_path_pop(&x->path, at);
+}
+
+static const struct field persona_fields[] = {
+	{ "id", K_OTHER, REQUIRED, 0, NONE, "a string" },
+	{ "name", K_STRING, REQUIRED, offsetof(struct persona, name), NONE,
+	  NULL },
+	{ "size", K_WHOLE, REQUIRED, offsetof(struct persona, size),
+	  ABOVE(0, 1e10), "people" },
+	{ "locations", K_OTHER, 0, 0, NONE, NULL },
+	{ "education", K_STRLIST, 0, offsetof(struct persona, education), NONE,
+	  NULL },
+	{ "interests", K_STRLIST, 0, offsetof(struct persona, interests), NONE,
+	  NULL },
+	{ "job_titles", K_STRLIST, 0, offsetof(struct persona, job_titles),
+	  NONE, NULL },
+	{ "skills", K_STRLIST, 0, offsetof(struct persona, skills), NONE,
+	  NULL },
+	{ "languages", K_STRLIST, 0, offsetof(struct persona, languages), NONE,
+	  NULL },
+	{ "experience", K_OTHER, 0, 0, NONE, NULL },
+	{ "value_per_hire", K_MONEY, 0,
+	  offsetof(struct persona, value_per_hire), NONE, NULL },
+	{ "goal", K_OTHER, 0, 0, NONE, NULL },
+	{ "budget_cap", K_MONEY, 0, offsetof(struct persona, budget_cap), NONE,
+	  NULL },
+	{ "hook", K_STRING, 0, offsetof(struct persona, hook), NONE, NULL },
+	{ "channels", K_OTHER, 0, 0, NONE, NULL },
+};
+
+static int id_ok(const char *s)
+{
+	return id_valid(s);
+}
+
+static void read_persona(struct ctx *x, const struct json_value *o,
 			 struct persona *p)
 {
-	static const char *const keys[] = {
-		"id",         "name",       "size",           "locations",
-		"education",  "interests",  "job_titles",     "skills",
-		"languages",  "experience", "value_per_hire", "goal",
-		"budget_cap", "hook",       "channels",       NULL
-	};
-	static const char *const exp_keys[] = { "min_years", "max_years",
-						NULL };
-	const cJSON *e;
-	struct strbuf sb = STRBUF_INIT;
-	double size = 0;
-	int bad = 0;
+	const char *id;
 
 	p->value_per_hire = MONEY_NONE;
 	p->budget_cap = MONEY_NONE;
 	p->experience_max = -1;
-	if (check_object(x, o, path, keys) < 0) {
-		if (!cJSON_IsObject(o))
-			return -1;
-		bad = 1;
-	}
-	if (get_string(x, o, path, "id", 1, &p->id) < 0) {
-		bad = 1;
-	} else if (!id_valid(p->id)) {
-		diag_path(x->d, child(&sb, path, "id"),
-			  "expected 1 to 64 of a-z 0-9 _ -, found \"%s\"",
-			  p->id);
-		bad = 1;
-	}
-	bad |= get_string(x, o, path, "name", 1, &p->name) < 0;
-	if (get_number(x, o, path, "size", 1, 0, 1e10, 1, 0, &size) < 0) {
-		bad = 1;
-	} else if (size != floor(size)) {
-		diag_path(x->d, child(&sb, path, "size"),
-			  "expected a whole number of people, found %.10g",
-			  size);
-		bad = 1;
-	}
-	p->size = (int64_t)size;
-	bad |= parse_locations(x, o, path, p) < 0;
-	bad |= get_strlist(x, o, path, "education", &p->education) < 0;
-	bad |= get_strlist(x, o, path, "interests", &p->interests) < 0;
-	bad |= get_strlist(x, o, path, "job_titles", &p->job_titles) < 0;
-	bad |= get_strlist(x, o, path, "skills", &p->skills) < 0;
-	bad |= get_strlist(x, o, path, "languages", &p->languages) < 0;
-	e = field(o, "experience");
-	if (e) {
-		const char *ep = child(&sb, path, "experience");
+	if (read_fields(x, o, persona_fields, ARRAY_SIZE(persona_fields), p) <
+		    0 &&
+	    json_type(o) != JSON_OBJECT)
+		return;
+	id = read_text(x, o, "id", id_ok, "1 to 64 of a-z 0-9 _ -");
+	if (id)
+		p->id = xstrdup(id);
+	if (p->budget_cap == 0) {
+		size_t at = json_path_key(&x->path, "budget_cap");
 
-		if (check_object(x, e, ep, exp_keys) < 0) {
-			bad = 1;
-		} else {
-			bad |= get_number(x, e, ep, "min_years", 0, 0, 70, 0, 0,
-					  &p->experience_min) < 0;
-			bad |= get_number(x, e, ep, "max_years", 0, 0, 70, 0,
-					  -1, &p->experience_max) < 0;
-			if (p->experience_max >= 0 &&
-			    p->experience_max < p->experience_min) {
-				diag_path(x->d, ep,
-					  "max_years %g is below min_years %g",
-					  p->experience_max, p->experience_min);
-				bad = 1;
-			}
-		}
-	}
-	bad |= get_money(x, o, path, "value_per_hire", 0, MONEY_NONE,
-			 &p->value_per_hire) < 0;
-	if (get_money(x, o, path, "budget_cap", 0, MONEY_NONE, &p->budget_cap) <
-	    0) {
-		bad = 1;
-	} else if (p->budget_cap == 0) {
-		diag_path(x->d, child(&sb, path, "budget_cap"),
+		diag_path(x->d, x->path.buf,
 			  "a budget cap of 0 leaves the persona out; expected "
 			  "an amount above 0 (or use \"exclude\")");
-		bad = 1;
+		json_path_pop(&x->path, at);
 	}
-	bad |= get_goal(x, o, path, &p->goal_applications, &p->goal_hires) < 0;
-	bad |= get_string(x, o, path, "hook", 0, &p->hook) < 0;
-	bad |= parse_persona_channels(x, o, path, p) < 0;
-	strbuf_release(&sb);
-	return bad ? -1 : 0;
+	read_locations(x, o, p);
+	read_experience(x, o, p);
+	read_goal(x, o, &p->goal_applications, &p->goal_hires);
+	read_reach(x, o, p);
 }
 
-static int parse_personas(struct ctx *x, const cJSON *v)
+/* "personas[3]: duplicate persona id 'a' (also personas[1])" */
+static void check_persona_ids(struct ctx *x)
 {
-	struct campaign *c = x->c;
-	struct strbuf sb = STRBUF_INIT;
-	const cJSON *e;
-	int bad = 0;
-	size_t i = 0;
+	const struct id_index *ix = &x->personas;
+	size_t *first =
+		xreallocarray(NULL, x->c->n_personas + 1, sizeof(*first));
 
-	if (!v || !cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
-		wrong(x, "personas", "a non-empty array of personas", v);
-		return -1;
+	for (size_t i = 0; i < x->c->n_personas; i++)
+		first[i] = SIZE_MAX;
+	for (size_t k = 1, group = 0; k < ix->n; k++) {
+		if (strcmp(ix->v[k].id, ix->v[group].id) != 0)
+			group = k;
+		else
+			first[ix->v[k].i] = ix->v[group].i;
 	}
-	c->personas =
-		xcalloc((size_t)cJSON_GetArraySize(v), sizeof(*c->personas));
-	cJSON_ArrayForEach(e, v)
-	{
-		struct persona *p = &c->personas[c->n_personas++];
-		const char *path = item(&sb, "personas", i++);
+	for (size_t i = 0; i < x->c->n_personas; i++) {
+		size_t at;
 
-		if (parse_persona(x, e, path, p) < 0) {
-			bad = 1;
+		if (first[i] == SIZE_MAX)
 			continue;
-		}
-		for (size_t j = 0; j + 1 < c->n_personas; j++)
-			if (c->personas[j].id &&
-			    strcmp(c->personas[j].id, p->id) == 0) {
-				diag_path(x->d, path,
-					  "duplicate persona id '%s' (also "
-					  "personas[%zu])",
-					  p->id, j);
-				bad = 1;
-			}
+		at = json_path_index(&x->path, i);
+		diag_path(x->d, x->path.buf,
+			  "duplicate persona id '%s' (also personas[%zu])",
+			  x->c->personas[i].id, first[i]);
+		json_path_pop(&x->path, at);
 	}
-	strbuf_release(&sb);
-	return bad ? -1 : 0;
+	free(first);
 }
 
-static int parse_exclusions(struct ctx *x, const cJSON *v)
+static void read_personas(struct ctx *x, const struct json_value *v)
 {
-	static const char *const keys[] = { "persona", "channel", "reason",
-					    NULL };
 	struct campaign *c = x->c;
-	struct strbuf sb = STRBUF_INIT;
-	const cJSON *e;
-	int bad = 0;
-	size_t i = 0;
+	size_t at0 = json_path_key(&x->path, "personas");
+
+	if (json_type(v) != JSON_ARRAY || json_count(v) == 0) {
+		json_wrong(x->d, x->path.buf, "a non-empty array of personas",
+			   v);
+		json_path_pop(&x->path, at0);
+		return;
+	}
+	c->personas = xcalloc(json_count(v), sizeof(*c->personas));
+	for (size_t i = 0; i < json_count(v); i++) {
+		size_t at = json_path_index(&x->path, i);
+
+		read_persona(x, json_item(v, i), &c->personas[c->n_personas++]);
+		json_path_pop(&x->path, at);
+	}
+	index_build(&x->personas, &c->personas[0].id, c->n_personas,
+		    sizeof(*c->personas));
+	check_persona_ids(x);
+	json_path_pop(&x->path, at0);
+}
+
+/* ---- exclusions ---- */
+
+struct exclusion_text {
+	char *persona, *channel, *reason;
+};
+
+static const struct field exclusion_fields[] = {
+	{ "persona", K_STRING, REQUIRED,
+	  offsetof(struct exclusion_text, persona), NONE, NULL },
+	{ "channel", K_STRING, REQUIRED,
+	  offsetof(struct exclusion_text, channel), NONE, NULL },
+	{ "reason", K_STRING, 0, offsetof(struct exclusion_text, reason), NONE,
+	  NULL },
+};
+
+static void read_exclusion(struct ctx *x, const struct json_value *o)
+{
+	struct exclusion_text t = { NULL, NULL, NULL };
+	long pi = -1, ci = -1;
+
+	read_fields(x, o, exclusion_fields, ARRAY_SIZE(exclusion_fields), &t);
+	if (t.persona && (pi = index_find(&x->personas, t.persona)) < 0)
+		diag_path(x->d, x->path.buf, "unknown persona '%s'", t.persona);
+	if (t.channel && (ci = index_find(&x->channels, t.channel)) < 0)
+		diag_path(x->d, x->path.buf, "unknown channel '%s'", t.channel);
+	if (pi >= 0 && ci >= 0) {
+		struct exclusion *ex = &x->c->exclusions[x->c->n_exclusions++];
+
+		ex->persona = (size_t)pi;
+		ex->channel = (size_t)ci;
+		ex->reason = t.reason;
+		t.reason = NULL;
+	}
+	free(t.persona);
+	free(t.channel);
+	free(t.reason);
+}
+
+static void read_exclusions(struct ctx *x, const struct json_value *v)
+{
+	size_t at0;
 
 	if (!v)
-		return 0;
-	if (!cJSON_IsArray(v)) {
-		wrong(x, "exclude", "an array of {persona, channel, reason}",
-		      v);
-		return -1;
-	}
-	c->exclusions = xcalloc((size_t)cJSON_GetArraySize(v) + 1,
-				sizeof(*c->exclusions));
-	cJSON_ArrayForEach(e, v)
-	{
-		const char *path = item(&sb, "exclude", i++);
-		char *pid = NULL, *cid = NULL, *reason = NULL;
-		long pi = -1, ci = -1;
+		return;
+	at0 = json_path_key(&x->path, "exclude");
+	if (json_type(v) != JSON_ARRAY)
+		json_wrong(x->d, x->path.buf,
+			   "an array of {persona, channel, reason}", v);
+	x->c->exclusions =
+		xcalloc(json_count(v) + 1, sizeof(*x->c->exclusions));
+	for (size_t i = 0; i < json_count(v); i++) {
+		size_t at = json_path_index(&x->path, i);
 
-		if (check_object(x, e, path, keys) < 0) {
-			bad = 1;
-			continue;
-		}
-		if (get_string(x, e, path, "persona", 1, &pid) == 0 &&
-		    (pi = campaign_find_persona(c, pid)) < 0) {
-			diag_path(x->d, path, "unknown persona '%s'", pid);
-		}
-		if (get_string(x, e, path, "channel", 1, &cid) == 0 &&
-		    (ci = campaign_find_channel(c, cid)) < 0) {
-			diag_path(x->d, path, "unknown channel '%s'", cid);
-		}
-		get_string(x, e, path, "reason", 0, &reason);
-		if (pi >= 0 && ci >= 0) {
-			struct exclusion *ex =
-				&c->exclusions[c->n_exclusions++];
-
-			ex->persona = (size_t)pi;
-			ex->channel = (size_t)ci;
-			ex->reason = reason;
-			reason = NULL;
-		} else {
-			bad = 1;
-		}
-		free(pid);
-		free(cid);
-		free(reason);
+		read_exclusion(x, json_item(v, i));
+		json_path_pop(&x->path, at);
 	}
-	strbuf_release(&sb);
-	return bad ? -1 : 0;
+	json_path_pop(&x->path, at0);
 }
 
-/* checks that need the whole campaign */
-static void cross_check(struct ctx *x)
+/* ---- checks that need the whole campaign ---- */
+
+static int cmp_exclusion(const void *pa, const void *pb)
 {
-	struct campaign *c = x->c;
-	struct strbuf sb = STRBUF_INIT, m1 = STRBUF_INIT, m2 = STRBUF_INIT;
-	int has_goal = c->goal_applications > 0 || c->goal_hires > 0;
-	int64_t floors = 0, cheapest = -1;
-	long cheapest_ch = -1;
-	int usable = 0;
+	const struct exclusion *a = pa, *b = pb;
 
-	for (size_t i = 0; i < c->n_personas; i++) {
-		const struct persona *p = &c->personas[i];
+	if (a->persona != b->persona)
+		return a->persona < b->persona ? -1 : 1;
+	return a->channel < b->channel ? -1 : a->channel > b->channel;
+}
 
-		if (p->goal_applications > 0 || p->goal_hires > 0)
-			has_goal = 1;
-		if (c->objective == OBJ_VALUE &&
-		    p->value_per_hire == MONEY_NONE)
-			diag_path(x->d, item(&sb, "personas", i),
-				  "objective 'value' needs value_per_hire on "
-				  "every persona; '%s' has none",
-				  p->id);
+/* campaign_cell_excluded() with the exclusions sorted: no n^2 */
+static bool cell_excluded(const struct campaign *c,
+			  const struct exclusion *sorted, size_t persona,
+			  size_t channel)
+{
+	struct exclusion key = { persona, channel, NULL };
+
+	return c->channels[channel].excluded ||
+	       bsearch(&key, sorted, c->n_exclusions, sizeof(key),
+		       cmp_exclusion) != NULL;
+}
+
+static void check_objective(struct ctx *x)
+{
+	struct strbuf why = STRBUF_INIT, path = STRBUF_INIT;
+	long i = campaign_persona_without_value(x->c);
+
+	if (campaign_objective_check(x->c, x->c->objective, &why) < 0) {
+		if (x->c->objective == OBJ_VALUE && i >= 0)
+			strbuf_addf(&path, "personas[%ld]", i);
+		else
+			strbuf_addstr(&path, "campaign.objective");
+		diag_path(x->d, path.buf, "%s", why.buf);
 	}
-	if (c->objective == OBJ_MIN_COST && !has_goal)
-		diag_path(x->d, "campaign.objective",
-			  "objective 'min-cost' needs a goal (campaign.goal "
-			  "or a persona's goal) to meet");
+	strbuf_release(&why);
+	strbuf_release(&path);
+}
+
+/* "1 500.00 SEK", or "more than 1 000 000 000 000.00 SEK" */
+static void amount_text(struct strbuf *sb, const struct campaign *c, int64_t m)
+{
+	if (m > MONEY_MAX) {
+		strbuf_addstr(sb, "more than ");
+		m = MONEY_MAX;
+	}
+	money_format_currency(sb, m, c->digits, c->currency);
+}
+
+/* the channels' floors must fit in the budget */
+static void check_floors(struct ctx *x)
+{
+	const struct campaign *c = x->c;
+	struct strbuf m1 = STRBUF_INIT, m2 = STRBUF_INIT;
+	int64_t floors = 0;
+
 	for (size_t i = 0; i < c->n_channels; i++)
-		floors +=
-			c->channels[i].excluded ? 0 : c->channels[i].min_spend;
+		if (!c->channels[i].excluded &&
+		    money_add(floors, c->channels[i].min_spend, &floors) < 0) {
+			floors = MONEY_MAX + 1;
+			break;
+		}
 	if (floors > c->budget) {
-		strbuf_reset(&m1);
-		strbuf_reset(&m2);
-		money_format_grouped(&m1, floors, c->digits);
-		money_format_grouped(&m2, c->budget, c->digits);
+		amount_text(&m1, c, floors);
+		amount_text(&m2, c, c->budget);
 		diag_path(x->d, "campaign.budget",
-			  "the channels' minimum spends add up to %s %s, more "
-			  "than the budget of %s %s",
-			  m1.buf, c->currency, m2.buf, c->currency);
+			  "the channels' minimum spends add up to %s, more "
+			  "than the budget of %s",
+			  m1.buf, m2.buf);
 	}
-	/* the budget must fund at least one cell's platform minimum */
+	strbuf_release(&m1);
+	strbuf_release(&m2);
+}
+
+/* what a cell needs before it buys anything: a flat fee, or the minimum */
+static int64_t cell_need(const struct campaign *c, const struct channel *ch)
+{
+	int64_t need;
+
+	if (ch->pricing == PRICING_FLAT)
+		return ch->price;
+	if (money_mul(ch->min_daily, c->days, &need) < 0)
+		return MONEY_MAX + 1;
+	return need;
+}
+
+/* the budget must fund at least one cell's platform minimum */
+static void check_cells(struct ctx *x, const struct exclusion *sorted)
+{
+	const struct campaign *c = x->c;
+	struct strbuf m1 = STRBUF_INIT, m2 = STRBUF_INIT;
+	int64_t cheapest = -1;
+	long cheapest_ch = -1;
+
 	for (size_t i = 0; i < c->n_personas; i++) {
 		const struct persona *p = &c->personas[i];
 
 		for (size_t j = 0; j < p->n_channels; j++) {
 			size_t ci = p->channels[j].channel;
-			const struct channel *ch = &c->channels[ci];
-			int64_t need = ch->pricing == PRICING_FLAT
-					       ? ch->price
-					       : ch->min_daily * c->days;
+			int64_t need = cell_need(c, &c->channels[ci]);
 
-			if (campaign_cell_excluded(c, i, ci))
+			if (cell_excluded(c, sorted, i, ci))
 				continue;
-			if (need <= c->budget)
-				usable = 1;
 			if (cheapest < 0 || need < cheapest) {
 				cheapest = need;
 				cheapest_ch = (long)ci;
 			}
 		}
 	}
-	if (!usable && cheapest_ch >= 0 && c->days > 0) {
-		const struct channel *ch = &c->channels[cheapest_ch];
-
-		strbuf_reset(&m1);
-		strbuf_reset(&m2);
-		money_format_grouped(&m1, c->budget, c->digits);
-		money_format_grouped(&m2, cheapest, c->digits);
+	if (cheapest_ch >= 0 && cheapest > c->budget && c->days > 0) {
+		amount_text(&m1, c, c->budget);
+		amount_text(&m2, c, cheapest);
 		diag_path(x->d, "campaign.budget",
-			  "a budget of %s %s is below every channel's "
-			  "minimum for this %d-day campaign; the lowest is "
-			  "%s %s on '%s'",
-			  m1.buf, c->currency, c->days, m2.buf, c->currency,
-			  ch->id);
+			  "a budget of %s is below every channel's minimum for "
+			  "this %d-day campaign; the lowest is %s on '%s'",
+			  m1.buf, c->days, m2.buf, c->channels[cheapest_ch].id);
 	} else if (cheapest_ch < 0 && c->n_personas > 0 && !x->d->n_errors) {
 		diag_path(x->d, "personas",
 			  "every persona x channel cell is excluded; nothing "
 			  "can be planned");
 	}
-	strbuf_release(&sb);
 	strbuf_release(&m1);
 	strbuf_release(&m2);
 }
 
-/* line and column of a position in text */
-static void position(const char *text, const char *at, int *line, int *col)
+static void cross_check(struct ctx *x)
 {
-	*line = 1;
-	*col = 1;
-	for (const char *p = text; p < at; p++) {
-		if (*p == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if (((unsigned char)*p & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
+	struct campaign *c = x->c;
+	struct exclusion *sorted =
+		xreallocarray(NULL, c->n_exclusions + 1, sizeof(*sorted));
+
+	if (c->n_exclusions)
+		memcpy(sorted, c->exclusions,
+		       c->n_exclusions * sizeof(*sorted));
+	qsort(sorted, c->n_exclusions, sizeof(*sorted), cmp_exclusion);
+	check_objective(x);
+	check_floors(x);
+	check_cells(x, sorted);
+	free(sorted);
 }
 
-/*
- * cJSON only says where it gave up. A scan of the brackets and strings
- * tells the common causes apart: a truncated file, an unterminated
- * string, nesting deeper than cJSON allows.
- */
-static int structural_error(struct ctx *x, const char *text, size_t len)
+/* ---- the document ---- */
+
+static const struct field top_fields[] = {
+	{ "campaign", K_OTHER, 0, 0, NONE, NULL },
+	{ "channels", K_OTHER, 0, 0, NONE, NULL },
+	{ "exclude", K_OTHER, 0, 0, NONE, NULL },
+	{ "personas", K_OTHER, 0, 0, NONE, NULL },
+};
+
+static void read_document(struct ctx *x, const struct json_value *root)
 {
-	const char *open[64], *str = NULL, *end = text + len;
-	size_t depth = 0;
-	int line, col;
+	const struct json_value *fx;
+	int errors = x->d->n_errors;
+	size_t at;
 
-	for (const char *p = text; p < end; p++) {
-		if (str) {
-			if (*p == '\\')
-				p++;
-			else if (*p == '"')
-				str = NULL;
-			continue;
-		}
-		if (*p == '"') {
-			str = p;
-		} else if (*p == '{' || *p == '[') {
-			if (depth < ARRAY_SIZE(open))
-				open[depth] = p;
-			if (++depth > CJSON_NESTING_LIMIT) {
-				position(text, p, &line, &col);
-				diag_pos(x->d, line, col,
-					 "malformed JSON: nested more than %d "
-					 "levels deep",
-					 CJSON_NESTING_LIMIT);
-				return 1;
-			}
-		} else if ((*p == '}' || *p == ']') && depth > 0) {
-			depth--;
-		}
-	}
-	if (str) {
-		position(text, str, &line, &col);
-		diag_pos(x->d, line, col,
-			 "malformed JSON: the string that starts here is not "
-			 "closed before the end of the file");
-		return 1;
-	}
-	if (depth > 0) {
-		const char *o = open[depth <= ARRAY_SIZE(open) ? depth - 1 : 0];
-
-		position(text, o, &line, &col);
-		diag_pos(x->d, line, col,
-			 "malformed JSON: unexpected end of file; the '%c' "
-			 "opened here is not closed",
-			 *o);
-		return 1;
-	}
-	return 0;
-}
-
-/* cJSON would cut a string at a \u0000 escape without a word */
-static int nul_escape(struct ctx *x, const char *text, size_t len)
-{
-	int line, col;
-
-	for (size_t i = 0; i + 6 <= len; i++) {
-		if (text[i] != '\\' || (i > 0 && text[i - 1] == '\\'))
-			continue;
-		if (text[i + 1] == 'u' &&
-		    strncmp(text + i + 2, "0000", 4) == 0) {
-			position(text, text + i, &line, &col);
-			diag_pos(x->d, line, col,
-				 "a \\u0000 (NUL) escape in a string is not "
-				 "allowed");
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static void syntax_error(struct ctx *x, const char *text, size_t len,
-			 const char *at)
-{
-	int line, col;
-	const char *p;
-	struct strbuf near = STRBUF_INIT;
-
-	if (structural_error(x, text, len))
+	if (read_fields(x, root, top_fields, ARRAY_SIZE(top_fields), NULL) <
+		    0 &&
+	    json_type(root) != JSON_OBJECT)
 		return;
-	if (!at || at < text || at > text + len)
-		at = text + len;
-	position(text, at, &line, &col);
-	for (p = at; p < text + len && p < at + 24 && *p != '\n'; p++)
-		strbuf_addch(&near, (unsigned char)*p >= 0x20 ? *p : '?');
-	for (p = at; p < text + len && isspace((unsigned char)*p); p++)
-		;
-	if (p == text + len)
-		diag_pos(x->d, line, col,
-			 "malformed JSON: unexpected end of file");
-	else if (near.len == 0)
-		diag_pos(x->d, line, col,
-			 "malformed JSON at the end of this line");
-	else
-		diag_pos(x->d, line, col, "malformed JSON near '%s'", near.buf);
-	strbuf_release(&near);
+	at = json_path_key(&x->path, "campaign");
+	read_campaign(x, json_get(root, "campaign"), &fx);
+	json_path_pop(&x->path, at);
+	if (!x->c->currency)
+		return;
+	copy_channels(x, fx);
+	read_overrides(x, json_get(root, "channels"));
+	read_personas(x, json_get(root, "personas"));
+	if (x->d->n_errors == errors)
+		read_exclusions(x, json_get(root, "exclude"));
+	if (x->d->n_errors == errors)
+		cross_check(x);
 }
 
 int audience_parse(const char *text, size_t len, const struct catalogue *cat,
 		   struct campaign *out, struct diag *d)
 {
-	static const char *const keys[] = { "campaign", "channels", "exclude",
-					    "personas", NULL };
-	struct ctx x = { d, out, cat };
-	const char *end = NULL;
-	const cJSON *fx = NULL;
-	cJSON *root;
+	struct ctx x = { d, out, cat, STRBUF_INIT, { NULL, 0 }, { NULL, 0 } };
+	struct json_value *root;
 	int errors = d->n_errors;
 
 	memset(out, 0, sizeof(*out));
-	if (memchr(text, '\0', len)) {
-		diag_line(d, 0, "malformed JSON: the file holds a NUL byte");
+	if (json_parse(text, len, d, &root) < 0)
 		return -1;
-	}
-	if (nul_escape(&x, text, len))
-		return -1;
-	root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	if (!root) {
-		syntax_error(&x, text, len, end ? end : cJSON_GetErrorPtr());
-		return -1;
-	}
-	while (end && end < text + len && isspace((unsigned char)*end))
-		end++;
-	if (end && end < text + len) {
-		int line, col;
-
-		position(text, end, &line, &col);
-		diag_pos(d, line, col,
-			 "malformed JSON: text after the end of the document");
-		cJSON_Delete(root);
-		return -1;
-	}
-	if (check_object(&x, root, "", keys) < 0 && !cJSON_IsObject(root))
-		goto out;
-	if (parse_campaign(&x, field(root, "campaign"), &fx) < 0 &&
-	    !out->currency)
-		goto out;
-	copy_channels(&x, fx);
-	parse_overrides(&x, field(root, "channels"));
-	parse_personas(&x, field(root, "personas"));
-	if (d->n_errors == errors)
-		parse_exclusions(&x, field(root, "exclude"));
-	if (d->n_errors == errors)
-		cross_check(&x);
-out:
-	cJSON_Delete(root);
+	read_document(&x, root);
+	json_free(root);
+	strbuf_release(&x.path);
+	free(x.channels.v);
+	free(x.personas.v);
 	if (d->n_errors > errors) {
 		campaign_release(out);
 		return -1;
@@ -1101,16 +1152,11 @@ int audience_load(const char *path, const struct catalogue *cat,
 		  struct campaign *out, struct diag *d)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int rc;
+	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (read_file(path, &sb) < 0) {
-		diag_line(d, 0, "cannot read: %s", strerror(errno));
-		d->status = JM_NOINPUT;
-		strbuf_release(&sb);
-		return -1;
-	}
-	rc = audience_parse(strbuf_str(&sb), sb.len, cat, out, d);
+	if (read_input(path, &sb, d) == 0)
+		rc = audience_parse(strbuf_str(&sb), sb.len, cat, out, d);
 	strbuf_release(&sb);
 	return rc;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 void strlist_release(struct strlist *l)
 {
 	for (size_t i = 0; i < l->n; i++)
@@ -86,6 +88,46 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 		    c->exclusions[i].channel == channel)
 			return true;
 	return false;
+}
+
+long campaign_persona_without_value(const struct campaign *c)
+{
+	for (size_t i = 0; i < c->n_personas; i++)
+		if (c->personas[i].value_per_hire == MONEY_NONE)
+			return (long)i;
+	return -1;
+}
+
+bool campaign_has_goal(const struct campaign *c)
+{
+	if (c->goal_applications > 0 || c->goal_hires > 0)
+		return true;
+	for (size_t i = 0; i < c->n_personas; i++)
+		if (c->personas[i].goal_applications > 0 ||
+		    c->personas[i].goal_hires > 0)
+			return true;
+	return false;
+}
+
+int campaign_objective_check(const struct campaign *c, enum objective o,
+			     struct strbuf *why)
+{
+	long i;
+
+	if (o == OBJ_VALUE && (i = campaign_persona_without_value(c)) >= 0) {
+		strbuf_addf(why,
+			    "objective 'value' needs value_per_hire on every "
+			    "persona; '%s' has none",
+			    c->personas[i].id);
+		return -1;
+	}
+	if (o == OBJ_MIN_COST && !campaign_has_goal(c)) {
+		strbuf_addstr(why, "objective 'min-cost' needs a goal "
+				   "(campaign.goal or a persona's goal) to "
+				   "meet");
+		return -1;
+	}
+	return 0;
 }
 
 static const char *const platform_names[] = {

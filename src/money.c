@@ -3,9 +3,8 @@
  *
  * Text is parsed digit by digit, never through a double, so "0.10" is
  * exactly 10 cents. A double (a JSON number) is accepted only when it is
- * an exact number of minor units up to the error that parsing decimal
- * text into binary must have left; anything further off means the input
- * really had more decimals than the currency allows.
+ * exactly the double nearest to a whole number of minor units; anything
+ * else means the input had more decimals than the currency allows.
  */
 #include "money.h"
 
@@ -14,6 +13,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "strbuf.h"
@@ -152,27 +152,58 @@ int money_parse(const char *s, int digits, int64_t *out, const char **why)
 
 int money_from_double(double v, int digits, int64_t *out, const char **why)
 {
-	double scaled, rounded, tolerance;
+	double scale = (double)money_scale(digits), scaled;
+	long long r;
 
 	if (!isfinite(v))
 		return fail(why, "not a finite number");
-	scaled = v * (double)money_scale(digits);
+	scaled = v * scale;
 	if (fabs(scaled) > (double)MONEY_MAX)
 		return fail(why, "absurdly large");
-	rounded = (double)llround(scaled);
+	r = llround(scaled);
 	/*
-	 * Decimal text turned into a double, then scaled, is off by a few
-	 * units in the last place: 0.1 + 0.2 gives 30.000000000000004
-	 * cents. A fixed 1e-6 covers that for small amounts; a few ulps
-	 * (1e-15 relative) for large ones. A relative 1e-6 would be too
-	 * loose: 12345.678 would pass as 12345.68 with digits 2.
-	 * 1.005 is really 1.00499999999999989..., 100.4999... cents, and
-	 * is rejected, as its text had three decimals.
+	 * Exact iff v is the double nearest to r / scale: strtod gave the
+	 * double nearest to the decimal text, and IEEE division rounds
+	 * r / scale correctly (both are below 2^53, so exact as doubles).
+	 * 5000.000000001 or 1.005 (100.49999... cents) fail, as their
+	 * text had more decimals than the currency.
 	 */
-	tolerance = fmax(1e-6, fabs(scaled) * 1e-15);
-	if (fabs(scaled - rounded) > tolerance)
+	if ((double)r / scale != v)
 		return fail(why, too_many_decimals(digits));
-	*out = (int64_t)rounded;
+	*out = (int64_t)r;
+	return 0;
+}
+
+static bool in_range(int64_t v)
+{
+	return v >= -MONEY_MAX && v <= MONEY_MAX;
+}
+
+int money_add(int64_t a, int64_t b, int64_t *out)
+{
+	if (!in_range(a) || !in_range(b) || !in_range(a + b))
+		return -1;
+	*out = a + b;
+	return 0;
+}
+
+int money_mul(int64_t a, int64_t n, int64_t *out)
+{
+	if (!in_range(a) || !in_range(n))
+		return -1;
+	if (a != 0 && (n > MONEY_MAX / llabs(a) || n < -MONEY_MAX / llabs(a)))
+		return -1;
+	*out = a * n;
+	return 0;
+}
+
+int money_convert(int64_t a, double factor, int64_t *out)
+{
+	double v = (double)a * factor;
+
+	if (!isfinite(v) || fabs(v) > (double)MONEY_MAX)
+		return -1;
+	*out = llround(v);
 	return 0;
 }
 

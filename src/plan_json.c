@@ -1,226 +1,301 @@
 /*
- * The JSON plan, built with cJSON. Its shape is documented in
- * docs/plan-json.md and versioned by the "jobmix_plan" member; later
- * commands (push, replan) read it back.
+ * The JSON plan, streamed through json.c's writer: no tree, each number
+ * formatted once. Its shape is documented in docs/plan-json.md and
+ * versioned by the "jobmix_plan" member; later commands (push, replan)
+ * read it back. At a million columns this runs once per cell, so it
+ * stays a straight line of writes.
  */
 #include "plan_json.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "campaign.h"
-#include "diag.h"
 #include "explain.h"
+#include "json.h"
 #include "money.h"
 #include "planner.h"
 #include "strbuf.h"
-#include "wrapper.h"
 
-static void add_money(cJSON *o, const char *key, int64_t v)
+static void put_str(struct json_writer *w, const char *key, const char *v)
 {
+	json_key(w, key);
+	json_string(w, v);
+}
+
+static void put_int(struct json_writer *w, const char *key, int64_t v)
+{
+	json_key(w, key);
+	json_int(w, v);
+}
+
+/* an amount in minor units; MONEY_NONE is null */
+static void put_money(struct json_writer *w, const char *key, int64_t v)
+{
+	json_key(w, key);
 	if (v == MONEY_NONE)
-		cJSON_AddNullToObject(o, key);
+		json_null(w);
 	else
-		cJSON_AddNumberToObject(o, key, (double)v);
+		json_int(w, v);
 }
 
-/* a figure to 10 significant digits, so output is stable and short */
-static void add_num(cJSON *o, const char *key, double v)
+static void put_num(struct json_writer *w, const char *key, double v)
 {
-	char buf[32];
+	json_key(w, key);
+	json_number(w, v);
+}
 
-	if (!isfinite(v)) {
-		cJSON_AddNullToObject(o, key);
-		return;
+static void put_bool(struct json_writer *w, const char *key, bool v)
+{
+	json_key(w, key);
+	json_bool(w, v);
+}
+
+/* the members of a struct plan_total, without value */
+static void put_total(struct json_writer *w, const struct plan_total *t)
+{
+	put_money(w, "spend", t->spend);
+	put_num(w, "impressions", t->impressions);
+	put_num(w, "reach", t->reach);
+	put_num(w, "clicks", t->clicks);
+	put_num(w, "applications", t->applications);
+	put_num(w, "hires", t->hires);
+	put_money(w, "cost_per_application", t->cost_per_application);
+	put_money(w, "cost_per_hire", t->cost_per_hire);
+}
+
+static void put_strings(struct json_writer *w, const char *key, char *const *s,
+			size_t n)
+{
+	json_key(w, key);
+	json_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		json_string(w, s[i]);
+	json_array_end(w);
+}
+
+static void write_head(struct json_writer *w, const struct campaign *c,
+		       const struct plan *p)
+{
+	put_int(w, "jobmix_plan", 1);
+	json_key(w, "campaign");
+	json_object_begin(w);
+	put_str(w, "name", c->name);
+	if (c->client)
+		put_str(w, "client", c->client);
+	put_str(w, "start", c->start);
+	put_str(w, "end", c->end);
+	put_int(w, "days", c->days);
+	json_object_end(w);
+	put_str(w, "currency", c->currency);
+	put_int(w, "minor_digits", c->digits);
+	put_money(w, "budget", p->budget);
+	put_str(w, "objective", objective_name(p->objective));
+	put_str(w, "objective_unit", p->objective_unit);
+	if (p->objective == OBJ_BLEND) {
+		json_key(w, "blend");
+		json_object_begin(w);
+		put_num(w, "short_term_weight", p->short_term_weight);
+		put_num(w, "best_applications", p->blend_apps_norm);
+		put_num(w, "best_reach", p->blend_reach_norm);
+		json_object_end(w);
 	}
-	snprintf(buf, sizeof(buf), "%.10g", v);
-	cJSON_AddNumberToObject(o, key, strtod(buf, NULL));
+	put_str(w, "status", plan_status_name(p->status));
 }
 
-static void add_total(cJSON *o, const struct plan_total *t)
+static void write_solver(struct json_writer *w, const struct plan *p)
 {
-	add_money(o, "spend", t->spend);
-	add_num(o, "impressions", t->impressions);
-	add_num(o, "reach", t->reach);
-	add_num(o, "clicks", t->clicks);
-	add_num(o, "applications", t->applications);
-	add_num(o, "hires", t->hires);
-	add_money(o, "cost_per_application", t->cost_per_application);
-	add_money(o, "cost_per_hire", t->cost_per_hire);
+	json_key(w, "solver");
+	json_object_begin(w);
+	put_str(w, "model", p->is_mip ? "mip" : "lp");
+	put_str(w, "method",
+		p->is_mip ? "branch and cut (glp_intopt) on dual simplex, "
+			    "long-step ratio test"
+			  : "dual simplex, long-step ratio test");
+	put_int(w, "rows", (int64_t)p->n_rows);
+	put_int(w, "columns", (int64_t)p->n_cols);
+	put_int(w, "nonzeros", (int64_t)p->n_nonzeros);
+	put_int(w, "binaries", (int64_t)p->n_binaries);
+	put_int(w, "segments", p->segments);
+	json_object_end(w);
+}
+
+static void write_infeasible(struct json_writer *w, const struct plan *p)
+{
+	json_key(w, "infeasible");
+	json_object_begin(w);
+	put_strings(w, "reasons", p->reasons, p->n_reasons);
+	put_money(w, "least_budget", p->least_budget);
+	json_object_end(w);
+}
+
+/* objective, approximation, totals and marginal of a feasible plan */
+static void write_outcome(struct json_writer *w, const struct campaign *c,
+			  const struct plan *p)
+{
+	struct strbuf text = STRBUF_INIT;
+	double v = p->objective_value;
+
+	put_num(w, "objective_value", v);
+	json_key(w, "approximation");
+	json_object_begin(w);
+	put_num(w, "objective_lp", p->objective_lp);
+	put_num(w, "objective_exact", v);
+	put_num(w, "difference", p->approx_error);
+	put_num(w, "relative", fabs(v) > 1e-12 ? p->approx_error / fabs(v) : 0);
+	put_num(w, "max_segment_error", p->max_segment_error);
+	json_object_end(w);
+	json_key(w, "totals");
+	json_object_begin(w);
+	put_total(w, &p->total);
+	put_money(w, "value", p->total.value);
+	json_object_end(w);
+	json_key(w, "marginal");
+	json_object_begin(w);
+	put_money(w, "per", 1000 * money_scale(c->digits));
+	put_num(w, "objective", p->marginal * 1000);
+	put_str(w, "unit", p->objective_unit);
+	explain_marginal(&text, c, p);
+	put_str(w, "text", text.buf);
+	json_object_end(w);
+	strbuf_release(&text);
+}
+
+static void write_cell(struct json_writer *w, const struct campaign *c,
+		       const struct plan_cell *pc)
+{
+	const struct channel *ch = &c->channels[pc->channel];
+
+	json_object_begin(w);
+	put_str(w, "persona", c->personas[pc->persona].id);
+	put_str(w, "channel", ch->id);
+	put_str(w, "platform", platform_name(ch->platform));
+	put_str(w, "pricing", pricing_name(ch->pricing));
+	put_money(w, "spend", pc->spend);
+	put_money(w, "daily_budget", pc->daily);
+	put_num(w, "impressions", pc->impressions);
+	put_num(w, "reach", pc->reach);
+	put_num(w, "frequency", pc->frequency);
+	put_num(w, "clicks", pc->clicks);
+	put_num(w, "applications", pc->applications);
+	put_num(w, "hires", pc->hires);
+	put_money(w, "cost_per_application", pc->cost_per_application);
+	put_money(w, "cost_per_hire", pc->cost_per_hire);
+	put_bool(w, "at_frequency_cap", pc->at_frequency_cap);
+	json_object_end(w);
+}
+
+static void write_personas(struct json_writer *w, const struct campaign *c,
+			   const struct plan *p)
+{
+	json_key(w, "personas");
+	json_array_begin(w);
+	for (size_t i = 0; i < c->n_personas; i++) {
+		const struct persona *pe = &c->personas[i];
+
+		json_object_begin(w);
+		put_str(w, "id", pe->id);
+		put_str(w, "name", pe->name);
+		put_total(w, &p->persona_totals[i]);
+		if (pe->goal_applications > 0)
+			put_num(w, "goal_applications", pe->goal_applications);
+		if (pe->goal_hires > 0)
+			put_num(w, "goal_hires", pe->goal_hires);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+static void write_channels(struct json_writer *w, const struct campaign *c,
+			   const struct plan *p)
+{
+	json_key(w, "channels");
+	json_array_begin(w);
+	for (size_t i = 0; i < c->n_channels; i++) {
+		const struct plan_total *t = &p->channel_totals[i];
+
+		if (t->spend <= 0)
+			continue;
+		json_object_begin(w);
+		put_str(w, "id", c->channels[i].id);
+		put_str(w, "name", c->channels[i].name);
+		put_total(w, t);
+		put_num(w, "share_of_spend",
+			p->total.spend > 0
+				? (double)t->spend / (double)p->total.spend
+				: 0);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+static void write_bindings(struct json_writer *w, const struct plan *p)
+{
+	json_key(w, "binding");
+	json_array_begin(w);
+	for (size_t i = 0; i < p->n_bindings; i++) {
+		const struct plan_binding *b = &p->bindings[i];
+
+		json_object_begin(w);
+		put_str(w, "kind", binding_kind_name(b->kind));
+		put_str(w, "name", b->name);
+		put_str(w, "text", b->text);
+		put_num(w, "dual", b->dual);
+		put_num(w, "cost", b->cost);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+static void write_frontier(struct json_writer *w, const struct plan *p)
+{
+	json_key(w, "frontier");
+	json_array_begin(w);
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		const struct frontier_point *f = &p->frontier[i];
+
+		json_object_begin(w);
+		put_money(w, "budget", f->budget);
+		put_bool(w, "feasible", f->feasible);
+		if (f->feasible) {
+			put_money(w, "spend", f->spend);
+			put_num(w, "objective", f->objective);
+			put_num(w, "applications", f->applications);
+			put_num(w, "hires", f->hires);
+			put_num(w, "reach", f->reach);
+			put_num(w, "marginal_per_1000", f->marginal);
+		}
+		json_object_end(w);
+	}
+	json_array_end(w);
 }
 
 void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		     const struct plan *p)
 {
-	cJSON *root = cJSON_CreateObject(), *o, *a, *e;
-	struct strbuf text = STRBUF_INIT;
-	char *out;
+	struct json_writer w;
 
-	cJSON_AddNumberToObject(root, "jobmix_plan", 1);
-	o = cJSON_AddObjectToObject(root, "campaign");
-	cJSON_AddStringToObject(o, "name", c->name);
-	if (c->client)
-		cJSON_AddStringToObject(o, "client", c->client);
-	cJSON_AddStringToObject(o, "start", c->start);
-	cJSON_AddStringToObject(o, "end", c->end);
-	cJSON_AddNumberToObject(o, "days", c->days);
-	cJSON_AddStringToObject(root, "currency", c->currency);
-	cJSON_AddNumberToObject(root, "minor_digits", c->digits);
-	add_money(root, "budget", p->budget);
-	cJSON_AddStringToObject(root, "objective",
-				objective_name(p->objective));
-	cJSON_AddStringToObject(root, "objective_unit", p->objective_unit);
-	if (p->objective == OBJ_BLEND) {
-		o = cJSON_AddObjectToObject(root, "blend");
-		add_num(o, "short_term_weight", p->short_term_weight);
-		add_num(o, "best_applications", p->blend_apps_norm);
-		add_num(o, "best_reach", p->blend_reach_norm);
-	}
-	cJSON_AddStringToObject(root, "status", plan_status_name(p->status));
-	o = cJSON_AddObjectToObject(root, "solver");
-	cJSON_AddStringToObject(o, "model", p->is_mip ? "mip" : "lp");
-	cJSON_AddStringToObject(o, "method",
-				p->is_mip ? "branch and cut (glp_intopt) on "
-					    "dual simplex, long-step ratio test"
-					  : "dual simplex, long-step ratio "
-					    "test");
-	cJSON_AddNumberToObject(o, "rows", (double)p->n_rows);
-	cJSON_AddNumberToObject(o, "columns", (double)p->n_cols);
-	cJSON_AddNumberToObject(o, "nonzeros", (double)p->n_nonzeros);
-	cJSON_AddNumberToObject(o, "binaries", (double)p->n_binaries);
-	cJSON_AddNumberToObject(o, "segments", p->segments);
-
-	if (p->status == PLAN_INFEASIBLE) {
-		o = cJSON_AddObjectToObject(root, "infeasible");
-		a = cJSON_AddArrayToObject(o, "reasons");
-		for (size_t i = 0; i < p->n_reasons; i++)
-			cJSON_AddItemToArray(a,
-					     cJSON_CreateString(p->reasons[i]));
-		add_money(o, "least_budget", p->least_budget);
-	} else {
-		add_num(root, "objective_value", p->objective_value);
-		o = cJSON_AddObjectToObject(root, "approximation");
-		add_num(o, "objective_lp", p->objective_lp);
-		add_num(o, "objective_exact", p->objective_value);
-		add_num(o, "difference", p->approx_error);
-		add_num(o, "relative",
-			fabs(p->objective_value) > 1e-12
-				? p->approx_error / fabs(p->objective_value)
-				: 0);
-		add_num(o, "max_segment_error", p->max_segment_error);
-		o = cJSON_AddObjectToObject(root, "totals");
-		add_total(o, &p->total);
-		add_money(o, "value", p->total.value);
-		o = cJSON_AddObjectToObject(root, "marginal");
-		add_money(o, "per", 1000 * money_scale(c->digits));
-		add_num(o, "objective", p->marginal * 1000);
-		cJSON_AddStringToObject(o, "unit", p->objective_unit);
-		explain_marginal(&text, c, p);
-		cJSON_AddStringToObject(o, "text", text.buf);
-	}
-
-	a = cJSON_AddArrayToObject(root, "cells");
-	for (size_t i = 0; i < p->n_cells; i++) {
-		const struct plan_cell *pc = &p->cells[i];
-		const struct channel *ch = &c->channels[pc->channel];
-
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "persona",
-					c->personas[pc->persona].id);
-		cJSON_AddStringToObject(e, "channel", ch->id);
-		cJSON_AddStringToObject(e, "platform",
-					platform_name(ch->platform));
-		cJSON_AddStringToObject(e, "pricing",
-					pricing_name(ch->pricing));
-		add_money(e, "spend", pc->spend);
-		add_money(e, "daily_budget", pc->daily);
-		add_num(e, "impressions", pc->impressions);
-		add_num(e, "reach", pc->reach);
-		add_num(e, "frequency", pc->frequency);
-		add_num(e, "clicks", pc->clicks);
-		add_num(e, "applications", pc->applications);
-		add_num(e, "hires", pc->hires);
-		add_money(e, "cost_per_application", pc->cost_per_application);
-		add_money(e, "cost_per_hire", pc->cost_per_hire);
-		cJSON_AddBoolToObject(e, "at_frequency_cap",
-				      pc->at_frequency_cap);
-		cJSON_AddItemToArray(a, e);
-	}
+	json_writer_init(&w, sb, true);
+	json_object_begin(&w);
+	write_head(&w, c, p);
+	write_solver(&w, p);
+	if (p->status == PLAN_INFEASIBLE)
+		write_infeasible(&w, p);
+	else
+		write_outcome(&w, c, p);
+	json_key(&w, "cells");
+	json_array_begin(&w);
+	for (size_t i = 0; i < p->n_cells; i++)
+		write_cell(&w, c, &p->cells[i]);
+	json_array_end(&w);
 	if (p->persona_totals) {
-		a = cJSON_AddArrayToObject(root, "personas");
-		for (size_t i = 0; i < c->n_personas; i++) {
-			const struct persona *pe = &c->personas[i];
-
-			e = cJSON_CreateObject();
-			cJSON_AddStringToObject(e, "id", pe->id);
-			cJSON_AddStringToObject(e, "name", pe->name);
-			add_total(e, &p->persona_totals[i]);
-			if (pe->goal_applications > 0)
-				add_num(e, "goal_applications",
-					pe->goal_applications);
-			if (pe->goal_hires > 0)
-				add_num(e, "goal_hires", pe->goal_hires);
-			cJSON_AddItemToArray(a, e);
-		}
-		a = cJSON_AddArrayToObject(root, "channels");
-		for (size_t i = 0; i < c->n_channels; i++) {
-			if (p->channel_totals[i].spend <= 0)
-				continue;
-			e = cJSON_CreateObject();
-			cJSON_AddStringToObject(e, "id", c->channels[i].id);
-			cJSON_AddStringToObject(e, "name", c->channels[i].name);
-			add_total(e, &p->channel_totals[i]);
-			add_num(e, "share_of_spend",
-				p->total.spend > 0
-					? (double)p->channel_totals[i].spend /
-						  (double)p->total.spend
-					: 0);
-			cJSON_AddItemToArray(a, e);
-		}
+		write_personas(&w, c, p);
+		write_channels(&w, c, p);
 	}
-	a = cJSON_AddArrayToObject(root, "binding");
-	for (size_t i = 0; i < p->n_bindings; i++) {
-		const struct plan_binding *b = &p->bindings[i];
-
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "kind", binding_kind_name(b->kind));
-		cJSON_AddStringToObject(e, "name", b->name);
-		cJSON_AddStringToObject(e, "text", b->text);
-		add_num(e, "dual", b->dual);
-		add_num(e, "cost", b->cost);
-		cJSON_AddItemToArray(a, e);
-	}
-	a = cJSON_AddArrayToObject(root, "notes");
-	for (size_t i = 0; i < p->n_notes; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(p->notes[i]));
-	if (p->n_frontier) {
-		a = cJSON_AddArrayToObject(root, "frontier");
-		for (size_t i = 0; i < p->n_frontier; i++) {
-			const struct frontier_point *f = &p->frontier[i];
-
-			e = cJSON_CreateObject();
-			add_money(e, "budget", f->budget);
-			cJSON_AddBoolToObject(e, "feasible", f->feasible);
-			if (f->feasible) {
-				add_money(e, "spend", f->spend);
-				add_num(e, "objective", f->objective);
-				add_num(e, "applications", f->applications);
-				add_num(e, "hires", f->hires);
-				add_num(e, "reach", f->reach);
-				add_num(e, "marginal_per_1000", f->marginal);
-			}
-			cJSON_AddItemToArray(a, e);
-		}
-	}
-	out = cJSON_Print(root);
-	if (!out)
-		die("out of memory printing the plan");
-	strbuf_addstr(sb, out);
+	write_bindings(&w, p);
+	put_strings(&w, "notes", p->notes, p->n_notes);
+	if (p->n_frontier)
+		write_frontier(&w, p);
+	json_object_end(&w);
 	strbuf_addch(sb, '\n');
-	cJSON_free(out);
-	cJSON_Delete(root);
-	strbuf_release(&text);
 }

@@ -493,9 +493,17 @@ static void reports_wrong_types(void)
 		"x.json: personas[0].locations: error: expected a "
 		"non-empty array of locations, found an empty array\n");
 	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'se'",
-			   "x.json: personas[0].locations[0]: error: country: "
-			   "expected an ISO 3166 code such as SE, found "
-			   "\"se\"\n");
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"se\"\n");
+	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'SWE'",
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"SWE\"\n");
+	CHECK_REJECTS_ONLY("'country': 'SE'", "'country': 'S'",
+			   "x.json: personas[0].locations[0].country: error: "
+			   "expected an ISO 3166-1 alpha-2 code such as SE, "
+			   "found \"S\"\n");
 	CHECK_REJECTS_ONLY("'size': 180", "'size': 180, 'skills': 'ESA'",
 			   "x.json: personas[0].skills: error: expected an "
 			   "array of strings, found \"ESA\"\n");
@@ -890,6 +898,91 @@ static void does_not_call_a_mid_file_error_the_end_of_file(void)
 	campaign_release(&c);
 }
 
+/* base with n personas (and extra text inside the top object) */
+static char *many_personas(size_t n, const char *extra)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "{\"campaign\": {\"name\": \"G\", \"currency\": "
+			   "\"SEK\", \"budget\": 10000, \"start\": "
+			   "\"2027-01-01\", \"end\": \"2027-01-10\", \"fx\": "
+			   "{\"USD\": 10.5}}, \"personas\": [");
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&sb,
+			    "%s{\"id\": \"p%zu\", \"name\": \"P\", \"size\": "
+			    "10, \"locations\": [{\"city\": \"U\", "
+			    "\"country\": \"SE\"}], \"channels\": "
+			    "{\"meta_feed\": {\"share\": 0.5}}}",
+			    i ? ", " : "", i % 99999 == 99998 ? (size_t)7 : i);
+	strbuf_addf(&sb, "]%s}", extra);
+	return strbuf_detach(&sb);
+}
+
+static void reads_big_inputs_without_quadratic_work(void)
+{
+	struct strbuf extra = STRBUF_INIT;
+	struct campaign c;
+	double t0 = now_ms();
+	char *text = many_personas(100000, "");
+
+	/* personas[99998] repeats p7: found by sorting, not 10^10 compares */
+	CHECK(parse_n(text, strlen(text), &c) == -1);
+	CHECK_STR(strbuf_str(&cap), "x.json: personas[99998]: error: duplicate "
+				    "persona id 'p7' (also personas[7])\n");
+	free(text);
+	campaign_release(&c);
+	for (int i = 0; i < 300000; i++)
+		strbuf_addf(&extra, ", \"k%d\": 1", i);
+	text = many_personas(1, extra.buf);
+	CHECK(parse_n(text, strlen(text), &c) == -1);
+	CHECK_I64(d.n_errors, 300000);
+	CHECK_HAS(strbuf_str(&cap), "x.json: k0: error: unknown field 'k0'\n");
+	free(text);
+	strbuf_release(&extra);
+	/* quadratic, these took minutes */
+	CHECK(now_ms() - t0 < 60000);
+}
+
+static void refuses_amounts_and_rates_beyond_their_range(void)
+{
+	struct campaign c;
+
+	CHECK_REJECTS_ONLY("'budget': 10000", "'budget': 5000.000000001",
+			   "x.json: campaign.budget: error: expected an "
+			   "amount in SEK, found 5000.000000001 (more than 2 "
+			   "decimals)\n");
+	CHECK(variant("'budget': 10000", "'budget': 10000.00", &c) == 0);
+	campaign_release(&c);
+	CHECK_REJECTS_ONLY("{'USD': 10.5}", "{'USD': 1e-300}",
+			   "x.json: campaign.fx.USD: error: expected a rate of "
+			   "at least 0.000001, found 1e-300\n");
+	CHECK_REJECTS_ONLY("{'USD': 10.5}", "{'USD': 1e300}",
+			   "x.json: campaign.fx.USD: error: expected a rate "
+			   "above 0 and at most 1000000, found 1e+300\n");
+	/* two floors that each fit, but not together */
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'min_spend': "
+			   "900000000000}, 'newspaper': {'min_spend': "
+			   "900000000000}}, 'personas'",
+			   "x.json: campaign.budget: error: the channels' "
+			   "minimum spends add up to more than 1 000 000 000 "
+			   "000.00 SEK, more than the budget of 10 000.00 "
+			   "SEK\n");
+}
+
+static void refuses_text_that_is_not_utf8(void)
+{
+	CHECK_REJECTS_ONLY("'name': 'Apprentices'", "'name': 'App\xffrentices'",
+			   "x.json: personas[0].name: error: expected UTF-8 "
+			   "text, found the byte 0xFF in a string\n");
+	CHECK_REJECTS_ONLY("'city': 'Umea'", "'city': 'Ume\xe5'",
+			   "x.json: personas[0].locations[0].city: error: "
+			   "expected UTF-8 text, found the byte 0xE5 in a "
+			   "string\n");
+	CHECK_REJECTS_ONLY("'name': 'Grid'", "'name': 'Gr\\\\\\u0000id'",
+			   "error: a \\u0000 (NUL) escape");
+}
+
 int main(void)
 {
 	loads_the_catalogue();
@@ -924,6 +1017,9 @@ int main(void)
 	rejects_an_escaped_nul_in_a_string();
 	checks_an_override_floor_against_its_cap();
 	does_not_call_a_mid_file_error_the_end_of_file();
+	reads_big_inputs_without_quadratic_work();
+	refuses_amounts_and_rates_beyond_their_range();
+	refuses_text_that_is_not_utf8();
 	catalogue_release(&cat);
 	strbuf_release(&cap);
 	return test_done();

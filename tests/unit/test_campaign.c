@@ -223,8 +223,45 @@ static void release_clears_and_accepts_null(void)
 	campaign_release(&c);
 }
 
+static void checks_what_an_objective_needs(void)
+{
+	struct persona personas[2] = { { 0 }, { 0 } };
+	struct campaign c = { 0 };
+	struct strbuf why = STRBUF_INIT;
+
+	personas[0].id = (char *)"a";
+	personas[0].value_per_hire = 50000;
+	personas[1].id = (char *)"b";
+	personas[1].value_per_hire = MONEY_NONE;
+	c.personas = personas;
+	c.n_personas = 2;
+	CHECK(campaign_objective_check(&c, OBJ_APPLICATIONS, &why) == 0);
+	CHECK_STR(strbuf_str(&why), "");
+	CHECK(campaign_objective_check(&c, OBJ_VALUE, &why) == -1);
+	CHECK_STR(why.buf, "objective 'value' needs value_per_hire on every "
+			   "persona; 'b' has none");
+	CHECK_I64(campaign_persona_without_value(&c), 1);
+	personas[1].value_per_hire = 0;
+	CHECK_I64(campaign_persona_without_value(&c), -1);
+	strbuf_reset(&why);
+	CHECK(campaign_objective_check(&c, OBJ_VALUE, &why) == 0);
+	CHECK(!campaign_has_goal(&c));
+	CHECK(campaign_objective_check(&c, OBJ_MIN_COST, &why) == -1);
+	CHECK_STR(why.buf, "objective 'min-cost' needs a goal (campaign.goal "
+			   "or a persona's goal) to meet");
+	personas[1].goal_hires = 1;
+	CHECK(campaign_has_goal(&c));
+	strbuf_reset(&why);
+	CHECK(campaign_objective_check(&c, OBJ_MIN_COST, &why) == 0);
+	personas[1].goal_hires = 0;
+	c.goal_applications = 5;
+	CHECK(campaign_objective_check(&c, OBJ_MIN_COST, &why) == 0);
+	strbuf_release(&why);
+}
+
 int main(void)
 {
+	checks_what_an_objective_needs();
 	accepts_real_calendar_dates();
 	knows_the_leap_years();
 	rejects_other_date_formats();

@@ -209,7 +209,8 @@ static void leaves_the_output_alone_on_error(void)
 
 static void converts_doubles_with_representation_error(void)
 {
-	CHECK_I64(from_double(0.1 + 0.2, 2), 30);
+	/* the doubles strtod gives for decimal text are exact enough */
+	CHECK_I64(from_double(0.3, 2), 30);
 	CHECK_I64(from_double(1.15, 2), 115);
 	CHECK_I64(from_double(0.07, 2), 7);
 	CHECK_I64(from_double(19.99, 2), 1999);
@@ -225,7 +226,7 @@ static void converts_doubles_with_representation_error(void)
 static void converts_negative_doubles(void)
 {
 	CHECK_I64(from_double(-2.5, 2), -250);
-	CHECK_I64(from_double(-0.1 - 0.2, 2), -30);
+	CHECK_I64(from_double(-0.3, 2), -30);
 	CHECK_I64(from_double(-0.0, 2), 0);
 	CHECK_I64(from_double(-7.0, 0), -7);
 }
@@ -241,6 +242,60 @@ static void rejects_doubles_with_more_decimals(void)
 	/* a relative tolerance must not swallow a decimal on big amounts */
 	CHECK_DOUBLE_REJECTS(12345.678, 2, "more than 2 decimals");
 	CHECK_DOUBLE_REJECTS(999999999999.995, 2, "more than 2 decimals");
+	/* any extra decimal: the double is not the one nearest 5000.00 */
+	CHECK_DOUBLE_REJECTS(5000.000000001, 2, "more than 2 decimals");
+	CHECK_DOUBLE_REJECTS(5000.000000001, 0, "more than 0 decimals");
+	CHECK_DOUBLE_REJECTS(19.990000001, 2, "more than 2 decimals");
+	/* a sum is not decimal text: 0.30000000000000004 is refused */
+	CHECK_DOUBLE_REJECTS(0.1 + 0.2, 2, "more than 2 decimals");
+}
+
+static void adds_and_multiplies_inside_money_max(void)
+{
+	int64_t v = 7;
+
+	CHECK(money_add(MONEY_MAX - 1, 1, &v) == 0);
+	CHECK_I64(v, MONEY_MAX);
+	v = 7;
+	CHECK(money_add(MONEY_MAX, 1, &v) == -1);
+	CHECK_I64(v, 7);
+	CHECK(money_add(-MONEY_MAX, -1, &v) == -1);
+	CHECK(money_add(INT64_MAX, INT64_MAX, &v) == -1);
+	CHECK(money_add(INT64_MIN, 1, &v) == -1);
+	CHECK(money_add(-5, 3, &v) == 0);
+	CHECK_I64(v, -2);
+
+	CHECK(money_mul(10000000, 10000000, &v) == 0);
+	CHECK_I64(v, MONEY_MAX);
+	v = 7;
+	CHECK(money_mul(10000000, 10000001, &v) == -1);
+	CHECK_I64(v, 7);
+	CHECK(money_mul(MONEY_MAX, -1, &v) == 0);
+	CHECK_I64(v, -MONEY_MAX);
+	CHECK(money_mul(-MONEY_MAX, 2, &v) == -1);
+	CHECK(money_mul(INT64_MAX, 0, &v) == -1);
+	CHECK(money_mul(0, MONEY_MAX, &v) == 0);
+	CHECK_I64(v, 0);
+	/* a daily minimum over a long campaign would wrap int64_t */
+	CHECK(money_mul(INT64_C(4000000000000000000), 3660, &v) == -1);
+}
+
+static void converts_with_a_rate_inside_money_max(void)
+{
+	int64_t v = 7;
+
+	CHECK(money_convert(929, 10.45, &v) == 0);
+	CHECK_I64(v, 9708);
+	CHECK(money_convert(1, 0.4, &v) == 0);
+	CHECK_I64(v, 0);
+	v = 7;
+	/* 1e14 JPY in KWD at 1000 minor units per yen: far beyond */
+	CHECK(money_convert(MONEY_MAX, 1000, &v) == -1);
+	CHECK_I64(v, 7);
+	CHECK(money_convert(1, 1e300, &v) == -1);
+	CHECK(money_convert(1, NAN, &v) == -1);
+	CHECK(money_convert(MONEY_MAX, 1, &v) == 0);
+	CHECK_I64(v, MONEY_MAX);
 }
 
 static void rejects_non_finite_and_huge_doubles(void)
@@ -352,6 +407,8 @@ int main(void)
 	converts_negative_doubles();
 	rejects_doubles_with_more_decimals();
 	rejects_non_finite_and_huge_doubles();
+	adds_and_multiplies_inside_money_max();
+	converts_with_a_rate_inside_money_max();
 	formats_plain_amounts();
 	appends_to_the_buffer();
 	groups_thousands_with_spaces();
