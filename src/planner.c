@@ -128,23 +128,6 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	return PLANNER_OK;
 }
 
-/* MERGE: replaced by campaign_objective_check() from campaign.c */
-static int campaign_objective_check(const struct campaign *c, enum objective o,
-				    struct strbuf *why)
-{
-	if (o != OBJ_VALUE)
-		return 0;
-	for (size_t i = 0; i < c->n_personas; i++)
-		if (c->personas[i].value_per_hire == MONEY_NONE) {
-			strbuf_addf(why,
-				    "objective 'value' needs value_per_hire "
-				    "on every persona; '%s' has none",
-				    c->personas[i].id);
-			return -1;
-		}
-	return 0;
-}
-
 enum planner_error planner_run(const struct campaign *c,
 			       const struct plan_options *o, struct plan *out)
 {

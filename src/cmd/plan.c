@@ -336,7 +336,6 @@ static int check_outputs(const struct plan_args *a, const char *catalogue_path,
 /* the catalogue, then the audience against it; 0 or the exit status */
 static int load_inputs(const struct plan_args *a, struct plan_run *r)
 {
-	struct strbuf text = STRBUF_INIT;
 	struct diag d;
 	int rc;
 
@@ -346,13 +345,8 @@ static int load_inputs(const struct plan_args *a, struct plan_run *r)
 	if (rc < 0)
 		return d.status;
 	diag_init(&d, a->audience);
-	memset(&r->c, 0, sizeof(r->c));
-	rc = read_input(a->audience, &text, &d);
-	if (rc == 0)
-		rc = audience_parse(strbuf_str(&text), text.len, &r->cat, &r->c,
-				    &d);
+	rc = audience_load(a->audience, &r->cat, &r->c, &d);
 	diag_finish(&d);
-	strbuf_release(&text);
 	return rc < 0 ? d.status : 0;
 }
 

@@ -45,17 +45,12 @@ static int worse(int a, int b)
 static int load_audience(const char *path, const struct catalogue *cat,
 			 struct campaign *c)
 {
-	struct strbuf text = STRBUF_INIT;
 	struct diag d;
 	int rc;
 
-	memset(c, 0, sizeof(*c));
 	diag_init(&d, path);
-	rc = read_input(path, &text, &d);
-	if (rc == 0)
-		rc = audience_parse(strbuf_str(&text), text.len, cat, c, &d);
+	rc = audience_load(path, cat, c, &d);
 	diag_finish(&d);
-	strbuf_release(&text);
 	return rc < 0 ? d.status : JM_OK;
 }
 
