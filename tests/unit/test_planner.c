@@ -397,8 +397,8 @@ static void nothing_to_plan_is_a_data_error(void)
 	struct fixture f;
 
 	/* --budget 500: the paper's fee of 1000 is above the whole budget */
-	CHECK(plan(&f, "\"budget\": 5000", "{\"paper\": {\"share\": 0.5}}",
-		   "", "") == 0);
+	CHECK(plan(&f, "\"budget\": 5000", "{\"paper\": {\"share\": 0.5}}", "",
+		   "") == 0);
 	f.o.budget = 50000;
 	CHECK(run(&f) == PLANNER_NOTHING);
 	CHECK(planner_exit_status(f.rc) == JM_DATAERR);
