@@ -5,7 +5,8 @@
 #
 #   tests/bench/run.sh [--sizes 10k,100k,1m,100kp] [--runs N] [--seed S]
 #                      [--jobmix ./jobmix] [--glpsol-opts "..."]
-#                      [--clp-opts "..."] [--persona-timeout S] [--keep]
+#                      [--clp-opts "..."] [--persona-timeout S] [--no-glpsol]
+#                      [--keep]
 #
 # Generated inputs, models, plans and logs go to tests/bench/out/<size>/
 # (gitignored); the Markdown tables are printed on stdout and saved as
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 usage() {
-	sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+	awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
 	cat <<'EOF'
 Options:
   --sizes LIST       comma-separated presets of gen.py (default
@@ -27,6 +28,7 @@ Options:
                      "-moreSpecialOptions 8194 -presolve off -perturbation off";
                      "" for CLP's defaults, which fall back to primal here)
   --persona-timeout S  timeout of each 100kp validate/plan run (default 60)
+  --no-glpsol        skip glpsol (its presolve takes minutes at 100k and 1m)
   --keep             keep the (large) MPS files afterwards
 EOF
 }
@@ -43,6 +45,7 @@ jobmix=./jobmix
 seed=1
 glpsol_opts=
 keep=0
+no_glpsol=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--sizes) sizes=${2:?--sizes needs a value}; shift 2 ;;
@@ -60,6 +63,7 @@ while [ $# -gt 0 ]; do
 	--persona-timeout) persona_to=${2:?--persona-timeout needs a value}; shift 2 ;;
 	--persona-timeout=*) persona_to=${1#*=}; shift ;;
 	--keep) keep=1; shift ;;
+	--no-glpsol) no_glpsol=1; shift ;;
 	-h | --help) usage; exit 0 ;;
 	*) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 	esac
@@ -89,7 +93,9 @@ if ! [ -x /usr/bin/time ]; then
 	have_time=0
 	say "/usr/bin/time not found (apt-get install time); no peak memory"
 fi
-if ! command -v glpsol >/dev/null; then
+if [ "$no_glpsol" -eq 1 ]; then
+	have_glpsol=0
+elif ! command -v glpsol >/dev/null; then
 	have_glpsol=0
 	say "glpsol not found (apt-get install glpk-utils coinor-clp); skipping the glpsol column"
 fi
@@ -429,8 +435,8 @@ persona_case() {
 	pers=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["planner_personas"])' "$dir/meta.json")
 	dims=$(model_dims "$dir/plan.1.log")
 	for k in validate plan; do
-		printf '| %s %s (%s personas%s) | %s | - | - | %s | - |\n' "$size" "$k" "$pers" \
-			"$([ "$k" = plan ] && [ -n "$dims" ] && echo ", $dims")" \
+		printf '| %s %s | %s personas%s | %s | - | - | %s | - |\n' "$size" "$k" "$pers" \
+			"$([ "$k" = plan ] && [ -n "$dims" ] && echo "; $dims")" \
 			"$(wall_cell "$(median <"$dir/wall.$k.txt")" "$k")" \
 			"$(fmt_mb "$(maxof <"$dir/rss.$k.txt")")" >>"$SUMMARY"
 	done
