@@ -2,6 +2,7 @@
 #   make                 build ./jobmix
 #   make demo            install missing Debian packages, build, plan the example
 #   make check           build and run every test (TAP, run by prove)
+#   make golden          rewrite tests/golden/*/ from ./jobmix (tests/golden/README)
 #   make WERROR=1 ...    warnings are errors (CI)
 #   make SANITIZE=address,undefined check   sanitizer build (make clean first)
 #   make install PREFIX=/usr/local DESTDIR=...
@@ -53,7 +54,11 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
-	prove -f tests/unit/ tests/cli.t tests/export.t
+	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t
+
+# After a deliberate change of output only: then read `git diff tests/golden`.
+golden: jobmix
+	sh tests/golden.t --update
 
 demo:
 	@sh tests/deps.sh
@@ -80,6 +85,6 @@ uninstall:
 clean:
 	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
 
-.PHONY: all check demo format format-check install uninstall clean
+.PHONY: all check demo golden format format-check install uninstall clean
 .DELETE_ON_ERROR:
 -include $(OBJ:.o=.d) $(TESTS:.t=.d)

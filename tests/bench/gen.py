@@ -16,6 +16,8 @@ segment (8 segments by default), so
 Presets (sizes in columns):  10k  ->  10 x 10 x 15 channels  (~10,200)
                              100k ->  25 x 20 x 30 channels  (~102,000)
                              1m   -> 100 x 50 x 30 channels  (~1,020,000)
+                             100kp -> 100,000 x 1 x 1 channel (~800,000),
+                                      an audience of 100,000 personas
 
     python3 tests/bench/gen.py --preset 10k --seed 1 --out tests/bench/out/10k
     python3 tests/bench/gen.py --personas 4 --channels 6 --locations 3 \\
@@ -34,6 +36,9 @@ PRESETS = {
     "10k": (10, 10, 15),
     "100k": (25, 20, 30),
     "1m": (100, 50, 30),
+    # 100 000 planner personas, one channel each (~800k columns): the
+    # size of the audience file, not of the model, is what it measures
+    "100kp": (100000, 1, 1),
 }
 
 HEADER = ("id,name,platform,pricing,price,currency,ctr,ctr_basis,"

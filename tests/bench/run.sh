@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
-# Planner benchmarks: jobmix phases, end-to-end wall clock, glpsol and CLP
-# on the same model, and a 20-point budget frontier. See README.md.
+# Planner benchmarks: jobmix phases, end-to-end wall clock and peak memory,
+# glpsol and CLP on the same model, a 20-point budget frontier, and the
+# validate/plan of an audience of 100 000 personas. See README.md.
 #
-#   tests/bench/run.sh [--sizes 10k,100k,1m] [--runs N] [--jobmix ./jobmix]
-#                      [--seed S] [--glpsol-opts "..."] [--keep]
+#   tests/bench/run.sh [--sizes 10k,100k,1m,100kp] [--runs N] [--seed S]
+#                      [--jobmix ./jobmix] [--glpsol-opts "..."]
+#                      [--clp-opts "..."] [--persona-timeout S] [--no-glpsol]
+#                      [--keep]
 #
 # Generated inputs, models, plans and logs go to tests/bench/out/<size>/
-# (gitignored); the final Markdown table is printed on stdout and saved
-# as tests/bench/out/results.md. Progress goes to stderr.
+# (gitignored); the Markdown tables are printed on stdout and saved as
+# tests/bench/out/results.md, ending with a compact summary. Progress
+# goes to stderr.
 set -euo pipefail
 
 usage() {
-	sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+	awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
 	cat <<'EOF'
 Options:
-  --sizes LIST       comma-separated presets of gen.py (default 10k,100k,1m)
-  --runs N           runs per measurement (default 5; 3 for 1m)
+  --sizes LIST       comma-separated presets of gen.py (default
+                     10k,100k,1m,100kp; 100kp is the 100 000-persona case)
+  --runs N           runs per measurement (default 5; 3 for 1m and 100kp)
   --jobmix PATH      the binary (default ./jobmix; build it with make first)
   --seed S           generator seed (default 1)
   --glpsol-opts STR  extra glpsol options, e.g. "--nopresol"
+  --clp-opts STR     CLP options before -dualsimplex (default
+                     "-moreSpecialOptions 8194 -presolve off -perturbation off";
+                     "" for CLP's defaults, which fall back to primal here)
+  --persona-timeout S  timeout of each 100kp validate/plan run (default 60)
+  --no-glpsol        skip glpsol (its presolve takes minutes at 100k and 1m)
   --keep             keep the (large) MPS files afterwards
 EOF
 }
@@ -26,12 +36,16 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 
-sizes=10k,100k,1m
+sizes=10k,100k,1m,100kp
 runs=
+# CLP kept in its dual simplex: see README.md, "CLP's configuration"
+clp_opts="-moreSpecialOptions 8194 -presolve off -perturbation off"
+persona_to=60
 jobmix=./jobmix
 seed=1
 glpsol_opts=
 keep=0
+no_glpsol=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--sizes) sizes=${2:?--sizes needs a value}; shift 2 ;;
@@ -44,13 +58,22 @@ while [ $# -gt 0 ]; do
 	--seed=*) seed=${1#*=}; shift ;;
 	--glpsol-opts) glpsol_opts=${2?--glpsol-opts needs a value}; shift 2 ;;
 	--glpsol-opts=*) glpsol_opts=${1#*=}; shift ;;
+	--clp-opts) clp_opts=${2?--clp-opts needs a value}; shift 2 ;;
+	--clp-opts=*) clp_opts=${1#*=}; shift ;;
+	--persona-timeout) persona_to=${2:?--persona-timeout needs a value}; shift 2 ;;
+	--persona-timeout=*) persona_to=${1#*=}; shift ;;
 	--keep) keep=1; shift ;;
+	--no-glpsol) no_glpsol=1; shift ;;
 	-h | --help) usage; exit 0 ;;
 	*) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 	esac
 done
 if [ -n "$runs" ] && ! [[ $runs =~ ^[1-9][0-9]*$ ]]; then
 	echo "run.sh: --runs must be a positive integer" >&2
+	exit 2
+fi
+if ! [[ $persona_to =~ ^[1-9][0-9]*$ ]]; then
+	echo "run.sh: --persona-timeout must be a positive integer" >&2
 	exit 2
 fi
 
@@ -65,8 +88,14 @@ if [ ! -x "$jobmix" ]; then
 	echo "run.sh: $jobmix not found or not executable; run 'make' first" >&2
 	exit 2
 fi
-have_glpsol=1 have_clp=1
-if ! command -v glpsol >/dev/null; then
+have_glpsol=1 have_clp=1 have_time=1
+if ! [ -x /usr/bin/time ]; then
+	have_time=0
+	say "/usr/bin/time not found (apt-get install time); no peak memory"
+fi
+if [ "$no_glpsol" -eq 1 ]; then
+	have_glpsol=0
+elif ! command -v glpsol >/dev/null; then
 	have_glpsol=0
 	say "glpsol not found (apt-get install glpk-utils coinor-clp); skipping the glpsol column"
 fi
@@ -84,8 +113,10 @@ jobmix_orig=$jobmix
 jobmix=$OUT/jobmix.bench
 NOTES=$OUT/notes.txt      # warnings and contract deviations, printed at the end
 ROWS=$OUT/rows.md          # the table rows
+SUMMARY=$OUT/summary.md    # the compact summary rows
 : >"$NOTES"
 : >"$ROWS"
+: >"$SUMMARY"
 rm -f "$OUT/objectives.txt.new"
 status=0
 
@@ -123,6 +154,14 @@ fmt_ms() {
 		else if (v >= 10) printf "%.1f ms\n", v
 		else printf "%.2f ms\n", v }'
 }
+# kilobytes (GNU time's %M) as MB, or n/a
+fmt_mb() {
+	awk -v v="$1" 'BEGIN {
+		if (v !~ /^[0-9.]+$/) { print "n/a"; exit }
+		printf "%.0f MB\n", v / 1024 }'
+}
+# the largest number on stdin, or n/a
+maxof() { awk '/^[0-9.]+$/ { if (n++ == 0 || $1 > m) m = $1 } END { print n ? m : "n/a" }'; }
 
 # Per-size time budget (s) and per-command timeout (s): bounded runtime
 # (the 1m preset must fit in ~10 minutes on a 2-core machine).
@@ -131,6 +170,7 @@ size_budget() {
 	10k) echo 120 ;;
 	100k) echo 300 ;;
 	1m) echo 570 ;;
+	100kp) echo $((persona_to * 2 * ${runs:-3} + 60)) ;;
 	*) echo 600 ;;
 	esac
 }
@@ -138,6 +178,7 @@ cmd_timeout() {
 	case $1 in
 	10k) echo 30 ;;
 	100k) echo 90 ;;
+	100kp) echo "$persona_to" ;;
 	*) echo 150 ;;
 	esac
 }
@@ -158,8 +199,10 @@ next_to() {
 }
 
 # timed LOG CMD... : run CMD with a timeout, stdout to LOG.out, stderr to
-# LOG; sets WALL_MS and RC. Never fails (for set -e).
-WALL_MS=n/a RC=0 LAST_TO=0
+# LOG; sets WALL_MS, RSS_KB (peak resident memory of CMD, from GNU time,
+# which reports the largest of timeout and the process it waited for)
+# and RC. Never fails (for set -e).
+WALL_MS=n/a RSS_KB=n/a RC=0 LAST_TO=0
 timed() {
 	local log=$1 to t0 t1
 	shift
@@ -173,9 +216,19 @@ timed() {
 	fi
 	t0=$(now_ns)
 	RC=0
-	timeout "$to" "$@" >"$log.out" 2>"$log" || RC=$?
+	if [ "$have_time" -eq 1 ]; then
+		/usr/bin/time -f %M -o "$log.rss" timeout "$to" "$@" >"$log.out" 2>"$log" || RC=$?
+	else
+		timeout "$to" "$@" >"$log.out" 2>"$log" || RC=$?
+	fi
 	t1=$(now_ns)
-	if [ "$RC" -eq 0 ]; then WALL_MS=$(ms_between "$t0" "$t1"); else WALL_MS=n/a; fi
+	RSS_KB=n/a
+	if [ "$RC" -eq 0 ]; then
+		WALL_MS=$(ms_between "$t0" "$t1")
+		[ "$have_time" -eq 0 ] || RSS_KB=$(tail -n1 "$log.rss")
+	else
+		WALL_MS=n/a
+	fi
 	if [ "$RC" -eq 124 ]; then echo "run.sh: timed out after ${to}s" >>"$log"; fi
 	return 0
 }
@@ -294,7 +347,8 @@ measure() {
 	mps) timed "$log" "${plan[@]}" -o "$dir/plan.json" --write-mps "$dir/model.mps" ;;
 	plain) timed "$log" "${plan[@]}" -o "$dir/plan-plain.json" ;;
 	frontier) timed "$log" "${plan[@]}" -o "$dir/frontier.json" --frontier "$f_from:$f_to:$f_step" ;;
-	clp) timed "$log" clp "$dir/model.clp.mps" -maximize -dualsimplex ;;
+	clp) # shellcheck disable=SC2086 # clp_opts is a word list
+		timed "$log" clp "$dir/model.clp.mps" -maximize $clp_opts -dualsimplex ;;
 	glpsol) # shellcheck disable=SC2086 # glpsol_opts is a word list
 		timed "$log" glpsol --freemps "$dir/model.mps" --max --dual --flip $glpsol_opts -o "$dir/glpsol.sol" ;;  # glpsol replaces its -o file: never /dev/null
 	esac
@@ -307,7 +361,8 @@ measure() {
 		return 1
 	fi
 	echo "$WALL_MS" >>"$dir/wall.$kind.txt"
-	say "$size: $kind run $i: $(fmt_ms "$WALL_MS") wall"
+	[ "$RSS_KB" = n/a ] || echo "$RSS_KB" >>"$dir/rss.$kind.txt"
+	say "$size: $kind run $i: $(fmt_ms "$WALL_MS") wall$([ "$RSS_KB" = n/a ] || echo ", max RSS $(fmt_mb "$RSS_KB")")"
 	case $kind in
 	mps | plain)
 		if [ "$i" -eq 1 ] && [ "$kind" = mps ]; then
@@ -343,6 +398,53 @@ print(len(f) if isinstance(f, list) else "no frontier list")' "$dir/frontier.jso
 	return 0
 }
 
+# The 100 000-persona audience (preset 100kp: one location and one
+# channel each): jobmix validate and jobmix plan end to end, each under
+# --persona-timeout; a run that times out is not repeated.
+persona_case() {
+	local k i kinds next rows cols
+	for k in validate plan; do
+		: >"$dir/wall.$k.txt"
+		: >"$dir/rss.$k.txt"
+	done
+	kinds="validate plan"
+	for i in $(seq 1 "$n"); do
+		next=""
+		for k in $kinds; do
+			case $k in
+			validate) timed "$dir/$k.$i.log" "$jobmix" validate --channels "$dir/channels.csv" "$dir/audience.json" ;;
+			plan) timed "$dir/$k.$i.log" "$jobmix" -v plan "$dir/audience.json" --channels "$dir/channels.csv" --format json -o "$dir/plan.json" ;;
+			esac
+			if [ "$RC" -ne 0 ]; then
+				if [ "$RC" -eq 124 ]; then
+					echo "$LAST_TO" >"$dir/timeout.$k"
+					note "$size: $k run $i timed out after ${LAST_TO} s; not repeated"
+				else
+					note "$size: $k run $i exited $RC; output tail: $(tail -q -n 2 "$dir/$k.$i.log" 2>/dev/null | tr '\n' ' ' | cut -c1-300)"
+					status=1
+				fi
+				continue
+			fi
+			echo "$WALL_MS" >>"$dir/wall.$k.txt"
+			[ "$RSS_KB" = n/a ] || echo "$RSS_KB" >>"$dir/rss.$k.txt"
+			say "$size: $k run $i: $(fmt_ms "$WALL_MS") wall$([ "$RSS_KB" = n/a ] || echo ", max RSS $(fmt_mb "$RSS_KB")")"
+			next="$next $k"
+		done
+		kinds=$next
+	done
+	pers=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["planner_personas"])' "$dir/meta.json")
+	dims=$(model_dims "$dir/plan.1.log")
+	for k in validate plan; do
+		printf '| %s %s | %s personas%s | %s | - | - | %s | - |\n' "$size" "$k" "$pers" \
+			"$([ "$k" = plan ] && [ -n "$dims" ] && echo "; $dims")" \
+			"$(wall_cell "$(median <"$dir/wall.$k.txt")" "$k")" \
+			"$(fmt_mb "$(maxof <"$dir/rss.$k.txt")")" >>"$SUMMARY"
+	done
+	printf -- '- %s: %s personas; validate runs %s, plan runs %s; %s s\n' "$size" "$pers" \
+		"$(grep -c . "$dir/wall.validate.txt" || true)" "$(grep -c . "$dir/wall.plan.txt" || true)" \
+		"$(($(date +%s) - SIZE_T0))" >>"$OUT/objectives.txt.new"
+}
+
 IFS=, read -r -a size_list <<<"$sizes"
 for size in "${size_list[@]}"; do
 	[ -n "$size" ] || continue
@@ -353,7 +455,7 @@ for size in "${size_list[@]}"; do
 	SIZE_BUDGET=$(size_budget "$size")
 	CMD_TO=$(cmd_timeout "$size")
 	n=${runs:-5}
-	if [ -z "$runs" ] && [ "$size" = 1m ]; then n=3; fi
+	if [ -z "$runs" ]; then case $size in 1m | 100kp) n=3 ;; esac; fi
 	say "== $size: generating (seed $seed), $n runs each, budget ${SIZE_BUDGET}s"
 	if ! python3 tests/bench/gen.py --preset "$size" --seed "$seed" --out "$dir" 2>"$dir/gen.log"; then
 		cat "$dir/gen.log" >&2
@@ -363,6 +465,10 @@ for size in "${size_list[@]}"; do
 	fi
 	sed 's/^/bench: /' "$dir/gen.log" >&2
 	budget=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["budget"])' "$dir/meta.json")
+	if [ "$size" = 100kp ]; then
+		persona_case
+		continue
+	fi
 	plan=("$jobmix" -v plan "$dir/audience.json" --channels "$dir/channels.csv" --format json)
 	# frontier: 20 budgets from budget/4 to 2*budget
 	read -r f_from f_step f_to < <(awk -v b="$budget" 'BEGIN {
@@ -375,7 +481,8 @@ for size in "${size_list[@]}"; do
 	done
 
 	# -- round 1: the model, its checks, and the objectives ----------------
-	dims=n/a obj_jobmix=n/a obj_glpsol=n/a obj_clp=n/a
+	dims=n/a obj_jobmix=n/a obj_glpsol=n/a obj_clp=n/a clp_path=n/a
+	for k in plain clp; do : >"$dir/rss.$k.txt"; done
 	kinds=""
 	if measure mps 1; then
 		kinds="mps plain"
@@ -435,6 +542,18 @@ for size in "${size_list[@]}"; do
 		[ "$obj_clp" != n/a ] || note "$size: clp reported no optimal objective (see $dir/clp.1.log.out)"
 		say "$size: clp objective $obj_clp"
 		agree "$obj_jobmix" clp "$obj_clp" "$size"
+		# Did CLP stay in its dual simplex? Its dual prints "Primal inf"
+		# on each progress line; once it falls back to the primal, the
+		# lines carry only "Dual inf" (line 0 is the start, either way).
+		clp_iter=$(sed -nE 's/^Optimal objective .* - ([0-9]+) iterations.*/\1/p' "$dir/clp.1.log.out" | tail -n1)
+		clp_primal=$(awk '$1 ~ /^[0-9]+$/ && $1 != 0 && $2 == "Obj" && /Dual inf/ && !/Primal inf/' "$dir/clp.1.log.out" | wc -l)
+		if [ "$clp_primal" -eq 0 ]; then
+			clp_path="stayed in the dual, ${clp_iter:-?} iterations"
+		else
+			clp_path="left the dual for the primal ($clp_primal primal progress lines), ${clp_iter:-?} iterations"
+			note "$size: clp $clp_path; see $dir/clp.1.log.out"
+		fi
+		say "$size: clp $clp_path (log: $dir/clp.1.log.out)"
 	fi
 	rm -f "$dir/model.clp.mps"
 
@@ -486,8 +605,11 @@ for size in "${size_list[@]}"; do
 		"$(wall_cell "$wall_plain" plain)" "$(wall_cell "$wall_mps" mps)" \
 		"$(wall_cell "$wall_glpsol" glpsol)" "$(wall_cell "$wall_clp" clp)" \
 		"$jc" "$f_ratio" >>"$ROWS"
-	printf -- '- %s: objective jobmix %s, glpsol %s, clp %s; timing total %s (write without MPS %s); budget %s; frontier %s:%s:%s solve %s (of which %s on the frontier line), wall %s; runs: %s; %s s\n' \
-		"$size" "$obj_jobmix" "$obj_glpsol" "$obj_clp" "$(fmt_ms "$p_total")" "$(fmt_ms "$pl_write")" "$budget" \
+	printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$size" "$dims" \
+		"$(wall_cell "$wall_plain" plain)" "$(wall_cell "$wall_clp" clp)" "$jc" \
+		"$(fmt_mb "$(maxof <"$dir/rss.plain.txt")")" "$(fmt_mb "$(maxof <"$dir/rss.clp.txt")")" >>"$SUMMARY"
+	printf -- '- %s: objective jobmix %s, glpsol %s, clp %s (%s); timing total %s (write without MPS %s); budget %s; frontier %s:%s:%s solve %s (of which %s on the frontier line), wall %s; runs: %s; %s s\n' \
+		"$size" "$obj_jobmix" "$obj_glpsol" "$obj_clp" "$clp_path" "$(fmt_ms "$p_total")" "$(fmt_ms "$pl_write")" "$budget" \
 		"$f_from" "$f_to" "$f_step" "$(fmt_ms "$f_solve")" "$(fmt_ms "$f_points")" "$(fmt_ms "$f_wall")" \
 		"$(for k in mps plain clp frontier glpsol; do printf '%s %s ' "$k" "$(grep -c . "$dir/wall.$k.txt" || true)"; done)" \
 		"$(($(date +%s) - SIZE_T0))" >>"$OUT/objectives.txt.new"
@@ -502,7 +624,7 @@ done
 	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'). $(glpsol --version 2>/dev/null | head -n1 || true)$([ "$have_clp" -eq 1 ] && echo "; $(clp -quit 2>/dev/null | head -n1 || true)")."
 	echo "Medians of ${runs:-5 (3 for 1m)} runs; seed $seed. Phases from \`jobmix -v\` (\`write\` includes the MPS export);"
 	echo "\"plan\" = end-to-end wall clock of \`jobmix plan\` without \`--write-mps\`, \"+MPS\" with it;"
-	echo "glpsol = \`glpsol --freemps --max --dual --flip${glpsol_opts:+ $glpsol_opts}\`, clp = \`clp -maximize -dualsimplex\`, wall clock incl. reading the MPS;"
+	echo "glpsol = \`glpsol --freemps --max --dual --flip${glpsol_opts:+ $glpsol_opts}\`, clp = \`clp -maximize${clp_opts:+ $clp_opts} -dualsimplex\`, wall clock incl. reading the MPS;"
 	echo "jobmix/clp = plan wall / clp wall; frontier/single = solver time of a plan with a 20-point \`--frontier\` (its \`timing: solve\`, plus a separate \`frontier: N points in X ms\` line if jobmix prints one) / \`timing: solve\` of one plan."
 	echo
 	echo "| size | rows x cols (nnz) | parse | build | solve | write | jobmix plan | jobmix +MPS | glpsol | clp | jobmix/clp | frontier/single |"
@@ -521,5 +643,13 @@ done
 	else
 		echo "No warnings: every timing line present, objectives agree to 1e-6."
 	fi
+	echo
+	echo "### Summary"
+	echo
+	echo "End to end \`jobmix plan AUDIENCE --channels CSV --format json -o plan.json\` against \`clp MPS -maximize${clp_opts:+ $clp_opts} -dualsimplex\` (wall medians; max RSS the largest of the runs, GNU time %M)."
+	echo
+	echo "| size | model | jobmix | clp | jobmix/clp | jobmix max RSS | clp max RSS |"
+	echo "|---|---|---|---|---|---|---|"
+	cat "$SUMMARY"
 } | tee "$OUT/results.md"
 exit "$status"
