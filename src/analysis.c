@@ -241,8 +241,11 @@ static void least_budget(struct model *m, struct plan *p,
 		if (model_solve(&probe, &limit) == LP_SOLVED) {
 			double need = lp_obj_value(probe.lp);
 
+			/* rounded up, so the sentence and the figure agree */
 			p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
-			explain_least_budget(reasons, m->c, need, m->budget);
+			explain_least_budget(reasons, m->c,
+					     (double)p->least_budget / m->scale,
+					     m->budget);
 		} else if (reasons->n == 0) {
 			explain_least_budget(reasons, m->c, -1, m->budget);
 		}
