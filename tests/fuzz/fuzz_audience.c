@@ -1,8 +1,8 @@
 /*
  * tests/fuzz/fuzz_audience.c - audience_parse() on any bytes, against
  * a fixed catalogue parsed once: the channel ids of the bundled
- * audiences and of tests/cli, all in USD, so USD campaigns need no fx and
- * others convert.
+ * audiences and of tests/cli, all in USD, so that USD campaigns need
+ * no fx and the others convert.
  */
 #include "audience.h"
 
