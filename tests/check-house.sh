@@ -19,7 +19,9 @@
 set -u
 
 MAX_LINES=${MAX_LINES:-80}
-LIBS="glpk.h cjson/ curl/ libxml/ sqlite3.h"
+# each library: the name shown, then what its #include names start with
+LIBS="glpk.h=glpk\.h cjson/=(cjson/|cJSON\.h) curl/=curl/ libxml/=libxml/
+sqlite3.h=sqlite3\.h"
 
 # the .c and .h files under DIR/src and DIR/include, one a line
 sources() {
@@ -31,7 +33,8 @@ sources() {
 check_libraries() {
 	local dir=$1 lib re files n bad=0
 	for lib in $LIBS; do
-		re="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${lib//./\\.}"
+		re="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${lib#*=}"
+		lib=${lib%%=*}
 		files=$(sources "$dir" | xargs grep -lE "$re" 2>/dev/null |
 			sed "s|^$dir/||")
 		n=$(printf '%s' "$files" | grep -c .)
@@ -41,7 +44,7 @@ check_libraries() {
 			printf '  %-10s %s\n' "$lib" "$files"
 		else
 			printf '  %-10s FAIL: included by %s\n' "$lib" \
-				"$(echo "$files" | tr '\n' ' ')"
+				"$(echo "$files" | paste -sd ' ')"
 			if printf '%s\n' "$files" | grep -q '^include/'; then
 				echo "             a header in include/ must not include" \
 					"a library's header: its users would all depend on it"
@@ -198,6 +201,8 @@ self_test() {
 	expect 1 'glpk.h +FAIL: included by src/a.c src/c.c' "$t" || fail=1
 	printf '#include <sqlite3.h>\n' >"$t/include/c.h"
 	expect 1 'a header in include/ must not' "$t" || fail=1
+	printf '#include "cJSON.h"\n' >"$t/src/c.c"
+	expect 1 'cjson/ +FAIL: included by src/b.c src/c.c$' "$t" || fail=1
 	: >"$t/src/c.c"
 	: >"$t/include/c.h"
 	# a cycle a -> b -> c -> a, through a header
