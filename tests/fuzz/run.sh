@@ -30,8 +30,10 @@ for name in "$@"; do
 		grep -E 'stat::(number_of_executed_units|average_exec_per_sec)' "$log"
 	else
 		failed="$failed $name"
-		grep -E '^(==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log"
-		tail -n 30 "$log"
+		# the report: from the first sanitizer or harness message on
+		awk '/^(==[0-9]+==|fuzz_)|runtime error/ { on = 1 }
+			on && !/Test unit written/ && n++ < 40' "$log"
+		grep -E 'Test unit written' "$log"
 	fi
 done
 if [ -n "$failed" ]; then

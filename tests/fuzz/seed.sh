@@ -1,12 +1,11 @@
 #!/bin/sh
-# tests/fuzz/seed.sh - (re)make the seed corpora in tests/fuzz/corpus/
-# from the bundled files and the inputs of tests/cli. Copies only, one
-# file per distinct content, named after where it came from. Run from
-# the top of the tree; commit the result.
+# tests/fuzz/seed.sh - add to the seed corpora in tests/fuzz/corpus/
+# the bundled files and the inputs of tests/cli. Copies only, one file
+# per distinct content, named after where it came from; files put there
+# by hand (inputs found by fuzzing) stay. Commit the result.
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-rm -rf "$c"
 mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config"
 
 # add SRC NAME DEST...: copy SRC as DEST/NAME unless DEST has its bytes
