@@ -6,6 +6,10 @@
 #   make WERROR=1 ...    warnings are errors (CI)
 #   make SANITIZE=address,undefined check   sanitizer build (make clean first)
 #   make install PREFIX=/usr/local DESTDIR=...
+#   make fuzz            run each libFuzzer harness FUZZ_SECONDS (60) (clang)
+#   make fuzz-smoke      the same for 10 s each (CI)
+#   make check-house     the house checks: one library one module, no
+#                        include cycles, no unmarked function over 80 lines
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -39,7 +43,8 @@ SRC   = $(sort $(wildcard src/*.c src/cmd/*.c))
 OBJ   = $(SRC:.c=.o)
 LIB   = $(filter-out src/main.o,$(OBJ))
 TESTS = $(patsubst %.c,%.t,$(sort $(wildcard tests/unit/test_*.c)))
-FORMATTED = $(wildcard include/*.h src/*.h src/*.c src/cmd/*.c tests/*.h tests/unit/*.c)
+FORMATTED = $(wildcard include/*.h src/*.h src/*.c src/cmd/*.c tests/*.h \
+              tests/unit/*.c tests/fuzz/*.c tests/fuzz/*.h)
 
 all: jobmix
 
@@ -65,6 +70,40 @@ demo:
 	@$(MAKE) --no-print-directory jobmix
 	./jobmix plan audiences/electricians-umea.json
 
+# libFuzzer harnesses: the src/ objects (not main.o) built again with
+# clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
+FUZZ_CC       ?= clang
+FUZZ_SECONDS  ?= 60
+FUZZ_NAMES     = audience catalogue csv config json
+FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS    = -std=c11 $(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZ_OBJ       = $(patsubst src/%.c,tests/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
+FUZZ_BIN       = $(FUZZ_NAMES:%=tests/fuzz/fuzz_%)
+
+tests/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) -MF tests/fuzz/obj/fuzz_$*.d $(FUZZ_CFLAGS) \
+		-fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+# the objects are intermediate to make: keep them between runs
+.SECONDARY: $(FUZZ_OBJ)
+
+fuzz-build:
+	@sh tests/fuzz/toolchain.sh $(FUZZ_CC)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-smoke: fuzz-build
+	sh tests/fuzz/run.sh 10 $(FUZZ_NAMES)
+
+check-house:
+	bash tests/check-house.sh
+
 format:
 	clang-format -i $(FORMATTED)
 
@@ -84,7 +123,9 @@ uninstall:
 
 clean:
 	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
+	rm -rf tests/fuzz/obj $(FUZZ_BIN)
 
-.PHONY: all check demo golden format format-check install uninstall clean
+.PHONY: all check demo golden format format-check install uninstall clean \
+        fuzz fuzz-build fuzz-smoke check-house
 .DELETE_ON_ERROR:
--include $(OBJ:.o=.d) $(TESTS:.t=.d)
+-include $(OBJ:.o=.d) $(TESTS:.t=.d) $(wildcard tests/fuzz/obj/*.d tests/fuzz/obj/*/*.d)

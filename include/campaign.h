@@ -160,6 +160,8 @@ const char *pricing_name(enum pricing p);
 int pricing_parse(const char *s, enum pricing *out);
 const char *objective_name(enum objective o);
 int objective_parse(const char *s, enum objective *out);
+/* the unit an objective is counted in: "applications", "SEK", ... */
+const char *objective_unit(enum objective o, const struct campaign *c);
 
 /*
  * Days from start to end inclusive, both YYYY-MM-DD; -1 if either is

@@ -23,9 +23,6 @@ struct strvec;
 /* marginals and room are quoted per this many major units */
 #define EXPLAIN_PER 1000.0
 
-/* the unit an objective is counted in: "applications", "SEK", ... */
-const char *objective_unit(enum objective o, const struct campaign *c);
-
 /* "1 500.00 SEK" for v major units, appended */
 void explain_money(struct strbuf *sb, const struct campaign *c, double v);
 

@@ -262,3 +262,21 @@ int date_span_days(const char *start, const char *end)
 		return -1;
 	return (int)(b - a + 1);
 }
+
+const char *objective_unit(enum objective o, const struct campaign *c)
+{
+	switch (o) {
+	case OBJ_APPLICATIONS:
+		return "applications";
+	case OBJ_HIRES:
+		return "hires";
+	case OBJ_VALUE:
+	case OBJ_MIN_COST:
+		return c->currency;
+	case OBJ_REACH:
+		return "people reached";
+	case OBJ_BLEND:
+		return "blend points";
+	}
+	return "";
+}

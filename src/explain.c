@@ -14,24 +14,6 @@
 #include "planner.h"
 #include "strbuf.h"
 
-const char *objective_unit(enum objective o, const struct campaign *c)
-{
-	switch (o) {
-	case OBJ_APPLICATIONS:
-		return "applications";
-	case OBJ_HIRES:
-		return "hires";
-	case OBJ_VALUE:
-	case OBJ_MIN_COST:
-		return c->currency;
-	case OBJ_REACH:
-		return "people reached";
-	case OBJ_BLEND:
-		return "blend points";
-	}
-	return "";
-}
-
 void explain_money(struct strbuf *sb, const struct campaign *c, double v)
 {
 	money_format_currency(sb, llround(v * (double)money_scale(c->digits)),

@@ -9,7 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "explain.h"
 #include "money.h"
 #include "planner_int.h"
 #include "usage.h"
