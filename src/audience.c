@@ -214,9 +214,12 @@ static int read_whole(struct ctx *x, const struct json_value *v,
 static int read_one(struct ctx *x, const struct json_value *v,
 		    const struct field *f, void *dst)
 {
-	void *p = (char *)dst + f->offset;
+	void *p;
 	const char *s;
 
+	if (f->kind == K_OTHER || !dst)
+		return 0; /* only recognised; the caller reads it */
+	p = (char *)dst + f->offset;
 	switch (f->kind) {
 	case K_STRING:
 		if (json_string_in(x->d, path_of(x), v, &s) < 0)

@@ -318,6 +318,7 @@ static void syntax_error(struct diag *d, const char *text, size_t len,
 struct build {
 	struct diag *d;
 	const char *text;
+	size_t len; /* text need not end in a NUL */
 	const size_t *nums;
 	size_t n_nums, next_num;
 	struct strbuf path;
@@ -426,7 +427,7 @@ static void convert_number(struct build *b, cJSON *src, struct json_value *dst)
 	if (b->next_num >= b->n_nums) /* cannot happen: scan saw them all */
 		die("json: more numbers than the scan found");
 	start = end = b->nums[b->next_num++];
-	while (is_number_char(b->text[end]))
+	while (end < b->len && is_number_char(b->text[end]))
 		end++;
 	dst->str = xstrndup(b->text + start, end - start);
 }
@@ -490,7 +491,7 @@ int json_parse(const char *text, size_t len, struct diag *d,
 	       struct json_value **out)
 {
 	struct scan s = { text, len, d, NULL, 0, 0 };
-	struct build b = { d, text, NULL, 0, 0, STRBUF_INIT, 0 };
+	struct build b = { d, text, len, NULL, 0, 0, STRBUF_INIT, 0 };
 	const char *end = NULL;
 	cJSON *root = NULL;
 

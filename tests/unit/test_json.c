@@ -314,8 +314,24 @@ static void writes_strings_as_valid_escaped_utf8(void)
 	strbuf_release(&sb);
 }
 
+/* found by fuzz_json: a number at the very end of a buffer with no NUL */
+static void reads_a_number_at_the_end_of_an_exact_buffer(void)
+{
+	char *text = malloc(3);
+	struct json_value *v;
+
+	memcpy(text, "0.5", 3);
+	v = parse_n(text, 3);
+	CHECK(v != NULL);
+	CHECK(json_num(v) == 0.5);
+	CHECK_STR(json_num_text(v), "0.5");
+	json_free(v);
+	free(text);
+}
+
 int main(void)
 {
+	reads_a_number_at_the_end_of_an_exact_buffer();
 	reads_values_and_keeps_number_text();
 	refuses_what_cjson_would_mangle();
 	keeps_a_backslash_before_u0000_apart();
