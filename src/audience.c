@@ -626,8 +626,11 @@ static void read_overrides(struct ctx *x, const struct json_value *o)
 {
 	size_t at0 = json_path_key(&x->path, "channels");
 
-	if (o && json_type(o) != JSON_OBJECT)
+	if (o && json_type(o) != JSON_OBJECT) {
 		json_wrong(x->d, x->path.buf, "an object", o);
+		json_path_pop(&x->path, at0);
+		return;
+	}
 	for (size_t i = 0; i < json_count(o); i++) {
 		const char *key = json_key_at(o, i);
 		size_t at = json_path_key(&x->path, key);
