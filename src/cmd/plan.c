@@ -388,19 +388,6 @@ static int set_amounts(const struct plan_args *a, const struct campaign *c,
 	return 0;
 }
 
-/* objective 'min-cost' from the command line needs a goal somewhere */
-static bool has_goal(const struct campaign *c)
-{
-	if (c->goal_applications > 0 || c->goal_hires > 0)
-		return true;
-	for (size_t i = 0; i < c->n_personas; i++)
-		if (c->personas[i].goal_applications > 0 ||
-		    c->personas[i].goal_hires > 0)
-			return true;
-	return false;
-}
-
-/* command line over config over the audience file; 0 or exit status */
 static int set_options(const struct plan_args *a, const struct config *cfg,
 		       const struct campaign *c, struct plan_options *o)
 {
@@ -418,12 +405,7 @@ static int set_options(const struct plan_args *a, const struct config *cfg,
 		o->objective = cfg->objective;
 	if (a->has_objective)
 		o->objective = a->objective;
-	if (o->objective == OBJ_MIN_COST && !has_goal(c)) {
-		errorf("objective 'min-cost' needs a goal to meet; '%s' sets "
-		       "none",
-		       a->audience);
-		return JM_DATAERR;
-	}
+	/* whether the objective fits the campaign: planner_run() says */
 	return set_amounts(a, c, o);
 }
 
