@@ -90,7 +90,7 @@ static enum planner_error solver_error(const struct model *m,
 static enum planner_error solve(struct model *m, const struct plan_options *o,
 				struct plan *out)
 {
-	double t0 = now_ms();
+	double t0 = now_ms(), t_write;
 	enum lp_result res = LP_SOLVED;
 	bool limit = false;
 
@@ -98,8 +98,11 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 		res = blend_norms(m, &limit);
 	/* the model as it will be solved: blend weights set, binaries free */
 	lp_free_binaries(m->lp);
+	t_write = now_ms();
 	if (model_write(m) < 0)
 		return PLANNER_EXPORT_FAILED;
+	out->ms_write = now_ms() - t_write;
+	t0 += out->ms_write; /* the export is not solving */
 	if (res == LP_SOLVED)
 		res = model_solve(m, &limit);
 	out->blend_apps_norm = m->norm_apps;
