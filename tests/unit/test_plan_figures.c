@@ -17,6 +17,7 @@
 #include "catalogue.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "plan_fixture.h"
 #include "test.h"
 
 #define HEADER                                                        \
@@ -47,58 +48,21 @@ static const char usd_csv[] =
 	       "banner,Banner,meta,cpm,10,USD,0.01,impression,,0.1,0.2,0.5,"
 	       "3,,,,,,test\n";
 
-struct fixture {
-	struct catalogue cat;
-	struct campaign c;
-	struct plan_options o;
-	struct plan p;
-	int rc;
-};
-
-/*
- * Parse `csv` and an audience of one persona "p" (size 1000) in SEK,
- * 2027-01-01 to 2027-01-10 (10 days); `campaign` adds members to the
- * campaign object, `channels` is the persona's channels object.
- */
+/* the persona "p" on the catalogue csv; see plan_fixture.h */
 static int setup(struct fixture *f, const char *csv, const char *campaign,
 		 const char *channels)
 {
-	struct strbuf json = STRBUF_INIT;
-	struct diag d;
-
-	memset(f, 0, sizeof(*f));
-	diag_init(&d, "catalogue.csv");
-	if (catalogue_parse(csv, strlen(csv), &f->cat, &d) < 0)
-		return -1;
-	strbuf_addf(&json,
-		    "{\"campaign\": {\"name\": \"t\", \"currency\": \"SEK\", "
-		    "\"start\": \"2027-01-01\", \"end\": \"2027-01-10\", %s},"
-		    " \"personas\": [{\"id\": \"p\", \"name\": \"P\", "
-		    "\"size\": 1000, \"locations\": [{\"city\": \"Umeå\", "
-		    "\"country\": \"SE\", \"radius_km\": 25}], "
-		    "\"channels\": %s}]}",
-		    campaign, channels);
-	diag_init(&d, "a.json");
-	f->rc = audience_parse(json.buf, json.len, &f->cat, &f->c, &d);
-	strbuf_release(&json);
-	if (f->rc < 0)
-		return -1;
-	plan_options_init(&f->o, &f->c);
-	return 0;
+	return fixture_plan(f, csv, campaign, channels, "", "");
 }
 
 static int run(struct fixture *f)
 {
-	plan_release(&f->p);
-	f->rc = planner_run(&f->c, &f->o, &f->p);
-	return f->rc;
+	return fixture_run(f);
 }
 
 static void done(struct fixture *f)
 {
-	plan_release(&f->p);
-	campaign_release(&f->c);
-	catalogue_release(&f->cat);
+	fixture_done(f);
 }
 
 static const struct plan_cell *cell(const struct fixture *f,

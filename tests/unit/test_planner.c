@@ -14,6 +14,7 @@
 #include "campaign.h"
 #include "catalogue.h"
 #include "diag.h"
+#include "plan_fixture.h"
 #include "test.h"
 #include "strbuf.h"
 #include "wrapper.h"
@@ -36,59 +37,22 @@ static const char catalogue_csv[] =
 	"paper,Paper,offline,flat,1000,SEK,0.1,unique,,0.5,0.2,0.5,,,,,,"
 	"1000000,test\n";
 
-struct fixture {
-	struct catalogue cat;
-	struct campaign c;
-	struct plan_options o;
-	struct plan p;
-	int rc;
-};
-
-/*
- * Plan an audience: `campaign` is the inside of the campaign object
- * after name/currency/dates, `rest` further top-level members, and
- * `channels` the persona's channels object.
- */
+/* the persona's campaign on the catalogue above */
 static int plan(struct fixture *f, const char *campaign, const char *channels,
 		const char *persona_extra, const char *rest)
 {
-	struct strbuf json = STRBUF_INIT;
-	struct diag d;
-
-	memset(f, 0, sizeof(*f));
-	diag_init(&d, "catalogue.csv");
-	if (catalogue_parse(catalogue_csv, strlen(catalogue_csv), &f->cat, &d) <
-	    0)
-		return -1;
-	strbuf_addf(&json,
-		    "{\"campaign\": {\"name\": \"t\", \"currency\": \"SEK\", "
-		    "\"start\": \"2027-01-01\", \"end\": \"2027-01-10\", %s},"
-		    " %s%s \"personas\": [{\"id\": \"p\", \"name\": \"P\", "
-		    "\"size\": 1000, \"locations\": [{\"city\": \"Umeå\", "
-		    "\"country\": \"SE\", \"radius_km\": 25}] %s, "
-		    "\"channels\": %s}]}",
-		    campaign, rest, *rest ? "," : "", persona_extra, channels);
-	diag_init(&d, "a.json");
-	f->rc = audience_parse(json.buf, json.len, &f->cat, &f->c, &d);
-	strbuf_release(&json);
-	if (f->rc < 0)
-		return -1;
-	plan_options_init(&f->o, &f->c);
-	return 0;
+	return fixture_plan(f, catalogue_csv, campaign, channels, persona_extra,
+			    rest);
 }
 
 static int run(struct fixture *f)
 {
-	plan_release(&f->p);
-	f->rc = planner_run(&f->c, &f->o, &f->p);
-	return f->rc;
+	return fixture_run(f);
 }
 
 static void done(struct fixture *f)
 {
-	plan_release(&f->p);
-	campaign_release(&f->c);
-	catalogue_release(&f->cat);
+	fixture_done(f);
 }
 
 static const struct plan_binding *find_binding(const struct plan *p,
