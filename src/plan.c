@@ -23,49 +23,6 @@ void plan_options_init(struct plan_options *o, const struct campaign *c)
 	o->explain_max_columns = PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS;
 }
 
-/*
- * Round the cells' spends to minor units without the total drifting:
- * floor every cell, then hand the remaining units to the largest
- * remainders (the total is the rounded sum, so never above budget).
- */
-struct remainder {
-	double frac;
-	size_t i;
-};
-
-static int by_frac_desc(const void *a, const void *b)
-{
-	const struct remainder *x = a, *y = b;
-
-	if (x->frac != y->frac)
-		return x->frac < y->frac ? 1 : -1;
-	return x->i < y->i ? -1 : x->i > y->i; /* stable, so repeatable */
-}
-
-static void round_spends(const double *raw, size_t n, int64_t *out)
-{
-	double sum = 0;
-	int64_t floor_sum = 0, left;
-	struct remainder *r = xcalloc(n ? n : 1, sizeof(*r));
-
-	for (size_t i = 0; i < n; i++) {
-		sum += raw[i];
-		out[i] = (int64_t)floor(raw[i] + 1e-6);
-		floor_sum += out[i];
-		r[i].frac = raw[i] - (double)out[i];
-		r[i].i = i;
-	}
-	left = llround(sum) - floor_sum;
-	qsort(r, n, sizeof(*r), by_frac_desc);
-	for (size_t k = 0; k < n && left > 0; k++) {
-		if (r[k].frac <= 1e-6)
-			break;
-		out[r[k].i]++;
-		left--;
-	}
-	free(r);
-}
-
 static void total_add(struct plan_total *t, const struct plan_cell *pc,
 		      int64_t value)
 {
@@ -166,7 +123,7 @@ void plan_extract(struct model *m, struct plan *p)
 		if (wr * m->cells[j].chord_err > max_err)
 			max_err = wr * m->cells[j].chord_err;
 	}
-	round_spends(raw, m->n_cells, spend);
+	round_spends(m, raw, spend);
 	memset(&p->total, 0, sizeof(p->total));
 	for (size_t j = 0; j < m->n_cells; j++) {
 		struct plan_cell *pc;

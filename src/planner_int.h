@@ -90,6 +90,9 @@ double cell_spend_lp(const struct model *m, const struct mcell *x);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
 int model_write(struct model *m);
 
+/* rounding.c: minor units within every limit, goals still met */
+void round_spends(const struct model *m, const double *raw, int64_t *out);
+
 /* plan.c */
 void plan_extract(struct model *m, struct plan *p);
 

@@ -356,6 +356,83 @@ static void value_objective_needs_value_per_hire(void)
 	done(&f);
 }
 
+static unsigned next_random(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 8) & 0xffffff;
+}
+
+static int64_t channel_spend(const struct fixture *f, const char *id)
+{
+	long ch = campaign_find_channel(&f->c, id);
+
+	return ch < 0 ? 0 : f->p.channel_totals[ch].spend;
+}
+
+/*
+ * 1 000 random budgets against a channel share, a channel ceiling and
+ * a persona cap: rounding to minor units never breaks one of them.
+ */
+static void rounding_never_breaks_a_limit(void)
+{
+	unsigned seed = 7;
+	int broken = 0, runs = 0;
+
+	for (int k = 0; k < 1000; k++) {
+		struct fixture f;
+		int64_t budget = 30000 + next_random(&seed) % 1970000;
+
+		if (plan(&f, "\"budget\": 20000",
+			 "{\"meta\": {\"share\": 0.9}, \"ref_a\": {\"share\": "
+			 "0.5}, \"ref_b\": {\"share\": 0.5}}",
+			 ", \"budget_cap\": 7777.77",
+			 "\"channels\": {\"meta\": {\"max_share\": 0.3}, "
+			 "\"ref_a\": {\"max_spend\": 1234.57}}") < 0)
+			break;
+		f.o.budget = budget;
+		if (run(&f) == 0 && f.p.status == PLAN_OPTIMAL) {
+			runs++;
+			broken += f.p.total.spend > budget ||
+				  f.p.total.spend > 777777 ||
+				  channel_spend(&f, "ref_a") > 123457 ||
+				  (double)channel_spend(&f, "meta") >
+					  floor(0.3 * (double)budget + 1e-6);
+		}
+		done(&f);
+	}
+	CHECK(runs == 1000);
+	CHECK(broken == 0);
+}
+
+/* 1 000 random goals for min-cost: each is met on the exact curves */
+static void rounding_keeps_min_cost_goals(void)
+{
+	unsigned seed = 11;
+	int missed = 0, runs = 0;
+	char persona[64];
+
+	for (int k = 0; k < 1000; k++) {
+		struct fixture f;
+		double goal = 1 + (double)(next_random(&seed) % 1400000) / 1e5;
+
+		snprintf(persona, sizeof(persona),
+			 ", \"goal\": {\"applications\": %.5f}", goal);
+		if (plan(&f, "\"budget\": 20000, \"objective\": \"min-cost\"",
+			 "{\"meta\": {\"share\": 0.9}, \"ref_a\": {\"share\": "
+			 "0.5}}",
+			 persona, "") < 0)
+			break;
+		if (run(&f) == 0 && f.p.status == PLAN_OPTIMAL) {
+			runs++;
+			missed += f.p.total.applications < goal;
+		}
+		done(&f);
+	}
+	if (!CHECK(runs == 1000))
+		printf("#   %d runs optimal\n", runs);
+	CHECK(missed == 0);
+}
+
 static void nothing_to_plan_is_a_data_error(void)
 {
 	struct fixture f;
@@ -522,6 +599,8 @@ int main(void)
 	value_objective_stops_where_hires_cost_more_than_worth();
 	value_objective_needs_value_per_hire();
 	nothing_to_plan_is_a_data_error();
+	rounding_never_breaks_a_limit();
+	rounding_keeps_min_cost_goals();
 	blend_weights_span_applications_and_reach();
 	excluded_cells_get_nothing();
 	frontier_is_concave_and_ends_at_saturation();
