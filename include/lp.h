@@ -57,6 +57,15 @@ bool lp_is_mip(const struct lp *lp);
 size_t lp_n_binaries(const struct lp *lp);
 void lp_set_objective(struct lp *lp, bool maximise, const char *name);
 void lp_set_obj_coef(struct lp *lp, int j, double c);
+/*
+ * Multiply the objective by a power of ten that brings its largest
+ * coefficient into [1, 10): solvers' tolerances are absolute, and
+ * hires per yen (1e-9) would fall below them. The objective value and
+ * the duals read back through this module are in the caller's units;
+ * an exported model keeps the scaled objective (lp_objective_scale()).
+ */
+void lp_normalise_objective(struct lp *lp);
+double lp_objective_scale(const struct lp *lp);
 /* the constraint matrix from n triplets ia[k], ja[k], ar[k], k = 1..n */
 void lp_load_matrix(struct lp *lp, size_t n, const int *ia, const int *ja,
 		    const double *ar);

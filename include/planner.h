@@ -132,6 +132,9 @@ struct plan {
 	struct frontier_point *frontier; /* owned */
 	size_t n_frontier;
 	size_t n_rows, n_cols, n_nonzeros, n_binaries;
+	/* the exported model: money in money_unit major units, objective
+	 * multiplied by objective_scale */
+	double money_unit, objective_scale;
 	double ms_build, ms_solve, ms_write;
 };
 

@@ -69,11 +69,11 @@ static double price_row(struct model *m, int i, double prim, double base)
 	if (isfinite(r->lb) && isfinite(r->ub)) {
 		/* a channel with a floor and a cap: drop the side that binds */
 		if (fabs(prim - r->lb) < fabs(prim - r->ub))
-			lp_set_row_bounds(m->lp, i, -INFINITY, r->ub);
+			model_set_row_bounds(m, i, -INFINITY, r->ub);
 		else
-			lp_set_row_bounds(m->lp, i, r->lb, INFINITY);
+			model_set_row_bounds(m, i, r->lb, INFINITY);
 	} else {
-		lp_set_row_bounds(m->lp, i, -INFINITY, INFINITY);
+		model_set_row_bounds(m, i, -INFINITY, INFINITY);
 	}
 	/*
 	 * A MIP is priced with its buy decisions held where the optimum
@@ -83,7 +83,7 @@ static double price_row(struct model *m, int i, double prim, double base)
 	if (lp_is_mip(m->lp) ? lp_resolve_fixed(m->lp, &m->prm) == LP_SOLVED
 			     : model_solve(m, &limit) == LP_SOLVED)
 		v = lp_obj_value(m->lp);
-	lp_set_row_bounds(m->lp, i, r->lb, r->ub);
+	model_set_row_bounds(m, i, r->lb, r->ub);
 	if (isnan(v))
 		return v;
 	return m->objective == OBJ_MIN_COST ? base - v : v - base;
@@ -116,8 +116,8 @@ static void frequency_caps(struct model *m, struct bindings *caps)
 		if (!x->cap_is_freq || x->kind == CELL_FLAT || !x->nseg)
 			continue;
 		last = x->col0 + x->nseg - 1;
-		s = lp_col_value(m->lp, last);
-		rc = lp_col_dual(m->lp, last);
+		s = lp_col_value(m->lp, last) * m->unit;
+		rc = lp_col_dual(m->lp, last) / m->unit;
 		if (s < x->width[x->nseg - 1] * (1 - 1e-9) || fabs(rc) < 1e-12)
 			continue;
 		if (m->objective == OBJ_MIN_COST ? rc > 0 : rc < 0)
@@ -146,8 +146,8 @@ static void find_bindings(struct model *m, struct plan *p)
 	struct bindings rows = { 0 }, caps = { 0 };
 
 	for (int i = 1; i <= m->n_rows; i++) {
-		dual[i] = lp_row_dual(m->lp, i);
-		prim[i] = lp_row_value(m->lp, i);
+		dual[i] = model_row_dual(m, i);
+		prim[i] = model_row_value(m, i);
 	}
 	frequency_caps(m, &caps);
 	for (int i = 1; i <= m->n_rows; i++) {

@@ -35,7 +35,7 @@ static void set_budget(struct model *m, double bud)
 {
 	const struct campaign *c = m->c;
 
-	lp_set_row_bounds(m->lp, m->row_budget, -INFINITY, bud);
+	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		double lb, ub;
 		int r = m->row_channel[ch];
@@ -45,7 +45,7 @@ static void set_budget(struct model *m, double bud)
 		model_channel_bounds(m, ch, bud, &lb, &ub);
 		if (lb > ub)
 			ub = lb;
-		lp_set_row_bounds(m->lp, r, lb > 0 ? lb : -INFINITY, ub);
+		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
 	}
 }
 
@@ -56,7 +56,7 @@ static void read_point(const struct model *m, struct frontier_point *f)
 
 	f->feasible = true;
 	f->objective = lp_obj_value(m->lp);
-	f->marginal = lp_row_dual(m->lp, m->row_budget) * EXPLAIN_PER;
+	f->marginal = model_row_dual(m, m->row_budget) * EXPLAIN_PER;
 	for (size_t j = 0; j < m->n_cells; j++) {
 		struct response_point pt;
 		double s = cell_spend_lp(m, &m->cells[j]);

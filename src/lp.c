@@ -23,7 +23,8 @@
 
 struct lp {
 	glp_prob *P;
-	int *binaries; /* column numbers of the binary columns */
+	double obj_scale; /* the objective in GLPK = ours x obj_scale */
+	int *binaries;    /* column numbers of the binary columns */
 	size_t n_binaries, alloc_binaries;
 };
 
@@ -62,6 +63,7 @@ struct lp *lp_new(const char *name)
 	struct lp *lp = xcalloc(1, sizeof(*lp));
 
 	lp->P = glp_create_prob();
+	lp->obj_scale = 1;
 	glp_set_prob_name(lp->P, name);
 	return lp;
 }
@@ -153,7 +155,29 @@ void lp_set_objective(struct lp *lp, bool maximise, const char *name)
 
 void lp_set_obj_coef(struct lp *lp, int j, double c)
 {
-	glp_set_obj_coef(lp->P, j, c);
+	glp_set_obj_coef(lp->P, j, c * lp->obj_scale);
+}
+
+void lp_normalise_objective(struct lp *lp)
+{
+	int n = glp_get_num_cols(lp->P);
+	double big = 0, f;
+
+	for (int j = 1; j <= n; j++)
+		big = fmax(big, fabs(glp_get_obj_coef(lp->P, j)));
+	if (big <= 0 || !isfinite(big))
+		return;
+	f = pow(10, -floor(log10(big))); /* big x f in [1, 10) */
+	if (f == 1)
+		return;
+	for (int j = 1; j <= n; j++)
+		glp_set_obj_coef(lp->P, j, glp_get_obj_coef(lp->P, j) * f);
+	lp->obj_scale *= f;
+}
+
+double lp_objective_scale(const struct lp *lp)
+{
+	return lp->obj_scale;
 }
 
 void lp_load_matrix(struct lp *lp, size_t n, const int *ia, const int *ja,
@@ -287,7 +311,7 @@ int lp_status_code(const struct lp *lp)
 
 double lp_obj_value(const struct lp *lp)
 {
-	return glp_get_obj_val(lp->P);
+	return glp_get_obj_val(lp->P) / lp->obj_scale;
 }
 
 double lp_row_value(const struct lp *lp, int i)
@@ -297,7 +321,7 @@ double lp_row_value(const struct lp *lp, int i)
 
 double lp_row_dual(const struct lp *lp, int i)
 {
-	return glp_get_row_dual(lp->P, i);
+	return glp_get_row_dual(lp->P, i) / lp->obj_scale;
 }
 
 bool lp_row_basic(const struct lp *lp, int i)
@@ -312,7 +336,7 @@ double lp_col_value(const struct lp *lp, int j)
 
 double lp_col_dual(const struct lp *lp, int j)
 {
-	return glp_get_col_dual(lp->P, j);
+	return glp_get_col_dual(lp->P, j) / lp->obj_scale;
 }
 
 /* one model file into a temporary beside path; 0 or -1 */

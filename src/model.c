@@ -96,10 +96,12 @@ void model_set_objective(struct model *m, enum objective obj)
 					wr * flat_reach(x) + wm * x->r.fee);
 			continue;
 		}
+		/* a segment column counts money in m->unit */
 		for (int k = 0; k < x->nseg; k++)
 			lp_set_obj_coef(m->lp, x->col0 + k,
-					wr * x->slope[k] + wm);
+					(wr * x->slope[k] + wm) * m->unit);
 	}
+	lp_normalise_objective(m->lp);
 }
 
 /* the bounds of channel ch's spend row at budget b */
@@ -116,6 +118,32 @@ void model_channel_bounds(const struct model *m, size_t ch, double b,
 		*ub = c->max_share * b;
 }
 
+/* rows that count money; the others count applications or hires */
+static bool money_row(const struct model *m, int i)
+{
+	enum row_kind k = m->rows[i - 1].kind;
+
+	return k == ROW_BUDGET || k == ROW_CHANNEL || k == ROW_PERSONA_CAP ||
+	       k == ROW_SEMI_HI || k == ROW_SEMI_LO;
+}
+
+void model_set_row_bounds(struct model *m, int i, double lb, double ub)
+{
+	double u = money_row(m, i) ? m->unit : 1;
+
+	lp_set_row_bounds(m->lp, i, lb / u, ub / u);
+}
+
+double model_row_value(const struct model *m, int i)
+{
+	return lp_row_value(m->lp, i) * (money_row(m, i) ? m->unit : 1);
+}
+
+double model_row_dual(const struct model *m, int i)
+{
+	return lp_row_dual(m->lp, i) / (money_row(m, i) ? m->unit : 1);
+}
+
 static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
 		   double ub)
 {
@@ -124,7 +152,6 @@ static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
 
 	if (isfinite(lb) && isfinite(ub) && !(lb < ub))
 		ub = lb;
-	lp_set_row_bounds(m->lp, i, lb, ub);
 	m->rows = xreallocarray(m->rows, (size_t)i, sizeof(*m->rows));
 	r = &m->rows[i - 1];
 	r->kind = kind;
@@ -132,6 +159,7 @@ static int add_row(struct model *m, enum row_kind kind, size_t index, double lb,
 	r->lb = lb;
 	r->ub = ub;
 	m->n_rows = i;
+	model_set_row_bounds(m, i, lb, ub);
 	return i;
 }
 
@@ -287,8 +315,8 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 		x->col0 = col;
 		for (int k = 0; k < x->nseg; k++, col++) {
 			x->width[k] = bp[k + 1] - bp[k];
-			lp_set_col_bounds(m->lp, col, 0, x->width[k]);
-			add_column(m, t, x, col, 1, x->slope[k]);
+			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
+			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
 			if (x->kind == CELL_SEMI) {
 				trip_add(t, x->row_hi, col, 1);
 				trip_add(t, x->row_lo, col, 1);
@@ -300,10 +328,10 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 		lp_set_binary(m->lp, x->zcol);
 	}
 	if (x->kind == CELL_SEMI) {
-		trip_add(t, x->row_hi, x->zcol, -x->x_max);
-		trip_add(t, x->row_lo, x->zcol, -x->lower);
+		trip_add(t, x->row_hi, x->zcol, -x->x_max / m->unit);
+		trip_add(t, x->row_lo, x->zcol, -x->lower / m->unit);
 	} else if (x->kind == CELL_FLAT) {
-		add_column(m, t, x, x->zcol, x->r.fee, flat_reach(x));
+		add_column(m, t, x, x->zcol, x->r.fee / m->unit, flat_reach(x));
 	}
 	return col;
 }
@@ -341,6 +369,23 @@ static void build(struct model *m, struct triplets *t)
 	free(bp);
 }
 
+/*
+ * The money unit of the model: a power of ten of major units that puts
+ * the budget between 1 000 and 10 000 units, and never below one minor
+ * unit. Spend in those units keeps the exported model's coefficients
+ * near 1 whatever the currency (yen and öre alike), so any solver's
+ * absolute tolerances fit it.
+ */
+double model_money_unit(double budget, double scale)
+{
+	double u;
+
+	if (!(budget > 0) || !isfinite(budget))
+		return 1;
+	u = pow(10, floor(log10(budget)) - 3);
+	return u < 1 / scale ? 1 / scale : u;
+}
+
 int model_make(struct model *m, const struct campaign *c,
 	       const struct plan_options *o, enum objective obj, double budget,
 	       double bmax, bool no_share)
@@ -355,6 +400,7 @@ int model_make(struct model *m, const struct campaign *c,
 	m->budget = budget;
 	m->bmax = bmax > budget ? bmax : budget;
 	m->scale = (double)money_scale(c->digits);
+	m->unit = model_money_unit(m->bmax, m->scale);
 	m->norm_apps = m->norm_reach = 1;
 	m->prm.time_limit_s = o->time_limit_s;
 	m->prm.mip_gap = o->mip_gap;
@@ -401,7 +447,7 @@ double cell_spend_lp(const struct model *m, const struct mcell *x)
 		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->r.fee : 0;
 	for (int k = 0; k < x->nseg; k++)
 		s += lp_col_value(m->lp, x->col0 + k);
-	return s;
+	return s * m->unit;
 }
 
 /* names for the exported model: [A-Za-z0-9_], starting with a letter */

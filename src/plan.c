@@ -147,7 +147,7 @@ void plan_extract(struct model *m, struct plan *p)
 	p->objective_value = exact_objective(m, p);
 	p->approx_error = p->objective_value - p->objective_lp;
 	p->max_segment_error = max_err;
-	p->marginal = lp_row_dual(m->lp, m->row_budget);
+	p->marginal = model_row_dual(m, m->row_budget);
 	p->marginal_apps = m->objective == OBJ_APPLICATIONS ? p->marginal : NAN;
 	free(raw);
 	free(spend);

@@ -117,6 +117,8 @@ static void write_solver(struct json_writer *w, const struct plan *p)
 	put_int(w, "nonzeros", (int64_t)p->n_nonzeros);
 	put_int(w, "binaries", (int64_t)p->n_binaries);
 	put_int(w, "segments", p->segments);
+	put_num(w, "money_unit", p->money_unit);
+	put_num(w, "objective_scale", p->objective_scale);
 	json_object_end(w);
 }
 

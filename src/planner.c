@@ -66,6 +66,7 @@ static enum planner_error make(struct model *m, const struct campaign *c,
 	out->n_cols = (size_t)m->n_cols;
 	out->n_nonzeros = m->nnz;
 	out->n_binaries = lp_n_binaries(m->lp);
+	out->money_unit = m->unit;
 	out->ms_build = now_ms() - t0;
 	tracef("model: %d rows, %d columns, %zu nonzeros, %zu binaries",
 	       m->n_rows, m->n_cols, m->nnz, out->n_binaries);
@@ -105,6 +106,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	t0 += out->ms_write; /* the export is not solving */
 	if (res == LP_SOLVED)
 		res = model_solve(m, &limit);
+	out->objective_scale = lp_objective_scale(m->lp);
 	out->blend_apps_norm = m->norm_apps;
 	out->blend_reach_norm = m->norm_reach;
 	if (res == LP_TIME_LIMIT || res == LP_FAILED)

@@ -66,6 +66,7 @@ struct model {
 	double budget; /* major units */
 	double bmax;   /* spend range the segments cover */
 	double scale;  /* 10^digits */
+	double unit;   /* major units per money unit of the LP */
 	int row_budget;
 	int *row_channel; /* owned; per channel, 0: none */
 	int *row_pcap, *row_papps, *row_phires; /* owned; per persona */
@@ -82,6 +83,11 @@ int model_make(struct model *m, const struct campaign *c,
 	       double bmax, bool no_share);
 void model_free(struct model *m);
 void model_set_objective(struct model *m, enum objective obj);
+/* row i's bounds, value and dual in the campaign's major units */
+void model_set_row_bounds(struct model *m, int i, double lb, double ub);
+double model_row_value(const struct model *m, int i);
+double model_row_dual(const struct model *m, int i);
+double model_money_unit(double budget, double scale);
 void model_channel_bounds(const struct model *m, size_t ch, double b,
 			  double *lb, double *ub);
 void cell_weights(const struct model *m, const struct mcell *x,
