@@ -69,6 +69,9 @@ double lp_objective_scale(const struct lp *lp);
 /* the constraint matrix from n triplets ia[k], ja[k], ar[k], k = 1..n */
 void lp_load_matrix(struct lp *lp, size_t n, const int *ia, const int *ja,
 		    const double *ar);
+/* column j's entries: n rows ind[1..n] with values val[1..n] */
+void lp_set_col_entries(struct lp *lp, int j, int n, const int *ind,
+			const double *val);
 /* equilibrate rows and columns; the solution is read unscaled */
 void lp_scale(struct lp *lp);
 void lp_set_row_name(struct lp *lp, int i, const char *name);

@@ -135,6 +135,14 @@ struct plan {
 	/* the exported model: money in money_unit major units, objective
 	 * multiplied by objective_scale */
 	double money_unit, objective_scale;
+	double export_objective; /* the exported model's optimum, its units */
+	/*
+	 * The exact optimum lies between bound_exact (the plan's value on
+	 * the exact curves, before rounding) and bound_other (from the
+	 * duals), after refinements rounds that added breakpoints_added.
+	 */
+	double bound_exact, bound_other;
+	int refinements, breakpoints_added;
 	double ms_build, ms_solve, ms_write;
 };
 

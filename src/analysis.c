@@ -115,7 +115,7 @@ static void frequency_caps(struct model *m, struct bindings *caps)
 
 		if (!x->cap_is_freq || x->kind == CELL_FLAT || !x->nseg)
 			continue;
-		last = x->col0 + x->nseg - 1;
+		last = x->col[x->nseg - 1];
 		s = lp_col_value(m->lp, last) * m->unit;
 		rc = lp_col_dual(m->lp, last) / m->unit;
 		if (s < x->width[x->nseg - 1] * (1 - 1e-9) || fabs(rc) < 1e-12)
@@ -226,29 +226,64 @@ static void ceiling(const struct model *m, size_t persona, double *apps,
 	}
 }
 
-/* the least budget that meets every goal: min spend, budget row free */
+/*
+ * The probe: the least spend that meets every goal, with the budget row
+ * free, refined to the exact curves. 0 and the spend in *need, or -1.
+ */
+static int probe_least(const struct model *m, struct model *probe, double *need)
+{
+	bool limit;
+
+	if (model_make(probe, m->c, m->o, OBJ_MIN_COST, m->budget,
+		       m->budget * 1000, true) < 0)
+		return -1;
+	lp_set_row_bounds(probe->lp, probe->row_budget, -INFINITY, INFINITY);
+	if (model_solve(probe, &limit) != LP_SOLVED)
+		return -1;
+	refine(probe, lp_is_mip(probe->lp));
+	*need = lp_obj_value(probe->lp);
+	return 0;
+}
+
+bool planner_exact_rescue(struct model *m)
+{
+	struct model probe;
+	double need;
+	bool limit, ok = false;
+
+	if (probe_least(m, &probe, &need) == 0 && need <= m->budget) {
+		/* the probe's spends as breakpoints: the LP is exact there */
+		for (size_t i = 0; i < probe.n_cells; i++) {
+			const struct mcell *px = &probe.cells[i];
+
+			for (size_t j = 0; j < m->n_cells; j++)
+				if (m->cells[j].persona == px->persona &&
+				    m->cells[j].channel == px->channel)
+					model_split(m, &m->cells[j],
+						    cell_spend_lp(&probe, px));
+		}
+		ok = model_solve(m, &limit) == LP_SOLVED;
+	}
+	model_free(&probe);
+	return ok;
+}
+
+/* the least budget that meets every goal */
 static void least_budget(struct model *m, struct plan *p,
 			 struct strvec *reasons)
 {
 	struct model probe;
-	bool limit;
+	double need;
 
 	p->least_budget = MONEY_NONE;
-	if (model_make(&probe, m->c, m->o, OBJ_MIN_COST, m->budget,
-		       m->budget * 1000, true) == 0) {
-		lp_set_row_bounds(probe.lp, probe.row_budget, -INFINITY,
-				  INFINITY);
-		if (model_solve(&probe, &limit) == LP_SOLVED) {
-			double need = lp_obj_value(probe.lp);
-
-			/* rounded up, so the sentence and the figure agree */
-			p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
-			explain_least_budget(reasons, m->c,
-					     (double)p->least_budget / m->scale,
-					     m->budget);
-		} else if (reasons->n == 0) {
-			explain_least_budget(reasons, m->c, -1, m->budget);
-		}
+	if (probe_least(m, &probe, &need) == 0) {
+		/* rounded up, so the sentence and the figure agree */
+		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
+		explain_least_budget(reasons, m->c,
+				     (double)p->least_budget / m->scale,
+				     m->budget);
+	} else if (reasons->n == 0) {
+		explain_least_budget(reasons, m->c, -1, m->budget);
 	}
 	model_free(&probe);
 }

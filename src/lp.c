@@ -186,6 +186,12 @@ void lp_load_matrix(struct lp *lp, size_t n, const int *ia, const int *ja,
 	glp_load_matrix(lp->P, (int)n, ia, ja, ar);
 }
 
+void lp_set_col_entries(struct lp *lp, int j, int n, const int *ind,
+			const double *val)
+{
+	glp_set_mat_col(lp->P, j, n, ind, val);
+}
+
 void lp_scale(struct lp *lp)
 {
 	glp_scale_prob(lp->P, GLP_SF_AUTO);

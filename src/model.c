@@ -84,6 +84,7 @@ static double flat_reach(const struct mcell *x)
 
 void model_set_objective(struct model *m, enum objective obj)
 {
+	m->objective_now = obj;
 	lp_set_objective(m->lp, obj != OBJ_MIN_COST,
 			 obj == OBJ_MIN_COST ? "spend" : objective_name(obj));
 	for (size_t j = 0; j < m->n_cells; j++) {
@@ -98,7 +99,7 @@ void model_set_objective(struct model *m, enum objective obj)
 		}
 		/* a segment column counts money in m->unit */
 		for (int k = 0; k < x->nseg; k++)
-			lp_set_obj_coef(m->lp, x->col0 + k,
+			lp_set_obj_coef(m->lp, x->col[k],
 					(wr * x->slope[k] + wm) * m->unit);
 	}
 	lp_normalise_objective(m->lp);
@@ -308,12 +309,17 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 			    struct mcell *x, int col, double *bp)
 {
 	if (x->kind != CELL_FLAT) {
+		x->alloc = x->nseg;
 		x->slope = xcalloc((size_t)x->nseg, sizeof(double));
 		x->width = xcalloc((size_t)x->nseg, sizeof(double));
+		x->col = xcalloc((size_t)x->nseg, sizeof(int));
+		x->bp = xcalloc((size_t)x->nseg + 1, sizeof(double));
 		x->chord_err = response_segments(&x->r, x->x_max, x->nseg, bp,
 						 x->slope);
-		x->col0 = col;
+		for (int k = 0; k <= x->nseg; k++)
+			x->bp[k] = bp[k];
 		for (int k = 0; k < x->nseg; k++, col++) {
+			x->col[k] = col;
 			x->width[k] = bp[k + 1] - bp[k];
 			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
 			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
@@ -422,6 +428,8 @@ void model_free(struct model *m)
 	for (size_t j = 0; j < m->n_cells; j++) {
 		free(m->cells[j].slope);
 		free(m->cells[j].width);
+		free(m->cells[j].col);
+		free(m->cells[j].bp);
 	}
 	free(m->cells);
 	free(m->rows);
@@ -439,6 +447,95 @@ enum lp_result model_solve(struct model *m, bool *hit_limit)
 	return lp_solve(m->lp, &m->prm, hit_limit);
 }
 
+/* a segment column's entries: spend rows, response rows, linking rows */
+static int segment_entries(const struct model *m, const struct mcell *x,
+			   double slope, int *ind, double *val)
+{
+	double qa = x->r.q * x->r.a, h = x->r.h, rs = slope * m->unit;
+	int rows[9] = { m->row_budget,
+			m->row_channel[x->channel],
+			m->row_pcap[x->persona],
+			m->row_papps[x->persona],
+			m->row_phires[x->persona],
+			m->row_capps,
+			m->row_chires,
+			x->kind == CELL_SEMI ? x->row_hi : 0,
+			x->kind == CELL_SEMI ? x->row_lo : 0 };
+	double vals[9] = { 1,       1,           1, qa * rs, qa * h * rs,
+			   qa * rs, qa * h * rs, 1, 1 };
+	int n = 0;
+
+	for (int r = 0; r < 9; r++)
+		if (rows[r] && vals[r] != 0) {
+			ind[++n] = rows[r];
+			val[n] = vals[r];
+		}
+	return n;
+}
+
+/* column col as segment k of x: bounds, entries, objective */
+static void set_segment(struct model *m, struct mcell *x, int k)
+{
+	int ind[10];
+	double val[10], wr, wm;
+	int n = segment_entries(m, x, x->slope[k], ind, val);
+
+	cell_weights(m, x, m->objective_now, &wr, &wm);
+	lp_set_col_bounds(m->lp, x->col[k], 0, x->width[k] / m->unit);
+	lp_set_col_entries(m->lp, x->col[k], n, ind, val);
+	lp_set_obj_coef(m->lp, x->col[k], (wr * x->slope[k] + wm) * m->unit);
+}
+
+/*
+ * Make s a breakpoint of x: the segment [a, b] that holds it becomes
+ * [a, s] and [s, b], each with the chord of the exact curve, so the LP
+ * is exact at s. The first keeps its column, filled as before; the
+ * second is a new column. False when s is a breakpoint already.
+ */
+bool model_split(struct model *m, struct mcell *x, double s)
+{
+	int k = 0;
+	double tol;
+
+	if (x->kind != CELL_CURVE && x->kind != CELL_SEMI)
+		return false;
+	while (k < x->nseg && x->bp[k + 1] <= s)
+		k++;
+	if (k == x->nseg)
+		return false;
+	tol = 1e-9 * (x->bp[k + 1] - x->bp[0]) + 1e-12;
+	if (s - x->bp[k] <= tol || x->bp[k + 1] - s <= tol)
+		return false;
+	if (x->nseg == x->alloc) {
+		x->alloc *= 2;
+		x->col = xreallocarray(x->col, (size_t)x->alloc, sizeof(int));
+		x->bp = xreallocarray(x->bp, (size_t)x->alloc + 1,
+				      sizeof(double));
+		x->slope = xreallocarray(x->slope, (size_t)x->alloc,
+					 sizeof(double));
+		x->width = xreallocarray(x->width, (size_t)x->alloc,
+					 sizeof(double));
+	}
+	for (int i = x->nseg; i > k; i--) {
+		x->col[i] = x->col[i - 1];
+		x->slope[i] = x->slope[i - 1];
+		x->width[i] = x->width[i - 1];
+		x->bp[i + 1] = x->bp[i];
+	}
+	x->nseg++;
+	x->bp[k + 1] = s;
+	x->col[k + 1] = lp_add_cols(m->lp, 1);
+	m->n_cols++;
+	for (int i = k; i <= k + 1; i++) {
+		x->width[i] = x->bp[i + 1] - x->bp[i];
+		x->slope[i] = (response_reach(&x->r, x->bp[i + 1]) -
+			       response_reach(&x->r, x->bp[i])) /
+			      x->width[i];
+		set_segment(m, x, i);
+	}
+	return true;
+}
+
 double cell_spend_lp(const struct model *m, const struct mcell *x)
 {
 	double s = 0;
@@ -446,7 +543,7 @@ double cell_spend_lp(const struct model *m, const struct mcell *x)
 	if (x->kind == CELL_FLAT)
 		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->r.fee : 0;
 	for (int k = 0; k < x->nseg; k++)
-		s += lp_col_value(m->lp, x->col0 + k);
+		s += lp_col_value(m->lp, x->col[k]);
 	return s * m->unit;
 }
 
@@ -519,7 +616,7 @@ int model_write(struct model *m)
 		for (int k = 0; k < x->nseg; k++) {
 			strbuf_reset(&lead);
 			strbuf_addf(&lead, "x%zu_%d_", j, k + 1);
-			name_column(m, &sb, x->col0 + k, lead.buf, x);
+			name_column(m, &sb, x->col[k], lead.buf, x);
 		}
 		if (x->zcol) {
 			strbuf_reset(&lead);

@@ -119,6 +119,7 @@ static void write_solver(struct json_writer *w, const struct plan *p)
 	put_int(w, "segments", p->segments);
 	put_num(w, "money_unit", p->money_unit);
 	put_num(w, "objective_scale", p->objective_scale);
+	put_num(w, "export_objective", p->export_objective);
 	json_object_end(w);
 }
 
@@ -146,6 +147,13 @@ static void write_outcome(struct json_writer *w, const struct campaign *c,
 	put_num(w, "difference", p->approx_error);
 	put_num(w, "relative", fabs(v) > 1e-12 ? p->approx_error / fabs(v) : 0);
 	put_num(w, "max_segment_error", p->max_segment_error);
+	put_num(w, "bound_exact", p->bound_exact);
+	put_num(w, "bound_other", p->bound_other);
+	put_num(w, "gap",
+		fabs(p->bound_other - p->bound_exact) /
+			fmax(1, fabs(p->bound_exact)));
+	put_int(w, "refinements", p->refinements);
+	put_int(w, "breakpoints_added", p->breakpoints_added);
 	json_object_end(w);
 	json_key(w, "totals");
 	json_object_begin(w);

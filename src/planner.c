@@ -13,7 +13,7 @@
 #include "planner_int.h"
 #include "usage.h"
 
-/* for blend: the best applications and the best reach alone */
+/* for blend: the best applications and the best reach alone, exact */
 static enum lp_result blend_norms(struct model *m, bool *limit)
 {
 	enum lp_result res;
@@ -21,11 +21,13 @@ static enum lp_result blend_norms(struct model *m, bool *limit)
 	model_set_objective(m, OBJ_APPLICATIONS);
 	if ((res = model_solve(m, limit)) != LP_SOLVED)
 		return res;
-	m->norm_apps = lp_obj_value(m->lp);
+	refine(m, lp_is_mip(m->lp));
+	m->norm_apps = m->exact;
 	model_set_objective(m, OBJ_REACH);
 	if ((res = model_solve(m, limit)) != LP_SOLVED)
 		return res;
-	m->norm_reach = lp_obj_value(m->lp);
+	refine(m, lp_is_mip(m->lp));
+	m->norm_reach = m->exact;
 	if (m->norm_apps <= 0)
 		m->norm_apps = 1;
 	if (m->norm_reach <= 0)
@@ -111,6 +113,8 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	out->blend_reach_norm = m->norm_reach;
 	if (res == LP_TIME_LIMIT || res == LP_FAILED)
 		return solver_error(m, o, res);
+	if (res == LP_INFEASIBLE && planner_exact_rescue(m))
+		res = LP_SOLVED;
 	if (res == LP_INFEASIBLE) {
 		out->status = PLAN_INFEASIBLE;
 		planner_explain_infeasible(m, out);
@@ -118,6 +122,16 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 		return PLANNER_OK;
 	}
 	out->status = limit ? PLAN_FEASIBLE : PLAN_OPTIMAL;
+	/* what another solver finds in the exported model */
+	out->export_objective = lp_obj_value(m->lp) * lp_objective_scale(m->lp);
+	refine(m, lp_is_mip(m->lp));
+	out->bound_exact = m->exact;
+	out->bound_other = m->bound;
+	out->refinements = m->refinements;
+	out->breakpoints_added = m->splits;
+	tracef("refinement: %d rounds, %d breakpoints; exact %.10g, bound "
+	       "%.10g",
+	       m->refinements, m->splits, m->exact, m->bound);
 	plan_extract(m, out);
 	out->ms_solve = now_ms() - t0;
 	t0 = now_ms();

@@ -27,12 +27,17 @@ struct mcell {
 	double x_max; /* modelled spend range */
 	double lower; /* semi-continuous floor */
 	bool cap_is_freq;
-	int col0, nseg;     /* segment columns col0 .. col0 + nseg - 1 */
+	int nseg;           /* segments of the curve, in order */
+	int *col;           /* owned; nseg columns, one per segment */
+	double *bp;         /* owned; nseg + 1 breakpoints, major units */
+	int alloc;          /* room in col, bp, slope and width */
 	int zcol;           /* binary column, or 0 */
 	int row_hi, row_lo; /* semi-continuous linking rows */
 	double chord_err;   /* in reach */
-	double *slope;      /* owned; nseg slopes, reach per money unit */
-	double *width;      /* owned; nseg segment widths */
+	double *slope;      /* owned; nseg slopes, reach per major unit */
+	double *width;
+		/* owned; nseg widths, major units */ /* owned; nseg segment
+							 widths */
 };
 
 enum row_kind {
@@ -57,7 +62,8 @@ struct model {
 	const struct campaign *c;
 	const struct plan_options *o;
 	enum objective objective;
-	struct lp *lp; /* owned */
+	enum objective objective_now; /* the one the LP holds (blend's norms) */
+	struct lp *lp;                /* owned */
 	struct lp_params prm;
 	struct mcell *cells; /* owned */
 	size_t n_cells;
@@ -74,6 +80,9 @@ struct model {
 	bool no_share; /* ignore max_share (the least-budget probe) */
 	double norm_apps, norm_reach; /* blend divisors */
 	size_t nnz;
+	/* refinement: the exact objective at the solution, the other bound */
+	double exact, bound;
+	int refinements, splits;
 	struct strvec notes;
 };
 
@@ -94,10 +103,15 @@ void cell_weights(const struct model *m, const struct mcell *x,
 		  enum objective obj, double *w_reach, double *w_money);
 double cell_spend_lp(const struct model *m, const struct mcell *x);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
+/* split the segment of x that holds spend s (major units) there */
+bool model_split(struct model *m, struct mcell *x, double s);
 int model_write(struct model *m);
 
 /* rounding.c: minor units within every limit, goals still met */
 void round_spends(const struct model *m, const double *raw, int64_t *out);
+
+/* refine.c: breakpoints where the optimum lies, and its bounds */
+void refine(struct model *m, bool fixed);
 
 /* plan.c */
 void plan_extract(struct model *m, struct plan *p);
@@ -105,6 +119,12 @@ void plan_extract(struct model *m, struct plan *p);
 /* analysis.c: the figures behind the sentences, from the solved model */
 void planner_explain(struct model *m, struct plan *p);
 void planner_explain_infeasible(struct model *m, struct plan *p);
+/*
+ * The chords lie under the curves, so an LP without a solution may
+ * still have one on the exact curves: when the exact least budget fits,
+ * break the curves where it spends and solve again. True if solved.
+ */
+bool planner_exact_rescue(struct model *m);
 
 /* frontier.c */
 void frontier_run(struct model *m, struct plan *p);

@@ -347,8 +347,92 @@ static void missing_price_column_is_reported_once(void)
 	catalogue_release(&cat);
 }
 
+/*
+ * Two banners on one persona (size 1000, share 0.5 each: R = 500),
+ * precision 1, CPM 100 and 200 SEK: k1 = 1000 / (100 x 500) = 0.02 and
+ * k2 = 0.01 per SEK, no frequency cap. The exact optimum of budget B =
+ * 100 equalises the marginal reach R k e^-kx of the two:
+ * x1 = (ln(k1 / k2) + k2 B) / (k1 + k2) = (ln 2 + 1) / 0.03 = 56.4382,
+ * x2 = 43.5618, reach 500 (1 - e^-1.128764) + 500 (1 - e^-0.435618).
+ * The 8 chords alone put the split at breakpoints, well off it.
+ */
+static const char two_banners_csv[] = HEADER
+	"b1,Banner 1,meta,cpm,100,SEK,0.1,unique,,0.5,0.5,1,,,,,,,test\n"
+	"b2,Banner 2,meta,cpm,200,SEK,0.1,unique,,0.5,0.5,1,,,,,,,test\n";
+
+static void optimum_is_exact_on_the_curves(void)
+{
+	struct fixture f;
+	const struct plan_cell *c1, *c2;
+	double x1 = (log(2) + 1) / 0.03, x2 = 100 - x1;
+	double reach =
+		500 * (1 - exp(-0.02 * x1)) + 500 * (1 - exp(-0.01 * x2));
+
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 100, \"objective\": \"reach\"",
+		    "{\"b1\": {\"share\": 0.5}, \"b2\": {\"share\": 0.5}}") ==
+	      0);
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	c2 = cell(&f, "b2");
+	CHECK(c1 != NULL && c2 != NULL);
+	if (c1 && c2) {
+		/* to the öre, as rounding leaves it */
+		CHECK_NEAR((double)c1->spend / 100, x1, 0.011);
+		CHECK_NEAR((double)c2->spend / 100, x2, 0.011);
+	}
+	CHECK_NEAR(f.p.total.reach, reach, 1e-6 * reach);
+	/* the certificate: the exact optimum lies between the bounds */
+	CHECK(f.p.bound_exact <= reach + 1e-9 * reach);
+	CHECK(f.p.bound_other >= reach - 1e-9 * reach);
+	CHECK(f.p.bound_other - f.p.bound_exact <= 1e-6 * reach);
+	CHECK(f.p.refinements > 0 && f.p.breakpoints_added > 0);
+	done(&f);
+}
+
+/*
+ * Minimum cost of a reach goal on the same two banners: the exact least
+ * spend, not the chords' (which need more money than the curves do).
+ * Goal 300 applications-worth of reach is set through applications:
+ * q a = 0.05 per person reached, so 15 applications = 300 people.
+ */
+static void min_cost_is_exact_on_the_curves(void)
+{
+	struct fixture f;
+	/* cheapest 300 reached: equal marginal cost, R k e^-kx equal */
+	double lo = 0, hi = 1000, mid = 0;
+
+	for (int i = 0; i < 200; i++) {
+		double b = (lo + hi) / 2, x1 = (log(2) + 0.01 * b) / 0.03;
+		double r;
+
+		if (x1 > b)
+			x1 = b;
+		r = 500 * (1 - exp(-0.02 * x1)) +
+		    500 * (1 - exp(-0.01 * (b - x1)));
+		if (r >= 300)
+			hi = b;
+		else
+			lo = b;
+		mid = hi;
+	}
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 1000, \"objective\": \"min-cost\", "
+		    "\"goal\": {\"applications\": 15}",
+		    "{\"b1\": {\"share\": 0.5}, \"b2\": {\"share\": 0.5}}") ==
+	      0);
+	CHECK(run(&f) == 0);
+	CHECK(f.p.status == PLAN_OPTIMAL);
+	/* rounding adds at most a few öre to meet the goal */
+	CHECK_NEAR((double)f.p.total.spend / 100, mid, 0.05);
+	CHECK(f.p.total.applications >= 15);
+	done(&f);
+}
+
 int main(void)
 {
+	optimum_is_exact_on_the_curves();
+	min_cost_is_exact_on_the_curves();
 	per_hire_cell_scales_clicks_by_the_click_rate();
 	daily_budget_is_spend_over_days();
 	frontier_marginal_is_per_thousand();

@@ -468,9 +468,10 @@ static void blend_weights_span_applications_and_reach(void)
 	f.o.objective = OBJ_BLEND;
 	f.o.short_term_weight = 1;
 	CHECK(run(&f) == 0);
-	CHECK_NEAR(f.p.blend_apps_norm, apps_only, 1e-9);
-	CHECK_NEAR(f.p.blend_reach_norm, reach_only, 1e-9);
-	CHECK_NEAR(f.p.objective_lp, 1, 1e-9);
+	/* the norms are exact optima: the LP agrees to the refinement gap */
+	CHECK_NEAR(f.p.blend_apps_norm, apps_only, 1e-6 * apps_only);
+	CHECK_NEAR(f.p.blend_reach_norm, reach_only, 1e-6 * reach_only);
+	CHECK_NEAR(f.p.objective_lp, 1, 1e-6);
 	f.o.short_term_weight = 0.5;
 	CHECK(run(&f) == 0);
 	CHECK(f.p.objective_lp <= 1 + 1e-9 && f.p.objective_lp > 0.5);
