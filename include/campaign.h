@@ -73,10 +73,29 @@ struct strlist {
 	size_t n;
 };
 
+/* which of a persona_channel's own figures the audience gives */
+enum {
+	PC_APPLY_RATE = 1u << 0,
+	PC_HIRE_RATE = 1u << 1,
+	PC_PRECISION = 1u << 2,
+	PC_PRICE = 1u << 3,
+	PC_IMPRESSIONS = 1u << 4,
+};
+
+/*
+ * One persona on one channel. The figures after affinity override the
+ * channel's (catalogue, then campaign overrides) for this persona only;
+ * each counts only when its PC_* bit is set in given, so a zeroed
+ * persona_channel overrides nothing. response_init() applies them.
+ */
 struct persona_channel {
 	size_t channel;  /* index into campaign.channels */
 	double share;    /* of the persona reachable there, (0,1] */
 	double affinity; /* multiplies the click-through, default 1 */
+	unsigned given;  /* PC_* bits: the overrides below that are set */
+	double apply_rate, hire_rate, precision;
+	int64_t price;      /* minor units of the campaign currency, > 0 */
+	double impressions; /* flat channels: what the fee buys, > 0 */
 };
 
 struct persona {
@@ -141,6 +160,12 @@ long campaign_find_persona(const struct campaign *c, const char *id);
 /* is the cell excluded by the user (or its channel excluded)? */
 bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 			    size_t channel);
+
+/*
+ * The price of persona p's channel entry pc (an index into its
+ * channels): the persona's override, or the channel's.
+ */
+int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc);
 
 /* index of the first persona without value_per_hire, or -1 */
 long campaign_persona_without_value(const struct campaign *c);

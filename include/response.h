@@ -43,7 +43,9 @@ struct response_point {
 
 /*
  * Set up the response of persona p on channel c of the campaign (both
- * indices into it), with the persona's share and affinity. Money in
+ * indices into it), with the persona's share and affinity, and its own
+ * apply_rate, hire_rate, precision, price and flat impressions where
+ * its persona_channel gives them (over the channel's figures). Money in
  * major units of the campaign currency.
  */
 void response_init(struct response *r, const struct campaign *c, size_t p,

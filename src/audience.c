@@ -711,7 +711,102 @@ static const struct field reach_fields[] = {
 	  ABOVE(0, 1), NULL },
 	{ "affinity", K_NUMBER, 0, offsetof(struct persona_channel, affinity),
 	  ABOVE(0, 10), NULL },
+	/* the persona's own figures: the ranges of the catalogue's */
+	{ "apply_rate", K_NUMBER, 0,
+	  offsetof(struct persona_channel, apply_rate), FROM(0, 1), NULL },
+	{ "hire_rate", K_NUMBER, 0, offsetof(struct persona_channel, hire_rate),
+	  FROM(0, 1), NULL },
+	{ "precision", K_NUMBER, 0, offsetof(struct persona_channel, precision),
+	  ABOVE(0, 1), NULL },
+	{ "price", K_OTHER, 0, 0, NONE, NULL },
+	{ "impressions", K_NUMBER, 0,
+	  offsetof(struct persona_channel, impressions), ABOVE(0, 1e12), NULL },
 };
+
+/* the reach_fields keys that override a figure, and their PC_* bits */
+static const struct {
+	const char *key;
+	unsigned bit;
+} cell_figures[] = {
+	{ "apply_rate", PC_APPLY_RATE },   { "hire_rate", PC_HIRE_RATE },
+	{ "precision", PC_PRECISION },     { "price", PC_PRICE },
+	{ "impressions", PC_IMPRESSIONS },
+};
+
+/* the price of a persona x channel entry o: money above 0 */
+static int read_cell_price(struct ctx *x, const struct json_value *o,
+			   struct persona_channel *pc)
+{
+	const struct json_value *v = json_get(o, "price");
+	size_t at;
+	int rc;
+
+	if (!v)
+		return 0;
+	at = json_path_key(&x->path, "price");
+	rc = read_money(x, v, &pc->price);
+	if (rc == 0 && pc->price == 0) {
+		diag_path(x->d, x->path.buf,
+			  "expected a price above 0, found %s",
+			  json_num_text(v));
+		rc = -1;
+	}
+	json_path_pop(&x->path, at);
+	return rc;
+}
+
+/* what a table cannot check of the overrides in pc, for channel ch */
+static int check_cell_figures(struct ctx *x, const struct persona_channel *pc,
+			      const struct channel *ch)
+{
+	const char *rate = NULL;
+	size_t at;
+
+	if ((pc->given & PC_IMPRESSIONS) && ch->pricing != PRICING_FLAT) {
+		at = json_path_key(&x->path, "impressions");
+		diag_path(x->d, x->path.buf,
+			  "only for a flat-fee channel; '%s' is priced %s",
+			  ch->id, pricing_name(ch->pricing));
+		json_path_pop(&x->path, at);
+		return -1;
+	}
+	if (ch->pricing != PRICING_PER_HIRE)
+		return 0;
+	if ((pc->given & PC_APPLY_RATE) && pc->apply_rate <= 0)
+		rate = "apply_rate";
+	else if ((pc->given & PC_HIRE_RATE) && pc->hire_rate <= 0)
+		rate = "hire_rate";
+	if (!rate)
+		return 0;
+	at = json_path_key(&x->path, rate);
+	diag_path(x->d, x->path.buf,
+		  "expected a rate above 0 on a per_hire channel ('%s'), "
+		  "found 0",
+		  ch->id);
+	json_path_pop(&x->path, at);
+	return -1;
+}
+
+/* entry o of a persona's channels, on channel ci, into pc */
+static int read_cell(struct ctx *x, const struct json_value *o,
+		     struct persona_channel *pc, size_t ci)
+{
+	int bad;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->channel = ci;
+	pc->affinity = 1;
+	bad = read_fields(x, o, reach_fields, ARRAY_SIZE(reach_fields), pc) < 0;
+	if (json_type(o) != JSON_OBJECT)
+		return -1;
+	bad |= read_cell_price(x, o, pc) < 0;
+	for (size_t k = 0; k < ARRAY_SIZE(cell_figures); k++)
+		if (json_get(o, cell_figures[k].key))
+			pc->given |= cell_figures[k].bit;
+	if (!bad)
+		bad = check_cell_figures(x, pc, &x->c->channels[ci]) < 0;
+	return bad ? -1 : 0;
+}
 
 /* personas[i].channels: where the persona can be reached, and how well */
 static void read_reach(struct ctx *x, const struct json_value *o,
@@ -740,12 +835,8 @@ static void read_reach(struct ctx *x, const struct json_value *o,
 			diag_path(x->d, x->path.buf,
 				  "unknown channel '%s'; the catalogue has: %s",
 				  key, strbuf_str(&list));
-		} else {
-			pc->channel = (size_t)ci;
-			pc->affinity = 1;
-			if (read_fields(x, json_item(v, i), reach_fields,
-					ARRAY_SIZE(reach_fields), pc) == 0)
-				p->n_channels++;
+		} else if (read_cell(x, json_item(v, i), pc, (size_t)ci) == 0) {
+			p->n_channels++;
 		}
 		json_path_pop(&x->path, at);
 	}
@@ -1032,13 +1123,18 @@ static void check_floors(struct ctx *x)
 	strbuf_release(&m2);
 }
 
-/* what a cell needs before it buys anything: a flat fee, or the minimum */
-static int64_t cell_need(const struct campaign *c, const struct channel *ch)
+/*
+ * What persona p's channel entry pc needs before it buys anything: a
+ * flat fee (the persona's own, if it sets one), or the minimum.
+ */
+static int64_t cell_need(const struct campaign *c, size_t p, size_t pc)
 {
+	const struct channel *ch =
+		&c->channels[c->personas[p].channels[pc].channel];
 	int64_t need;
 
 	if (ch->pricing == PRICING_FLAT)
-		return ch->price;
+		return campaign_cell_price(c, p, pc);
 	if (money_mul(ch->min_daily, c->days, &need) < 0)
 		return MONEY_MAX + 1;
 	return need;
@@ -1057,7 +1153,7 @@ static void check_cells(struct ctx *x, const struct exclusion *sorted)
 
 		for (size_t j = 0; j < p->n_channels; j++) {
 			size_t ci = p->channels[j].channel;
-			int64_t need = cell_need(c, &c->channels[ci]);
+			int64_t need = cell_need(c, i, j);
 
 			if (cell_excluded(c, sorted, i, ci))
 				continue;

@@ -90,6 +90,15 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 	return false;
 }
 
+int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc)
+{
+	const struct persona_channel *cell = &c->personas[p].channels[pc];
+
+	if (cell->given & PC_PRICE)
+		return cell->price;
+	return c->channels[cell->channel].price;
+}
+
 long campaign_persona_without_value(const struct campaign *c)
 {
 	for (size_t i = 0; i < c->n_personas; i++)

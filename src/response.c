@@ -29,14 +29,18 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 	const struct persona *per = &c->personas[p];
 	const struct persona_channel *cell = &per->channels[pc];
 	const struct channel *ch = &c->channels[cell->channel];
-	double price = money_to_major(ch->price, c->digits);
+	double price = money_to_major(campaign_cell_price(c, p, pc), c->digits);
 	double f = ch->ref_frequency >= 1 ? ch->ref_frequency : 1;
+	double impressions = cell->given & PC_IMPRESSIONS ? cell->impressions
+							  : ch->impressions;
 	double q;
 
+	/* the persona's own figures, where it gives them, over the channel's */
 	r->reachable = (double)per->size * cell->share;
-	r->precision = ch->precision;
-	r->a = ch->apply_rate;
-	r->h = ch->hire_rate;
+	r->precision =
+		cell->given & PC_PRECISION ? cell->precision : ch->precision;
+	r->a = cell->given & PC_APPLY_RATE ? cell->apply_rate : ch->apply_rate;
+	r->h = cell->given & PC_HIRE_RATE ? cell->hire_rate : ch->hire_rate;
 	if (ch->ctr_basis == CTR_UNIQUE) {
 		q = ch->ctr;
 		r->ctr_imp =
@@ -66,9 +70,8 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 	case PRICING_FLAT:
 		r->kind = RESPONSE_FLAT;
 		r->fee = price;
-		r->flat_impressions = ch->impressions;
-		r->cpm = ch->impressions > 0 ? price * 1000 / ch->impressions
-					     : 0;
+		r->flat_impressions = impressions;
+		r->cpm = impressions > 0 ? price * 1000 / impressions : 0;
 		break;
 	case PRICING_PER_HIRE:
 		r->kind = RESPONSE_LINEAR;

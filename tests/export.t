@@ -75,8 +75,15 @@ PY
 		failed=$((failed + 1))
 	fi
 }
+# audiences/nordic-*.json plan on the Nordic catalogue, the rest on the default
 for a in audiences/*.json; do
-	check "$(basename "$a" .json)" "$a"
+	case $a in
+	audiences/nordic-*)
+		check "$(basename "$a" .json)" "$a" \
+			--channels audiences/channels-nordic.csv
+		;;
+	*) check "$(basename "$a" .json)" "$a" ;;
+	esac
 done
 check "electricians as hires" audiences/electricians-umea.json --objective hires
 check "electricians by reach, 4 segments" audiences/electricians-umea.json --objective reach --segments 4

@@ -660,6 +660,108 @@ static void reports_bad_overrides(void)
 			   "2 decimals)\n");
 }
 
+static void reads_persona_channel_overrides(void)
+{
+	struct campaign c;
+	const struct persona_channel *pc;
+
+	/* none given: every figure is the channel's */
+	CHECK(parse(base, &c) == 0);
+	if (c.n_personas == 1 && c.personas[0].n_channels == 1)
+		CHECK(c.personas[0].channels[0].given == 0);
+	campaign_release(&c);
+
+	CHECK(variant("{'share': 0.5}",
+		      "{'share': 0.5, 'apply_rate': 0.02, 'hire_rate': 0, "
+		      "'precision': 0.2, 'price': 55.5}, "
+		      "'newspaper': {'share': 0.4, 'price': 8000, "
+		      "'impressions': 20000}",
+		      &c) == 0);
+	if (c.n_personas != 1 || c.personas[0].n_channels != 2) {
+		campaign_release(&c);
+		CHECK(!"two channel entries");
+		return;
+	}
+	pc = &c.personas[0].channels[0];
+	CHECK(pc->given ==
+	      (PC_APPLY_RATE | PC_HIRE_RATE | PC_PRECISION | PC_PRICE));
+	CHECK_NEAR(pc->apply_rate, 0.02, 0);
+	CHECK_NEAR(pc->hire_rate, 0, 0);
+	CHECK_NEAR(pc->precision, 0.2, 0);
+	CHECK_I64(pc->price, 5550); /* SEK, as every audience amount */
+	CHECK_I64(campaign_cell_price(&c, 0, 0), 5550);
+	pc = &c.personas[0].channels[1];
+	CHECK_STR(c.channels[pc->channel].id, "newspaper");
+	CHECK(pc->given == (PC_PRICE | PC_IMPRESSIONS));
+	CHECK_I64(pc->price, 800000);
+	CHECK_NEAR(pc->impressions, 20000, 0);
+	/* the campaign's channels keep the catalogue's figures */
+	CHECK_I64(c.channels[0].price, 8000);
+	CHECK_NEAR(c.channels[0].apply_rate, 0.05, 0);
+	CHECK_I64(c.channels[2].price, 1650000);
+	campaign_release(&c);
+}
+
+static void reports_bad_persona_channel_overrides(void)
+{
+	CHECK_REJECTS_ONLY("{'share': 0.5}",
+			   "{'share': 0.5, 'apply_rate': 1.5}",
+			   "x.json: personas[0].channels.meta_feed.apply_rate: "
+			   "error: expected a number from 0 to 1, found 1.5\n");
+	CHECK_REJECTS_ONLY(
+		"{'share': 0.5}", "{'share': 0.5, 'hire_rate': -0.1}",
+		"x.json: personas[0].channels.meta_feed.hire_rate: "
+		"error: expected a number from 0 to 1, found -0.1\n");
+	CHECK_REJECTS_ONLY("{'share': 0.5}", "{'share': 0.5, 'precision': 0}",
+			   "x.json: personas[0].channels.meta_feed.precision: "
+			   "error: expected a number above 0 and at most 1, "
+			   "found 0\n");
+	CHECK_REJECTS_ONLY("{'share': 0.5}", "{'share': 0.5, 'price': 0}",
+			   "x.json: personas[0].channels.meta_feed.price: "
+			   "error: expected a price above 0, found 0\n");
+	CHECK_REJECTS_ONLY("{'share': 0.5}", "{'share': 0.5, 'price': 1.001}",
+			   "x.json: personas[0].channels.meta_feed.price: "
+			   "error: expected an amount in SEK, found 1.001 "
+			   "(more than 2 decimals)\n");
+	CHECK_REJECTS_ONLY("{'share': 0.5}", "{'share': 0.5, 'price': '5'}",
+			   "x.json: personas[0].channels.meta_feed.price: "
+			   "error: expected an amount (a number), found "
+			   "\"5\"\n");
+	CHECK_REJECTS_ONLY(
+		"{'share': 0.5}", "{'share': 0.5, 'impressions': 1000}",
+		"x.json: personas[0].channels.meta_feed.impressions: "
+		"error: only for a flat-fee channel; 'meta_feed' is "
+		"priced cpm\n");
+	CHECK_REJECTS_ONLY(
+		"{'share': 0.5}",
+		"{'share': 0.5}, 'newspaper': {'share': 0.1, "
+		"'impressions': 0}",
+		"x.json: personas[0].channels.newspaper.impressions: "
+		"error: expected a number above 0 and at most "
+		"1e+12, found 0\n");
+	CHECK_REJECTS_ONLY("{'share': 0.5}", "{'share': 0.5, 'cpm': 5}",
+			   "x.json: personas[0].channels.meta_feed.cpm: "
+			   "error: unknown field 'cpm'\n");
+}
+
+/* a persona's own flat fee is what the budget check weighs */
+static void budget_check_uses_the_persona_flat_fee(void)
+{
+	struct campaign c;
+
+	/* the catalogue's 16 500 SEK paper does not fit 10 000 SEK */
+	CHECK_REJECTS_ONLY("'meta_feed': {'share': 0.5}",
+			   "'newspaper': {'share': 0.5}",
+			   "x.json: campaign.budget: error: a budget of "
+			   "10 000.00 SEK is below every channel's minimum for "
+			   "this 10-day campaign; the lowest is 16 500.00 SEK "
+			   "on 'newspaper'\n");
+	/* the persona's 8 000 SEK edition does */
+	CHECK(variant("'meta_feed': {'share': 0.5}",
+		      "'newspaper': {'share': 0.5, 'price': 8000}", &c) == 0);
+	campaign_release(&c);
+}
+
 static void reports_persona_id_problems(void)
 {
 	CHECK_REJECTS_ONLY("'personas': [{",
@@ -1003,6 +1105,9 @@ int main(void)
 	reports_an_unknown_objective();
 	reports_unknown_channels();
 	reports_bad_overrides();
+	reads_persona_channel_overrides();
+	reports_bad_persona_channel_overrides();
+	budget_check_uses_the_persona_flat_fee();
 	reports_persona_id_problems();
 	reports_no_personas();
 	reports_a_missing_fx_rate_once_per_currency();

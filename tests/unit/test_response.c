@@ -199,6 +199,138 @@ static void per_hire_is_linear_up_to_the_network_ceiling(void)
 	teardown(&c);
 }
 
+/*
+ * Two personas of 1000 people, each half reachable on the one channel;
+ * the second persona's entry gets the overrides the test sets.
+ */
+static void setup_two(struct campaign *c, struct channel ch)
+{
+	setup(c, ch, 0.5, 1);
+	c->personas = xreallocarray(c->personas, 2, sizeof(*c->personas));
+	c->n_personas = 2;
+	c->personas[1] = c->personas[0];
+	c->personas[1].channels = xcalloc(1, sizeof(struct persona_channel));
+	c->personas[1].channels[0] = c->personas[0].channels[0];
+}
+
+static void teardown_two(struct campaign *c)
+{
+	free(c->personas[1].channels);
+	teardown(c);
+}
+
+static void apply_rate_override_halves_that_cell_only(void)
+{
+	struct campaign c;
+	struct response r0, r1;
+	struct response_point p0, p1;
+
+	setup_two(&c, cpm_channel());
+	c.personas[1].channels[0].given = PC_APPLY_RATE;
+	c.personas[1].channels[0].apply_rate = 0.05;
+	response_init(&r0, &c, 0, 0);
+	response_init(&r1, &c, 1, 0);
+	response_eval(&r0, 100, &p0);
+	response_eval(&r1, 100, &p1);
+	/* the same reach, 316.06; applications q a reach, a 0.1 -> 0.05 */
+	CHECK_NEAR(p0.reach, 316.0602794, 1e-9);
+	CHECK_NEAR(p1.reach, 316.0602794, 1e-9);
+	CHECK_NEAR(p0.applications, 0.01 * 0.1 * 316.0602794, 1e-8);
+	CHECK_NEAR(p1.applications, 0.01 * 0.05 * 316.0602794, 1e-8);
+	CHECK_NEAR(p1.applications, p0.applications / 2, 1e-12);
+	/* hires follow at the channel's hire rate, 0.2 */
+	CHECK_NEAR(p1.hires, 0.2 * 0.01 * 0.05 * 316.0602794, 1e-8);
+	/* the channel itself is untouched */
+	CHECK_NEAR(c.channels[0].apply_rate, 0.1, 0);
+	teardown_two(&c);
+}
+
+static void hire_rate_and_precision_overrides_reshape_the_curve(void)
+{
+	struct campaign c;
+	struct response r;
+	struct response_point pt;
+
+	setup_two(&c, cpm_channel());
+	c.personas[1].channels[0].given = PC_HIRE_RATE | PC_PRECISION;
+	c.personas[1].channels[0].hire_rate = 0.5;
+	c.personas[1].channels[0].precision = 0.25;
+	response_init(&r, &c, 1, 0);
+	/* k = 0.25 x 1000 / (100 x 500) = 0.005: half the channel's 0.01 */
+	CHECK_NEAR(r.k, 0.005, 1e-12);
+	CHECK_NEAR(r.x_cap, 600, 1e-9); /* frequency 3 = k x */
+	response_eval(&r, 200, &pt);
+	CHECK_NEAR(pt.impressions, 2000, 1e-9);
+	CHECK_NEAR(pt.reach, 316.0602794, 1e-9); /* 500 (1 - e^-1) */
+	CHECK_NEAR(pt.hires, 0.5 * 0.01 * 0.1 * 316.0602794, 1e-8);
+	/* persona 0 keeps the channel's figures */
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.k, 0.01, 1e-12);
+	CHECK_NEAR(r.h, 0.2, 0);
+	CHECK_NEAR(r.precision, 0.5, 0);
+	teardown_two(&c);
+}
+
+static void price_override_changes_the_cpm_and_cpc(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+
+	setup_two(&c, ch);
+	c.personas[1].channels[0].given = PC_PRICE;
+	c.personas[1].channels[0].price = 5000; /* 50.00 per 1000 */
+	response_init(&r, &c, 1, 0);
+	CHECK_NEAR(r.cpm, 50, 1e-12);
+	/* k = 0.5 x 1000 / (50 x 500) = 0.02 */
+	CHECK_NEAR(r.k, 0.02, 1e-12);
+	CHECK_I64(campaign_cell_price(&c, 1, 0), 5000);
+	CHECK_I64(campaign_cell_price(&c, 0, 0), 10000);
+	teardown_two(&c);
+
+	ch.pricing = PRICING_CPC;
+	ch.price = 200; /* 2.00 a click at 1 % */
+	setup_two(&c, ch);
+	c.personas[1].channels[0].given = PC_PRICE;
+	c.personas[1].channels[0].price = 50; /* 0.50 a click */
+	response_init(&r, &c, 1, 0);
+	CHECK_NEAR(r.cpm, 0.5 * 0.01 * 1000, 1e-12);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.cpm, 2 * 0.01 * 1000, 1e-12);
+	teardown_two(&c);
+}
+
+static void flat_fee_and_impressions_overrides(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+	struct response_point pt;
+
+	ch.pricing = PRICING_FLAT;
+	ch.price = 100000; /* 1000.00 for 400 impressions */
+	ch.impressions = 400;
+	setup_two(&c, ch);
+	c.personas[1].channels[0].given = PC_PRICE | PC_IMPRESSIONS;
+	c.personas[1].channels[0].price = 25000; /* 250.00 */
+	c.personas[1].channels[0].impressions = 1000;
+	response_init(&r, &c, 1, 0);
+	CHECK_NEAR(r.fee, 250, 0);
+	CHECK_NEAR(r.flat_impressions, 1000, 0);
+	CHECK_NEAR(r.cpm, 250, 1e-12); /* 250 x 1000 / 1000 */
+	response_eval(&r, 250, &pt);
+	/* 500 (1 - exp(-0.5 x 1000 / 500)) = 500 (1 - e^-1) */
+	CHECK_NEAR(pt.reach, 316.0602794, 1e-9);
+	CHECK_NEAR(pt.impressions, 1000, 0);
+	response_eval(&r, 249.99, &pt);
+	CHECK_NEAR(pt.reach, 0, 0);
+	/* persona 0 still pays 1000 for 400 */
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.fee, 1000, 0);
+	CHECK_NEAR(r.flat_impressions, 400, 0);
+	teardown_two(&c);
+}
+
 static double brute_chord_error(const struct response *r, double a, double b)
 {
 	double fa = response_reach(r, a), fb = response_reach(r, b), e = 0;
@@ -271,6 +403,10 @@ int main(void)
 	affinity_multiplies_click_through_up_to_one();
 	flat_fee_buys_fixed_impressions_or_nothing();
 	per_hire_is_linear_up_to_the_network_ceiling();
+	apply_rate_override_halves_that_cell_only();
+	hire_rate_and_precision_overrides_reshape_the_curve();
+	price_override_changes_the_cpm_and_cpc();
+	flat_fee_and_impressions_overrides();
 	chord_error_matches_a_brute_force_scan();
 	segments_fall_in_slope_and_share_the_error();
 	return test_done();
