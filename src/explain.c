@@ -235,7 +235,8 @@ void explain_frequency_cap(const struct campaign *c, enum objective obj,
 			    "about ",
 			    pe->id, ch->id);
 	else {
-		strbuf_addf(&text, "persona '%s' on %s is at its frequency cap of ",
+		strbuf_addf(&text,
+			    "persona '%s' on %s is at its frequency cap of ",
 			    pe->id, ch->id);
 		explain_number(&text, ch->frequency_cap, 6);
 		strbuf_addf(&text,

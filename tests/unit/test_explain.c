@@ -221,11 +221,11 @@ static char *number(double v, int sig)
 	return strbuf_detach(&sb);
 }
 
-#define CHECK_NUMBER(v, sig, want)                  \
-	do {                                        \
-		char *got_text_ = number(v, sig);   \
-		CHECK_STR(got_text_, "x" want);     \
-		free(got_text_);                    \
+#define CHECK_NUMBER(v, sig, want)                \
+	do {                                      \
+		char *got_text_ = number(v, sig); \
+		CHECK_STR(got_text_, "x" want);   \
+		free(got_text_);                  \
 	} while (0)
 
 /* figures in sentences never take an exponent, however small or big */
