@@ -117,7 +117,7 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 {
 	md_head(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
-		plan_text_infeasible(sb, c, p, "- ");
+		plan_text_infeasible(sb, c, p, "- ", 0);
 		return;
 	}
 	strbuf_addstr(sb, "\nSpend ");
