@@ -96,6 +96,10 @@ void plan_text_summary(struct strbuf *sb, const struct campaign *c,
  */
 int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i);
 
+/* does channel ch get money at any point of the frontier? */
+int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
+			    size_t ch);
+
 /* a cell's figures as a total, for writers that print both alike */
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t);
 

@@ -375,11 +375,7 @@ static void frontier_channels(struct strbuf *sb, const struct campaign *c,
 	for (size_t i = 0; i < n; i++)
 		cell_whole(&t, c, p->frontier[i].budget);
 	for (size_t ch = 0; ch < nch; ch++) {
-		int used = 0;
-
-		for (size_t i = 0; i < n; i++)
-			used |= p->frontier_spend[i * nch + ch] > 0;
-		if (!used)
+		if (!plan_text_frontier_uses(c, p, ch))
 			continue;
 		text_table_add(&t, c->channels[ch].id);
 		for (size_t i = 0; i < n; i++)

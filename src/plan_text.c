@@ -134,6 +134,15 @@ int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i)
 	return sum;
 }
 
+int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
+			    size_t ch)
+{
+	for (size_t i = 0; p->frontier_spend && i < p->n_frontier; i++)
+		if (p->frontier_spend[i * c->n_channels + ch] > 0)
+			return 1;
+	return 0;
+}
+
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t)
 {
 	memset(t, 0, sizeof(*t));
