@@ -40,8 +40,7 @@ void plan_text_pad(struct strbuf *sb, const char *s, int width, int right);
  * width, 0: not wrapped), the least budget
  */
 void plan_text_infeasible(struct strbuf *sb, const struct campaign *c,
-			  const struct plan *p, const char *bullet,
-			  int width);
+			  const struct plan *p, const char *bullet, int width);
 /*
  * a goal and what the plan expects of it, got shown with decimals:
  * "5 applications: met, 6.9 expected", "4 hires: not met, 3.20 of 4
@@ -74,11 +73,16 @@ struct text_table {
 	const char *align;
 	struct strvec cells; /* row-major */
 };
-#define TEXT_TABLE_INIT(n_cols, align) { (n_cols), (align), { 0 } }
+#define TEXT_TABLE_INIT(n_cols, align) \
+	{                              \
+		(n_cols), (align),     \
+		{                      \
+			0              \
+		}                      \
+	}
 
 void text_table_add(struct text_table *t, const char *s);
-void text_table_write(struct strbuf *sb, const struct text_table *t,
-		      int width);
+void text_table_write(struct strbuf *sb, const struct text_table *t, int width);
 void text_table_release(struct text_table *t);
 
 /*

@@ -142,7 +142,8 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 
 		strbuf_addstr(sb, "| ");
 		md_text(sb, pe->id);
-		md_total(sb, c, &p->persona_totals[i], plan_text_daily(p, 0, i));
+		md_total(sb, c, &p->persona_totals[i],
+			 plan_text_daily(p, 0, i));
 		if (goals)
 			md_goals(sb, pe->goal_applications,
 				 p->persona_totals[i].applications,

@@ -111,7 +111,8 @@ static void table_channels(struct strbuf *sb, const struct campaign *c,
 		if (p->channel_totals[ch].spend <= 0)
 			continue;
 		text_table_add(&t, c->channels[ch].id);
-		total_cells(&t, c, &p->channel_totals[ch], plan_text_daily(p, 1, ch));
+		total_cells(&t, c, &p->channel_totals[ch],
+			    plan_text_daily(p, 1, ch));
 	}
 	text_table_add(&t, "total");
 	total_cells(&t, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
@@ -235,7 +236,8 @@ static void table_cells(struct strbuf *sb, const struct campaign *c,
 					text_table_add(&t, "");
 			}
 			strbuf_reset(&where);
-			strbuf_addf(&where, "  %s%s", c->channels[pc->channel].id,
+			strbuf_addf(&where, "  %s%s",
+				    c->channels[pc->channel].id,
 				    pc->at_frequency_cap ? "*" : "");
 			text_table_add(&t, where.buf);
 			plan_cell_total(pc, &pt);
@@ -294,8 +296,9 @@ static void table_solver(struct strbuf *sb, const struct campaign *c,
 {
 	struct strbuf s = STRBUF_INIT;
 
-	strbuf_addf(&s, "Solver: %s %s with %zu columns", plan_status_name(p->status),
-		    p->is_mip ? "MIP" : "LP", p->n_cols);
+	strbuf_addf(&s, "Solver: %s %s with %zu columns",
+		    plan_status_name(p->status), p->is_mip ? "MIP" : "LP",
+		    p->n_cols);
 	if (p->n_binaries)
 		strbuf_addf(&s, " (%zu binary)", p->n_binaries);
 	strbuf_addf(&s, ", %zu rows and %zu nonzeros; %d segments per cell",
@@ -380,7 +383,8 @@ static void frontier_channels(struct strbuf *sb, const struct campaign *c,
 		text_table_add(&t, c->channels[ch].id);
 		for (size_t i = 0; i < n; i++)
 			if (p->frontier[i].feasible)
-				cell_whole(&t, c, p->frontier_spend[i * nch + ch]);
+				cell_whole(&t, c,
+					   p->frontier_spend[i * nch + ch]);
 			else
 				text_table_add(&t, "-");
 	}

@@ -87,8 +87,7 @@ void plan_text_goal(struct strbuf *sb, double goal, double got, int decimals,
 
 	explain_number(sb, goal, 6);
 	if (got >= goal - 1e-6 * fmax(1, goal))
-		strbuf_addf(sb, " %s: met, %.*f expected", noun, decimals,
-			    got);
+		strbuf_addf(sb, " %s: met, %.*f expected", noun, decimals, got);
 	else {
 		strbuf_addf(sb, " %s: not met, %.*f of ", noun, decimals,
 			    floor(got * scale) / scale);
@@ -114,7 +113,8 @@ void plan_text_summary(struct strbuf *sb, const struct campaign *c,
 		    p->total.applications, p->total.hires);
 	if (p->objective == OBJ_VALUE || p->objective == OBJ_REACH ||
 	    p->objective == OBJ_BLEND) {
-		strbuf_addstr(sb, p->objective == OBJ_VALUE ? ", worth " : ", ");
+		strbuf_addstr(sb,
+			      p->objective == OBJ_VALUE ? ", worth " : ", ");
 		explain_amount(sb, c, p->objective, p->objective_value);
 		if (p->objective == OBJ_VALUE)
 			strbuf_addstr(sb, " (hires' worth less spend)");
@@ -226,8 +226,7 @@ static void table_block(struct strbuf *sb, const struct text_table *t,
 	}
 }
 
-void text_table_write(struct strbuf *sb, const struct text_table *t,
-		      int width)
+void text_table_write(struct strbuf *sb, const struct text_table *t, int width)
 {
 	int *w = xcalloc(t->n_cols, sizeof(*w));
 	size_t from = 1;
