@@ -26,6 +26,20 @@ struct strvec;
 /* "1 500.00 SEK" for v major units, appended */
 void explain_money(struct strbuf *sb, const struct campaign *c, double v);
 
+/*
+ * v with sig significant digits and never an exponent, as "%.*g" would
+ * write it between 0.0001 and 1000: "0.0723", "2.5", "0.0000255";
+ * from 999.5 on a grouped whole number, "12 346"
+ */
+void explain_number(struct strbuf *sb, double v, int sig);
+
+/*
+ * v in the unit of objective obj: "3.1 applications", "12 500.00 SEK"
+ * (value, min-cost), "0.0099 blend points"
+ */
+void explain_amount(struct strbuf *sb, const struct campaign *c,
+		    enum objective obj, double v);
+
 /* "one more 1 000.00 SEK buys about 2.3 applications", or why not */
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);

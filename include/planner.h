@@ -131,6 +131,9 @@ struct plan {
 	int64_t least_budget; /* meets every goal; MONEY_NONE: unknown */
 	struct frontier_point *frontier; /* owned */
 	size_t n_frontier;
+	/* owned; spend per channel at each frontier point, minor units:
+	 * point i, channel ch at [i * n_channels + ch] */
+	int64_t *frontier_spend;
 	size_t n_rows, n_cols, n_nonzeros, n_binaries;
 	/* the exported model: money in money_unit major units, objective
 	 * multiplied by objective_scale */

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "campaign.h"
 #include "money.h"
@@ -18,6 +19,44 @@ void explain_money(struct strbuf *sb, const struct campaign *c, double v)
 {
 	money_format_currency(sb, llround(v * (double)money_scale(c->digits)),
 			      c->digits, c->currency);
+}
+
+void explain_number(struct strbuf *sb, double v, int sig)
+{
+	double a = fabs(v);
+	size_t start = sb->len;
+	int decimals;
+
+	if (a >= 999.5 || sig < 1) {
+		money_format_grouped(sb, llround(v), 0);
+		return;
+	}
+	if (a < 1e-12) {
+		strbuf_addch(sb, '0');
+		return;
+	}
+	decimals = sig - 1 - (int)floor(log10(a));
+	strbuf_addf(sb, "%.*f", decimals > 0 ? decimals : 0, v);
+	if (decimals <= 0 || !strchr(sb->buf + start, '.'))
+		return;
+	while (sb->buf[sb->len - 1] == '0')
+		sb->buf[--sb->len] = '\0';
+	if (sb->buf[sb->len - 1] == '.')
+		sb->buf[--sb->len] = '\0';
+}
+
+/*
+ * "0.0099 blend points": four decimals, as blend points always were,
+ * unless they would show nothing but zeros: then three significant
+ * digits, "0.0000255"
+ */
+static void blend_points(struct strbuf *sb, double v)
+{
+	if (fabs(v) >= 0.00005 || v == 0)
+		strbuf_addf(sb, "%.4f", v);
+	else
+		explain_number(sb, v, 3);
+	strbuf_addstr(sb, " blend points");
 }
 
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
@@ -36,7 +75,9 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 	switch (p->objective) {
 	case OBJ_APPLICATIONS:
 	case OBJ_HIRES:
-		strbuf_addf(sb, "buys about %.3g %s", v, p->objective_unit);
+		strbuf_addstr(sb, "buys about ");
+		explain_number(sb, v, 3);
+		strbuf_addf(sb, " %s", p->objective_unit);
 		break;
 	case OBJ_REACH:
 		strbuf_addf(sb, "reaches about %.0f more people", v);
@@ -47,7 +88,8 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		strbuf_addstr(sb, " of value (hires' worth less spend)");
 		break;
 	case OBJ_BLEND:
-		strbuf_addf(sb, "adds about %.4f blend points", v);
+		strbuf_addstr(sb, "adds about ");
+		blend_points(sb, v);
 		break;
 	case OBJ_MIN_COST:
 		strbuf_addstr(sb, "of budget would save about ");
@@ -56,16 +98,17 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 	}
 }
 
-/* "about 3.1 applications", "about 12 500.00 SEK" */
-static void amount_words(struct strbuf *sb, const struct campaign *c,
-			 enum objective obj, double v)
+void explain_amount(struct strbuf *sb, const struct campaign *c,
+		    enum objective obj, double v)
 {
-	if (obj == OBJ_VALUE || obj == OBJ_MIN_COST)
+	if (obj == OBJ_VALUE || obj == OBJ_MIN_COST) {
 		explain_money(sb, c, v);
-	else if (obj == OBJ_BLEND)
-		strbuf_addf(sb, "%.4f blend points", v);
-	else
-		strbuf_addf(sb, "%.3g %s", v, objective_unit(obj, c));
+	} else if (obj == OBJ_BLEND) {
+		blend_points(sb, v);
+	} else {
+		explain_number(sb, v, 3);
+		strbuf_addf(sb, " %s", objective_unit(obj, c));
+	}
 }
 
 static const char *goal_noun(enum explain_row_kind k)
@@ -97,8 +140,9 @@ static enum binding_kind describe_row(struct strbuf *name, struct strbuf *text,
 		return BIND_CHANNEL_FLOOR;
 	case XROW_CHANNEL_SHARE:
 		strbuf_addf(name, "channel %s max share", ch->id);
-		strbuf_addf(text, "the %g %% cap on %s (%s)",
-			    ch->max_share * 100, ch->name, ch->id);
+		strbuf_addstr(text, "the ");
+		explain_number(text, ch->max_share * 100, 6);
+		strbuf_addf(text, " %% cap on %s (%s)", ch->name, ch->id);
 		return BIND_CHANNEL_MAX;
 	case XROW_CHANNEL_CEILING:
 		strbuf_addf(name, "channel %s max spend", ch->id);
@@ -116,14 +160,17 @@ static enum binding_kind describe_row(struct strbuf *name, struct strbuf *text,
 	case XROW_PERSONA_HIRES:
 		strbuf_addf(name, "persona %s goal %s", pe->id,
 			    goal_noun(r->kind));
-		strbuf_addf(text, "the goal of %g %s for persona '%s'",
-			    r->bound, goal_noun(r->kind), pe->id);
+		strbuf_addstr(text, "the goal of ");
+		explain_number(text, r->bound, 6);
+		strbuf_addf(text, " %s for persona '%s'", goal_noun(r->kind),
+			    pe->id);
 		return BIND_PERSONA_GOAL;
 	case XROW_CAMPAIGN_APPS:
 	case XROW_CAMPAIGN_HIRES:
 		strbuf_addf(name, "campaign goal %s", goal_noun(r->kind));
-		strbuf_addf(text, "the campaign goal of %g %s", r->bound,
-			    goal_noun(r->kind));
+		strbuf_addstr(text, "the campaign goal of ");
+		explain_number(text, r->bound, 6);
+		strbuf_addf(text, " %s", goal_noun(r->kind));
 		return BIND_CAMPAIGN_GOAL;
 	case XROW_MIN_DAILY:
 		strbuf_addf(name, "cell %s %s min daily", pe->id, ch->id);
@@ -149,21 +196,21 @@ void explain_binding(const struct campaign *c, enum objective obj,
 		explain_money(&text, c, EXPLAIN_PER);
 		strbuf_addstr(&text, obj == OBJ_MIN_COST ? " of budget saves "
 							 : " buys about ");
-		amount_words(&text, c, obj, d * EXPLAIN_PER);
+		explain_amount(&text, c, obj, d * EXPLAIN_PER);
 	} else if (!isnan(r->cost) && r->cost > 1e-9) {
 		strbuf_addstr(&text, " binds: it costs about ");
-		amount_words(&text, c, obj, r->cost);
+		explain_amount(&text, c, obj, r->cost);
 	} else if (r->kind == XROW_PERSONA_APPS ||
 		   r->kind == XROW_PERSONA_HIRES ||
 		   r->kind == XROW_CAMPAIGN_APPS ||
 		   r->kind == XROW_CAMPAIGN_HIRES) {
 		strbuf_addstr(&text, " binds: each unit more costs about ");
-		amount_words(&text, c, obj, d);
+		explain_amount(&text, c, obj, d);
 	} else {
 		strbuf_addstr(&text, " binds: each ");
 		explain_money(&text, c, EXPLAIN_PER);
 		strbuf_addstr(&text, " of room is worth about ");
-		amount_words(&text, c, obj, d * EXPLAIN_PER);
+		explain_amount(&text, c, obj, d * EXPLAIN_PER);
 	}
 	out->name = strbuf_detach(&name);
 	out->text = strbuf_detach(&text);
@@ -187,14 +234,17 @@ void explain_frequency_cap(const struct campaign *c, enum objective obj,
 			    "network can: a bigger network would be worth "
 			    "about ",
 			    pe->id, ch->id);
-	else
+	else {
 		strbuf_addf(&text,
-			    "persona '%s' on %s is at its frequency cap of %g "
-			    "(%.0f of %.0f reachable people reached): a higher "
-			    "cap would be worth about ",
-			    pe->id, ch->id, ch->frequency_cap, reached,
-			    reachable);
-	amount_words(&text, c, obj, fabs(reduced_cost) * EXPLAIN_PER);
+			    "persona '%s' on %s is at its frequency cap of ",
+			    pe->id, ch->id);
+		explain_number(&text, ch->frequency_cap, 6);
+		strbuf_addf(&text,
+			    " (%.0f of %.0f reachable people reached): a "
+			    "higher cap would be worth about ",
+			    reached, reachable);
+	}
+	explain_amount(&text, c, obj, fabs(reduced_cost) * EXPLAIN_PER);
 	strbuf_addstr(&text, " per ");
 	explain_money(&text, c, EXPLAIN_PER);
 	out->kind = BIND_FREQUENCY_CAP;
@@ -296,30 +346,36 @@ void explain_goal_ceiling(struct strvec *reasons, const struct persona *pe,
 			  double goal_apps, double goal_hires, double apps,
 			  double hires)
 {
+	struct strbuf ga = STRBUF_INIT, gh = STRBUF_INIT;
+
+	explain_number(&ga, goal_apps, 6);
+	explain_number(&gh, goal_hires, 6);
 	if (pe && goal_apps > apps + 1e-9)
 		strvec_addf(reasons,
-			    "persona '%s' cannot reach its goal of %g "
+			    "persona '%s' cannot reach its goal of %s "
 			    "applications at any budget: its channels "
 			    "saturate at %.1f (reachable audience and "
 			    "frequency caps)",
-			    pe->id, goal_apps, apps);
+			    pe->id, ga.buf, apps);
 	if (pe && goal_hires > hires + 1e-9)
 		strvec_addf(reasons,
-			    "persona '%s' cannot reach its goal of %g hires at "
+			    "persona '%s' cannot reach its goal of %s hires at "
 			    "any budget: its channels saturate at %.2f hires",
-			    pe->id, goal_hires, hires);
+			    pe->id, gh.buf, hires);
 	if (!pe && goal_apps > apps + 1e-9)
 		strvec_addf(reasons,
-			    "the campaign goal of %g applications cannot be "
+			    "the campaign goal of %s applications cannot be "
 			    "met at any budget: all channels together "
 			    "saturate at %.1f",
-			    goal_apps, apps);
+			    ga.buf, apps);
 	if (!pe && goal_hires > hires + 1e-9)
 		strvec_addf(reasons,
-			    "the campaign goal of %g hires cannot be met at "
+			    "the campaign goal of %s hires cannot be met at "
 			    "any budget: all channels together saturate at "
 			    "%.2f",
-			    goal_hires, hires);
+			    gh.buf, hires);
+	strbuf_release(&ga);
+	strbuf_release(&gh);
 }
 
 void explain_least_budget(struct strvec *reasons, const struct campaign *c,

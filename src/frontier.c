@@ -49,10 +49,18 @@ static void set_budget(struct model *m, double bud)
 	}
 }
 
-/* the figures of the solution at hand, on the exact curves */
-static void read_point(const struct model *m, struct frontier_point *f)
+/*
+ * the figures of the solution at hand, on the exact curves, and its
+ * spend per channel in by_channel[0 .. n_channels)
+ */
+static void read_point(const struct model *m, struct frontier_point *f,
+		       int64_t *by_channel)
 {
 	double total = 0;
+
+	for (size_t j = 0; j < m->n_cells; j++)
+		by_channel[m->cells[j].channel] +=
+			llround(cell_spend_lp(m, &m->cells[j]) * m->scale);
 
 	f->feasible = true;
 	f->objective = lp_obj_value(m->lp);
@@ -73,8 +81,15 @@ static void read_point(const struct model *m, struct frontier_point *f)
 void frontier_run(struct model *m, struct plan *p)
 {
 	const struct plan_options *o = m->o;
-	size_t n = 0, alloc = 0;
+	size_t n = 0, alloc = 0, nch = m->c->n_channels;
 	bool have_last = false;
+
+	/* the points, counted as the loop below counts them */
+	for (int64_t b = o->frontier_from; b <= o->frontier_to;
+	     b += o->frontier_step)
+		n++;
+	p->frontier_spend = xcalloc(n * nch + 1, sizeof(*p->frontier_spend));
+	n = 0;
 
 	for (int64_t b = o->frontier_from; b <= o->frontier_to;
 	     b += o->frontier_step) {
@@ -88,6 +103,9 @@ void frontier_run(struct model *m, struct plan *p)
 		    still_optimal(m, (double)f[-1].spend / m->scale, bud)) {
 			*f = f[-1];
 			f->budget = b;
+			memcpy(&p->frontier_spend[(n - 1) * nch],
+			       &p->frontier_spend[(n - 2) * nch],
+			       nch * sizeof(*p->frontier_spend));
 			continue;
 		}
 		memset(f, 0, sizeof(*f));
@@ -95,7 +113,7 @@ void frontier_run(struct model *m, struct plan *p)
 		set_budget(m, bud);
 		have_last = model_solve(m, &limit) == LP_SOLVED;
 		if (have_last)
-			read_point(m, f);
+			read_point(m, f, &p->frontier_spend[(n - 1) * nch]);
 	}
 	p->n_frontier = n;
 }

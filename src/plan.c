@@ -215,5 +215,6 @@ void plan_release(struct plan *p)
 		free(p->reasons[i]);
 	free(p->reasons);
 	free(p->frontier);
+	free(p->frontier_spend);
 	memset(p, 0, sizeof(*p));
 }

@@ -4,6 +4,7 @@
  */
 #include "plan_md.h"
 
+#include <math.h>
 #include <stdbool.h>
 
 #include "campaign.h"
@@ -12,6 +13,7 @@
 #include "plan_text.h"
 #include "planner.h"
 #include "strbuf.h"
+#include "usage.h"
 
 /* Markdown table cells: a pipe or line break would break the table */
 static void md_text(struct strbuf *sb, const char *s)
@@ -54,6 +56,8 @@ static void md_figures(struct strbuf *sb, const struct campaign *c,
 static void md_head(struct strbuf *sb, const struct campaign *c,
 		    const struct plan *p)
 {
+	struct strbuf sum = STRBUF_INIT;
+
 	strbuf_addstr(sb, "# Plan: ");
 	md_text(sb, c->name);
 	strbuf_addstr(sb, "\n\n");
@@ -66,16 +70,99 @@ static void md_head(struct strbuf *sb, const struct campaign *c,
 		    c->days);
 	strbuf_addstr(sb, "Budget: ");
 	plan_text_amount(sb, c, p->budget);
-	strbuf_addstr(sb, "  \n");
-	strbuf_addf(sb, "Objective: %s (%s, %s)\n",
-		    objective_name(p->objective), plan_status_name(p->status),
-		    p->is_mip ? "MIP" : "LP");
+	strbuf_addstr(sb, "\n\n");
+	plan_text_summary(&sum, c, p);
+	md_text(sb, sum.buf);
+	strbuf_addch(sb, '\n');
+	strbuf_release(&sum);
+}
+
+/* " | spend | daily | applications | hires | CPA |" of a total */
+static void md_total(struct strbuf *sb, const struct campaign *c,
+		     const struct plan_total *t, int64_t daily)
+{
+	strbuf_addstr(sb, " | ");
+	plan_text_whole(sb, c, t->spend);
+	strbuf_addstr(sb, " | ");
+	plan_text_whole(sb, c, daily);
+	strbuf_addf(sb, " | %.1f | %.2f | ", t->applications, t->hires);
+	plan_text_whole(sb, c, t->cost_per_application);
+	strbuf_addstr(sb, " |");
+}
+
+static void md_channels(struct strbuf *sb, const struct campaign *c,
+			const struct plan *p)
+{
+	strbuf_addf(sb,
+		    "\n## By channel\n\n| channel | spend (%s) | daily (%s) | "
+		    "applications | hires | cost per application |\n"
+		    "|---|--:|--:|--:|--:|--:|\n",
+		    c->currency, c->currency);
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		if (p->channel_totals[ch].spend <= 0)
+			continue;
+		strbuf_addstr(sb, "| ");
+		md_text(sb, c->channels[ch].id);
+		md_total(sb, c, &p->channel_totals[ch],
+			 plan_text_daily(p, 1, ch));
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_addstr(sb, "| **total**");
+	md_total(sb, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	strbuf_addch(sb, '\n');
+}
+
+/* " goal; goal |": a row's goals, "" when it has none */
+static void md_goals(struct strbuf *sb, double apps_goal, double apps,
+		     double hires_goal, double hires)
+{
+	strbuf_addch(sb, ' ');
+	if (apps_goal > 0)
+		plan_text_goal(sb, apps_goal, apps, 1, "applications");
+	if (apps_goal > 0 && hires_goal > 0)
+		strbuf_addstr(sb, "; ");
+	if (hires_goal > 0)
+		plan_text_goal(sb, hires_goal, hires, 2, "hires");
+	strbuf_addstr(sb, " |");
+}
+
+static void md_personas(struct strbuf *sb, const struct campaign *c,
+			const struct plan *p)
+{
+	int goals = campaign_has_goal(c);
+
+	strbuf_addf(sb,
+		    "\n## By persona\n\n| persona | spend (%s) | daily (%s) | "
+		    "applications | hires | cost per application |%s\n"
+		    "|---|--:|--:|--:|--:|--:|%s\n",
+		    c->currency, c->currency, goals ? " goal |" : "",
+		    goals ? "---|" : "");
+	for (size_t i = 0; i < c->n_personas; i++) {
+		const struct persona *pe = &c->personas[i];
+
+		strbuf_addstr(sb, "| ");
+		md_text(sb, pe->id);
+		md_total(sb, c, &p->persona_totals[i],
+			 plan_text_daily(p, 0, i));
+		if (goals)
+			md_goals(sb, pe->goal_applications,
+				 p->persona_totals[i].applications,
+				 pe->goal_hires, p->persona_totals[i].hires);
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_addstr(sb, "| **total**");
+	md_total(sb, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	if (goals)
+		md_goals(sb, c->goal_applications, p->total.applications,
+			 c->goal_hires, p->total.hires);
+	strbuf_addch(sb, '\n');
 }
 
 static void md_cells(struct strbuf *sb, const struct campaign *c,
 		     const struct plan *p)
 {
 	strbuf_addf(sb,
+		    "\n## Cells\n\n"
 		    "| persona | channel | spend (%s) | daily | "
 		    "impressions | reach | clicks | applications | hires "
 		    "| CPA | CPH |\n",
@@ -112,22 +199,102 @@ static void md_list(struct strbuf *sb, const char *title,
 	}
 }
 
+static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p, size_t i)
+{
+	const struct frontier_point *f = &p->frontier[i];
+	size_t nch = c->n_channels;
+
+	strbuf_addstr(sb, "| ");
+	plan_text_whole(sb, c, f->budget);
+	if (!f->feasible) {
+		strbuf_addstr(sb, " | infeasible |");
+		return;
+	}
+	strbuf_addstr(sb, " | ");
+	plan_text_whole(sb, c, f->spend);
+	strbuf_addstr(sb, " | ");
+	explain_number(sb, f->objective, 4);
+	strbuf_addf(sb, " | %.2f | %.3f | ", f->applications, f->hires);
+	explain_number(sb, fabs(f->marginal), 3);
+	strbuf_addstr(sb, " |");
+	for (size_t ch = 0; ch < nch; ch++) {
+		if (!plan_text_frontier_uses(c, p, ch))
+			continue;
+		strbuf_addch(sb, ' ');
+		plan_text_whole(sb, c, p->frontier_spend[i * nch + ch]);
+		strbuf_addstr(sb, " |");
+	}
+}
+
+/* the frontier, one row per budget, with the spend of each channel */
+static void md_frontier(struct strbuf *sb, const struct campaign *c,
+			const struct plan *p)
+{
+	size_t nch = c->n_channels;
+
+	if (!p->n_frontier)
+		return;
+	strbuf_addf(sb,
+		    "\n## Budget frontier\n\n| budget (%s) | spend | "
+		    "objective (%s) | applications | hires | marginal per "
+		    "1 000 |",
+		    c->currency, p->objective_unit);
+	for (size_t ch = 0; ch < nch; ch++) {
+		if (!plan_text_frontier_uses(c, p, ch))
+			continue;
+		strbuf_addch(sb, ' ');
+		md_text(sb, c->channels[ch].id);
+		strbuf_addstr(sb, " |");
+	}
+	strbuf_addstr(sb, "\n|--:|--:|--:|--:|--:|--:|");
+	for (size_t ch = 0; ch < nch; ch++)
+		if (plan_text_frontier_uses(c, p, ch))
+			strbuf_addstr(sb, "--:|");
+	strbuf_addch(sb, '\n');
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		md_frontier_point(sb, c, p, i);
+		strbuf_addch(sb, '\n');
+	}
+}
+
+/* -v: what the solver did and how close the segments come */
+static void md_solver(struct strbuf *sb, const struct campaign *c,
+		      const struct plan *p)
+{
+	strbuf_addf(sb,
+		    "\n## Solver\n\n%s %s with %zu columns (%zu binary), %zu "
+		    "rows and %zu nonzeros; %d segments per cell. Build "
+		    "%.1f ms, solve %.1f ms.\n",
+		    plan_status_name(p->status), p->is_mip ? "MIP" : "LP",
+		    p->n_cols, p->n_binaries, p->n_rows, p->n_nonzeros,
+		    p->segments, p->ms_build, p->ms_solve);
+	if (p->status == PLAN_INFEASIBLE)
+		return;
+	strbuf_addstr(sb, "\nPiecewise-linear approximation: the exact curves "
+			  "give ");
+	explain_amount(sb, c, p->objective, p->objective_value);
+	strbuf_addstr(sb, " against the LP's ");
+	explain_amount(sb, c, p->objective, p->objective_lp);
+	strbuf_addstr(sb, ".\n");
+}
+
 void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		   const struct plan *p)
 {
 	md_head(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
-		plan_text_infeasible(sb, c, p, "- ");
+		plan_text_infeasible(sb, c, p, "- ", 0);
+		if (verbosity >= 1)
+			md_solver(sb, c, p);
 		return;
 	}
-	strbuf_addstr(sb, "\nSpend ");
-	plan_text_amount(sb, c, p->total.spend);
-	strbuf_addf(sb, " for %.1f applications and %.2f hires.\n\n",
-		    p->total.applications, p->total.hires);
-	md_cells(sb, c, p);
+	md_channels(sb, c, p);
+	md_personas(sb, c, p);
 	strbuf_addstr(sb, "\n**Marginal value of budget:** ");
 	explain_marginal(sb, c, p);
 	strbuf_addstr(sb, ".\n");
+	md_cells(sb, c, p);
 	if (p->n_bindings) {
 		strbuf_addstr(sb, "\n## Binding constraints\n\n");
 		for (size_t i = 0; i < p->n_bindings; i++) {
@@ -137,8 +304,7 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		}
 	}
 	md_list(sb, "Notes", (const char *const *)p->notes, p->n_notes);
-	strbuf_addf(sb,
-		    "\nPiecewise-linear approximation: %d segments per "
-		    "cell, exact %.6g against the LP's %.6g.\n",
-		    p->segments, p->objective_value, p->objective_lp);
+	md_frontier(sb, c, p);
+	if (verbosity >= 1)
+		md_solver(sb, c, p);
 }

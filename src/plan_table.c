@@ -1,11 +1,16 @@
 /*
- * The plan as a table for the terminal. Columns are padded to fixed
- * widths (the persona and channel columns to their longest id);
- * figures are formatted into a scratch buffer first to be measured.
+ * The plan as a table for the terminal, the answer first: the header,
+ * what the money buys, the totals per channel and per persona with the
+ * goals, the marginal value of budget, then the cells (grouped by
+ * persona), the binding constraints and the notes. What the solver did
+ * comes last and only at -v. Every table is a text_table (plan_text.h),
+ * so columns fit their figures and a table wider than PLAN_TEXT_WIDTH
+ * is split into blocks; every sentence is wrapped to that width.
  */
 #include "plan_table.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "campaign.h"
@@ -14,130 +19,244 @@
 #include "plan_text.h"
 #include "planner.h"
 #include "strbuf.h"
+#include "usage.h"
+#include "wrapper.h"
 
-/* whole major units right-aligned in width; MONEY_NONE: blank */
-static void pad_whole(struct strbuf *sb, const struct campaign *c,
-		      int64_t minor, int width, int blank_none)
+#define W PLAN_TEXT_WIDTH
+
+/* whole major units as the next cell; MONEY_NONE: "-" */
+static void cell_whole(struct text_table *t, const struct campaign *c,
+		       int64_t minor)
 {
 	struct strbuf tmp = STRBUF_INIT;
 
-	if (minor != MONEY_NONE || !blank_none)
-		plan_text_whole(&tmp, c, minor);
-	plan_text_pad(sb, strbuf_str(&tmp), width, 1);
+	plan_text_whole(&tmp, c, minor);
+	text_table_add(t, tmp.buf);
 	strbuf_release(&tmp);
 }
 
-static void pad_num(struct strbuf *sb, double v, int decimals, int width)
+static void cell_num(struct text_table *t, double v, int decimals)
 {
 	struct strbuf tmp = STRBUF_INIT;
 
 	plan_text_num(&tmp, v, decimals);
-	plan_text_pad(sb, tmp.buf, width, 1);
+	text_table_add(t, tmp.buf);
 	strbuf_release(&tmp);
 }
 
-/* the widths of the persona and channel columns */
-struct widths {
-	int persona, channel;
-};
-
-static void table_row(struct strbuf *sb, const struct campaign *c,
-		      const char *who, const char *where,
-		      const struct plan_total *t, int64_t daily,
-		      const struct widths *w)
+static void cell_cur(struct text_table *t, const char *what,
+		     const struct campaign *c)
 {
-	plan_text_pad(sb, who, w->persona, 0);
-	strbuf_addstr(sb, "  ");
-	plan_text_pad(sb, where, w->channel, 0);
-	pad_whole(sb, c, t->spend, 11, 0);
-	pad_whole(sb, c, daily, 8, 1);
-	pad_num(sb, t->impressions, 0, 12);
-	pad_num(sb, t->reach, 0, 8);
-	pad_num(sb, t->clicks, 0, 8);
-	pad_num(sb, t->applications, 1, 8);
-	pad_num(sb, t->hires, 2, 7);
-	pad_whole(sb, c, t->cost_per_application, 9, 0);
-	pad_whole(sb, c, t->cost_per_hire, 10, 0);
-	strbuf_addch(sb, '\n');
+	struct strbuf tmp = STRBUF_INIT;
+
+	strbuf_addf(&tmp, "%s %s", what, c->currency);
+	text_table_add(t, tmp.buf);
+	strbuf_release(&tmp);
 }
 
+/* "Plan: name for client, start to end (n days), budget X", on two
+ * lines when one would be wider than the table */
 static void table_head(struct strbuf *sb, const struct campaign *c,
 		       const struct plan *p)
 {
-	strbuf_addf(sb, "Plan: %s", c->name);
+	struct strbuf who = STRBUF_INIT, when = STRBUF_INIT;
+
+	strbuf_addf(&who, "Plan: %s", c->name);
 	if (c->client)
-		strbuf_addf(sb, " for %s", c->client);
-	strbuf_addf(sb, "\n%s to %s (%d days), budget ", c->start, c->end,
+		strbuf_addf(&who, " for %s", c->client);
+	strbuf_addf(&when, "%s to %s (%d days), budget ", c->start, c->end,
 		    c->days);
-	plan_text_amount(sb, c, p->budget);
-	strbuf_addf(sb, "\nObjective: %s, %s%s %s with %zu columns",
-		    objective_name(p->objective), plan_status_name(p->status),
-		    p->status == PLAN_FEASIBLE ? " (stopped at the time limit)"
-					       : "",
-		    p->is_mip ? "MIP" : "LP", p->n_cols);
-	if (p->n_binaries)
-		strbuf_addf(sb, " (%zu binary)", p->n_binaries);
-	strbuf_addch(sb, '\n');
+	plan_text_amount(&when, c, p->budget);
+	if (plan_text_width(who.buf) + 2 + plan_text_width(when.buf) <= W)
+		strbuf_addf(sb, "%s, %s\n", who.buf, when.buf);
+	else
+		strbuf_addf(sb, "%s\n%s\n", who.buf, when.buf);
+	strbuf_release(&who);
+	strbuf_release(&when);
 }
 
-static void column_names(struct strbuf *sb, const struct campaign *c,
-			 const struct widths *w)
+static void table_summary(struct strbuf *sb, const struct campaign *c,
+			  const struct plan *p)
 {
-	static const struct {
-		const char *name;
-		int width;
-	} figures[] = {
-		{ "daily", 8 },  { "impressions", 12 }, { "reach", 8 },
-		{ "clicks", 8 }, { "apps", 8 },         { "hires", 7 },
-		{ "CPA", 9 },    { "CPH", 10 },
-	};
-	struct strbuf spend = STRBUF_INIT;
+	struct strbuf s = STRBUF_INIT;
 
-	plan_text_pad(sb, "persona", w->persona, 0);
-	strbuf_addstr(sb, "  ");
-	plan_text_pad(sb, "channel", w->channel, 0);
-	strbuf_addf(&spend, "spend %s", c->currency);
-	plan_text_pad(sb, spend.buf, 11, 1);
-	for (size_t i = 0; i < ARRAY_SIZE(figures); i++)
-		plan_text_pad(sb, figures[i].name, figures[i].width, 1);
-	strbuf_addch(sb, '\n');
-	strbuf_release(&spend);
+	plan_text_summary(&s, c, p);
+	plan_text_wrap(sb, "", s.buf, 2, W);
+	strbuf_release(&s);
 }
 
+/* spend, daily, applications, hires, cost per application */
+static void total_cells(struct text_table *t, const struct campaign *c,
+			const struct plan_total *pt, int64_t daily)
+{
+	cell_whole(t, c, pt->spend);
+	cell_whole(t, c, daily);
+	cell_num(t, pt->applications, 1);
+	cell_num(t, pt->hires, 2);
+	cell_whole(t, c, pt->cost_per_application);
+}
+
+static void table_channels(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	struct text_table t = TEXT_TABLE_INIT(6, "lrrrrr");
+
+	text_table_add(&t, "channel");
+	cell_cur(&t, "spend", c);
+	cell_cur(&t, "daily", c);
+	text_table_add(&t, "apps");
+	text_table_add(&t, "hires");
+	text_table_add(&t, "cost/app");
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		if (p->channel_totals[ch].spend <= 0)
+			continue;
+		text_table_add(&t, c->channels[ch].id);
+		total_cells(&t, c, &p->channel_totals[ch],
+			    plan_text_daily(p, 1, ch));
+	}
+	text_table_add(&t, "total");
+	total_cells(&t, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	strbuf_addch(sb, '\n');
+	text_table_write(sb, &t, W);
+	text_table_release(&t);
+}
+
+/* the goal cells of one row: a goal, or "" when there is none */
+static void goal_cell(struct text_table *t, double goal, double got,
+		      int decimals, const char *noun)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	if (goal > 0)
+		plan_text_goal(&tmp, goal, got, decimals, noun);
+	text_table_add(t, strbuf_str(&tmp));
+	strbuf_release(&tmp);
+}
+
+/* a row's goals: on the row, and a second on a row of its own */
+static void goal_cells(struct text_table *t, double apps_goal, double apps,
+		       double hires_goal, double hires)
+{
+	if (apps_goal > 0 && hires_goal > 0) {
+		goal_cell(t, apps_goal, apps, 1, "applications");
+		for (int i = 0; i < 6; i++)
+			text_table_add(t, "");
+		goal_cell(t, hires_goal, hires, 2, "hires");
+	} else if (apps_goal > 0) {
+		goal_cell(t, apps_goal, apps, 1, "applications");
+	} else {
+		goal_cell(t, hires_goal, hires, 2, "hires");
+	}
+}
+
+static void table_personas(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	int goals = campaign_has_goal(c);
+	struct text_table t = TEXT_TABLE_INIT(goals ? 7 : 6, "lrrrrrl");
+
+	text_table_add(&t, "persona");
+	cell_cur(&t, "spend", c);
+	cell_cur(&t, "daily", c);
+	text_table_add(&t, "apps");
+	text_table_add(&t, "hires");
+	text_table_add(&t, "cost/app");
+	if (goals)
+		text_table_add(&t, "goal");
+	for (size_t i = 0; i < c->n_personas; i++) {
+		const struct persona *pe = &c->personas[i];
+		const struct plan_total *pt = &p->persona_totals[i];
+
+		text_table_add(&t, pe->id);
+		total_cells(&t, c, pt, plan_text_daily(p, 0, i));
+		if (goals)
+			goal_cells(&t, pe->goal_applications, pt->applications,
+				   pe->goal_hires, pt->hires);
+	}
+	text_table_add(&t, "total");
+	total_cells(&t, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	if (goals)
+		goal_cells(&t, c->goal_applications, p->total.applications,
+			   c->goal_hires, p->total.hires);
+	strbuf_addch(sb, '\n');
+	text_table_write(sb, &t, W);
+	text_table_release(&t);
+}
+
+static void cell_figures(struct text_table *t, const struct campaign *c,
+			 const struct plan_total *pt, int64_t daily)
+{
+	cell_whole(t, c, pt->spend);
+	if (daily == MONEY_NONE)
+		text_table_add(t, "");
+	else
+		cell_whole(t, c, daily);
+	cell_num(t, pt->impressions, 0);
+	cell_num(t, pt->reach, 0);
+	cell_num(t, pt->clicks, 0);
+	cell_num(t, pt->applications, 1);
+	cell_num(t, pt->hires, 2);
+	cell_whole(t, c, pt->cost_per_application);
+	cell_whole(t, c, pt->cost_per_hire);
+}
+
+static void cells_header(struct text_table *t, const struct campaign *c)
+{
+	static const char *const names[] = { "impressions", "reach", "clicks",
+					     "apps",        "hires", "CPA",
+					     "CPH" };
+
+	text_table_add(t, "persona / channel");
+	cell_cur(t, "spend", c);
+	text_table_add(t, "daily");
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		text_table_add(t, names[i]);
+}
+
+/* the cells, a persona's under its name */
 static void table_cells(struct strbuf *sb, const struct campaign *c,
 			const struct plan *p)
 {
-	struct widths w = { 7, 7 };
+	struct text_table t = TEXT_TABLE_INIT(10, "lrrrrrrrrr");
 	struct strbuf where = STRBUF_INIT;
 
-	for (size_t i = 0; i < p->n_cells; i++) {
-		int n = (int)strlen(c->personas[p->cells[i].persona].id);
-		int m = (int)strlen(c->channels[p->cells[i].channel].id) +
-			p->cells[i].at_frequency_cap;
+	cells_header(&t, c);
+	for (size_t i = 0; i < c->n_personas; i++) {
+		int named = 0;
 
-		w.persona = n > w.persona ? n : w.persona;
-		w.channel = m > w.channel ? m : w.channel;
-	}
-	column_names(sb, c, &w);
-	for (size_t i = 0; i < p->n_cells; i++) {
-		const struct plan_cell *pc = &p->cells[i];
-		struct plan_total t;
+		for (size_t k = 0; k < p->n_cells; k++) {
+			const struct plan_cell *pc = &p->cells[k];
+			struct plan_total pt;
 
-		plan_cell_total(pc, &t);
-		strbuf_reset(&where);
-		strbuf_addstr(&where, c->channels[pc->channel].id);
-		if (pc->at_frequency_cap)
-			strbuf_addch(&where, '*');
-		table_row(sb, c, c->personas[pc->persona].id, where.buf, &t,
-			  pc->daily, &w);
+			if (pc->persona != i)
+				continue;
+			if (!named++) {
+				text_table_add(&t, c->personas[i].id);
+				for (int j = 1; j < 10; j++)
+					text_table_add(&t, "");
+			}
+			strbuf_reset(&where);
+			strbuf_addf(&where, "  %s%s",
+				    c->channels[pc->channel].id,
+				    pc->at_frequency_cap ? "*" : "");
+			text_table_add(&t, where.buf);
+			plan_cell_total(pc, &pt);
+			cell_figures(&t, c, &pt, pc->daily);
+		}
 	}
-	table_row(sb, c, "total", "", &p->total, MONEY_NONE, &w);
-	strbuf_addstr(sb, "(* at its frequency cap; reach adds cells "
-			  "up and counts a person once per channel)\n");
+	text_table_add(&t, "total");
+	cell_figures(&t, c, &p->total, MONEY_NONE);
+	strbuf_addch(sb, '\n');
+	text_table_write(sb, &t, W);
+	plan_text_wrap(sb, "",
+		       "(* at its frequency cap; reach adds cells up and "
+		       "counts a person once per channel)",
+		       1, W);
+	text_table_release(&t);
 	strbuf_release(&where);
 }
 
-/* "\ntitle:\n" and one "  - " line per item; nothing if none */
+/* "\ntitle:\n" and one wrapped "  - " item each; nothing if none */
 static void table_list(struct strbuf *sb, const char *title,
 		       const char *const *items, size_t n)
 {
@@ -145,39 +264,134 @@ static void table_list(struct strbuf *sb, const char *title,
 		return;
 	strbuf_addf(sb, "\n%s:\n", title);
 	for (size_t i = 0; i < n; i++)
-		strbuf_addf(sb, "  - %s\n", items[i]);
+		plan_text_wrap(sb, "  - ", items[i], 4, W);
 }
 
-static void table_explain(struct strbuf *sb, const struct campaign *c,
-			  const struct plan *p)
+static void table_marginal(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
 {
-	strbuf_addstr(sb, "\nMarginal value of budget: ");
-	explain_marginal(sb, c, p);
-	strbuf_addstr(sb, "\n");
-	if (p->n_bindings) {
-		strbuf_addstr(sb, "\nBinding constraints:\n");
-		for (size_t i = 0; i < p->n_bindings; i++)
-			strbuf_addf(sb, "  - %s\n", p->bindings[i].text);
-	}
+	struct strbuf s = STRBUF_INIT;
+
+	strbuf_addstr(&s, "Marginal value of budget: ");
+	explain_marginal(&s, c, p);
+	strbuf_addch(sb, '\n');
+	plan_text_wrap(sb, "", s.buf, 2, W);
+	strbuf_release(&s);
+}
+
+static void table_explain(struct strbuf *sb, const struct plan *p)
+{
+	const char **texts = xcalloc(p->n_bindings + 1, sizeof(*texts));
+
+	for (size_t i = 0; i < p->n_bindings; i++)
+		texts[i] = p->bindings[i].text;
+	table_list(sb, "Binding constraints", texts, p->n_bindings);
 	table_list(sb, "Notes", (const char *const *)p->notes, p->n_notes);
-	strbuf_addf(sb,
-		    "\nApproximation: %d segments per cell; the exact curves "
-		    "give %.6g against the LP's %.6g (%+.3g %%)\n",
-		    p->segments, p->objective_value, p->objective_lp,
-		    fabs(p->objective_value) > 1e-12
-			    ? 100 * p->approx_error / fabs(p->objective_value)
-			    : 0);
+	free(texts);
 }
 
-/* "%14s": whole major units right-aligned in 14 characters */
-static void frontier_whole(struct strbuf *sb, const struct campaign *c,
-			   int64_t minor)
+/* -v: what the solver did, how close the segments come, how long */
+static void table_solver(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *p)
 {
-	struct strbuf tmp = STRBUF_INIT;
+	struct strbuf s = STRBUF_INIT;
 
-	plan_text_whole(&tmp, c, minor);
-	strbuf_addf(sb, "%14s", tmp.buf);
-	strbuf_release(&tmp);
+	strbuf_addf(&s, "Solver: %s %s with %zu columns",
+		    plan_status_name(p->status), p->is_mip ? "MIP" : "LP",
+		    p->n_cols);
+	if (p->n_binaries)
+		strbuf_addf(&s, " (%zu binary)", p->n_binaries);
+	strbuf_addf(&s, ", %zu rows and %zu nonzeros; %d segments per cell",
+		    p->n_rows, p->n_nonzeros, p->segments);
+	strbuf_addch(sb, '\n');
+	plan_text_wrap(sb, "", s.buf, 2, W);
+	if (p->status != PLAN_INFEASIBLE) {
+		strbuf_reset(&s);
+		strbuf_addstr(&s, "Approximation: the exact curves give ");
+		explain_amount(&s, c, p->objective, p->objective_value);
+		strbuf_addstr(&s, " against the LP's ");
+		explain_amount(&s, c, p->objective, p->objective_lp);
+		strbuf_addstr(&s, " (");
+		if (p->approx_error >= 0)
+			strbuf_addch(&s, '+');
+		explain_number(&s,
+			       fabs(p->objective_value) > 1e-12
+				       ? 100 * p->approx_error /
+						 fabs(p->objective_value)
+				       : 0,
+			       3);
+		strbuf_addstr(&s, " %)");
+		plan_text_wrap(sb, "", s.buf, 2, W);
+	}
+	strbuf_addf(sb, "Time: build %.1f ms, solve %.1f ms\n", p->ms_build,
+		    p->ms_solve);
+	strbuf_release(&s);
+}
+
+static void frontier_points(struct strbuf *sb, const struct campaign *c,
+			    const struct plan *p)
+{
+	struct text_table t = TEXT_TABLE_INIT(6, "rrrrrr");
+
+	cell_cur(&t, "budget", c);
+	text_table_add(&t, "spend");
+	text_table_add(&t, "objective");
+	text_table_add(&t, "apps");
+	text_table_add(&t, "hires");
+	text_table_add(&t, "marginal/1000");
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		const struct frontier_point *f = &p->frontier[i];
+		struct strbuf tmp = STRBUF_INIT;
+
+		cell_whole(&t, c, f->budget);
+		if (!f->feasible) {
+			text_table_add(&t, "infeasible");
+			for (int j = 0; j < 4; j++)
+				text_table_add(&t, "");
+			continue;
+		}
+		cell_whole(&t, c, f->spend);
+		explain_number(&tmp, f->objective, 4);
+		text_table_add(&t, tmp.buf);
+		cell_num(&t, f->applications, 2);
+		cell_num(&t, f->hires, 3);
+		strbuf_reset(&tmp);
+		explain_number(&tmp, fabs(f->marginal), 3);
+		text_table_add(&t, tmp.buf);
+		strbuf_release(&tmp);
+	}
+	text_table_write(sb, &t, W);
+	text_table_release(&t);
+}
+
+/* spend per channel (rows) at each budget (columns), split to fit */
+static void frontier_channels(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p)
+{
+	size_t n = p->n_frontier, nch = c->n_channels;
+	char *align = xcalloc(n + 2, 1);
+	struct text_table t = TEXT_TABLE_INIT(n + 1, align);
+
+	memset(align, 'r', n + 1);
+	align[0] = 'l';
+	cell_cur(&t, "budget", c);
+	for (size_t i = 0; i < n; i++)
+		cell_whole(&t, c, p->frontier[i].budget);
+	for (size_t ch = 0; ch < nch; ch++) {
+		if (!plan_text_frontier_uses(c, p, ch))
+			continue;
+		text_table_add(&t, c->channels[ch].id);
+		for (size_t i = 0; i < n; i++)
+			if (p->frontier[i].feasible)
+				cell_whole(&t, c,
+					   p->frontier_spend[i * nch + ch]);
+			else
+				text_table_add(&t, "-");
+	}
+	strbuf_addstr(sb, "\nSpend per channel at each budget:\n");
+	text_table_write(sb, &t, W);
+	text_table_release(&t);
+	free(align);
 }
 
 static void table_frontier(struct strbuf *sb, const struct campaign *c,
@@ -186,40 +400,28 @@ static void table_frontier(struct strbuf *sb, const struct campaign *c,
 	if (!p->n_frontier)
 		return;
 	strbuf_addf(sb, "\nBudget frontier (%s):\n", p->objective_unit);
-	strbuf_addf(sb, "%14s %14s %12s %12s %10s %16s\n", "budget", "spend",
-		    "objective", "applications", "hires", "marginal/1000");
-	for (size_t i = 0; i < p->n_frontier; i++) {
-		const struct frontier_point *f = &p->frontier[i];
-
-		frontier_whole(sb, c, f->budget);
-		if (!f->feasible) {
-			strbuf_addstr(sb, "   infeasible\n");
-			continue;
-		}
-		strbuf_addch(sb, ' ');
-		frontier_whole(sb, c, f->spend);
-		strbuf_addf(sb, " %12.4g %12.2f %10.3f %16.4g\n", f->objective,
-			    f->applications, f->hires, fabs(f->marginal));
-	}
+	frontier_points(sb, c, p);
+	if (p->frontier_spend)
+		frontier_channels(sb, c, p);
 }
 
 void plan_write_table(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
 {
 	table_head(sb, c, p);
+	table_summary(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
-		plan_text_infeasible(sb, c, p, "  - ");
+		plan_text_infeasible(sb, c, p, "  - ", W);
+		if (verbosity >= 1)
+			table_solver(sb, c, p);
 		return;
 	}
-	strbuf_addstr(sb, "Spend ");
-	plan_text_amount(sb, c, p->total.spend);
-	strbuf_addf(sb,
-		    "; %s %.4g %s (exact curves; the LP's %d-segment value "
-		    "is %.4g)\n\n",
-		    p->objective == OBJ_MIN_COST ? "cost" : "objective",
-		    p->objective_value, p->objective_unit, p->segments,
-		    p->objective_lp);
+	table_channels(sb, c, p);
+	table_personas(sb, c, p);
+	table_marginal(sb, c, p);
 	table_cells(sb, c, p);
-	table_explain(sb, c, p);
+	table_explain(sb, p);
 	table_frontier(sb, c, p);
+	if (verbosity >= 1)
+		table_solver(sb, c, p);
 }

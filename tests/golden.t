@@ -14,6 +14,8 @@
 #               is reported as a TAP TODO (prove passes it, and says so
 #               when it starts passing: then delete the file)
 #   anything else: inputs the args name through $D
+# A plan in the table format (no --format, or --format table) also
+# fails when a line of its output is wider than 100 columns.
 # Every case runs from the top of the tree, with no standard input,
 # LC_ALL=C and JOBMIX_CONFIG=/dev/null (so a jobmix.ini there changes
 # nothing).
@@ -87,6 +89,17 @@ for dir in tests/golden/*/; do
 			ok=0
 			echo "#   missing in stderr: $line" >>"$msg"
 		done <"$dir/stderr-has"
+	fi
+	# the table format fits 100 columns (a UTF-8 sequence is one)
+	if grep -q '^plan ' "$dir/args" && { ! grep -q -- '--format' "$dir/args" ||
+		grep -q -- '--format table' "$dir/args"; }; then
+		wide=$(LC_ALL=C tr -d '\200-\277' <"$tmp/out" |
+			LC_ALL=C awk 'length > 100 { print NR": "length }')
+		if [ -n "$wide" ]; then
+			ok=0
+			echo "#   lines over 100 columns (line: width):" >>"$msg"
+			echo "$wide" | sed 's/^/#     /' | head -10 >>"$msg"
+		fi
 	fi
 	todo=""
 	[ -f "$dir/todo" ] && todo=" # TODO $(head -n1 "$dir/todo")"

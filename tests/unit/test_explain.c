@@ -211,9 +211,83 @@ static void reasons(void)
 	strvec_clear(&v);
 }
 
+/* explain_number(v, sig) as a string the test frees */
+static char *number(double v, int sig)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "x");
+	explain_number(&sb, v, sig);
+	return strbuf_detach(&sb);
+}
+
+#define CHECK_NUMBER(v, sig, want)                \
+	do {                                      \
+		char *got_text_ = number(v, sig); \
+		CHECK_STR(got_text_, "x" want);   \
+		free(got_text_);                  \
+	} while (0)
+
+/* figures in sentences never take an exponent, however small or big */
+static void numbers_without_exponents(void)
+{
+	CHECK_NUMBER(2.5, 3, "2.5");
+	CHECK_NUMBER(0.0723, 3, "0.0723");
+	CHECK_NUMBER(0.123456, 3, "0.123");
+	CHECK_NUMBER(456.7, 3, "457");
+	CHECK_NUMBER(9.996, 3, "10");
+	CHECK_NUMBER(0.00002555124, 3, "0.0000256");
+	CHECK_NUMBER(-0.0000255, 3, "-0.0000255");
+	CHECK_NUMBER(999.4, 3, "999");
+	CHECK_NUMBER(999.5, 3, "1 000"); /* "%.3g" says 1e+03 */
+	CHECK_NUMBER(1774740.4, 3, "1 774 740");
+	CHECK_NUMBER(0, 3, "0");
+	CHECK_NUMBER(1e-15, 3, "0");
+	CHECK_NUMBER(25, 6, "25");
+	CHECK_NUMBER(33.333333333, 6, "33.3333");
+	CHECK_NUMBER(0.1 * 3, 6, "0.3");
+	CHECK_NUMBER(1e6, 6, "1 000 000");
+}
+
+/* blend points keep four decimals unless those would all be zeros */
+static void blend_points_stay_readable(void)
+{
+	struct explain_row r = { XROW_PERSONA_CAP, 0, 0, 4000, 0, 0.0016 };
+
+	binding_text(OBJ_BLEND, &r, "persona elec budget cap",
+		     "the 4 000.00 SEK budget cap on persona 'elec' binds: it "
+		     "costs about 0.0016 blend points",
+		     BIND_PERSONA_CAP);
+	r.cost = 0.00002555;
+	binding_text(OBJ_BLEND, &r, "persona elec budget cap",
+		     "the 4 000.00 SEK budget cap on persona 'elec' binds: it "
+		     "costs about 0.0000256 blend points",
+		     BIND_PERSONA_CAP);
+}
+
+/* goals and caps of any size read without an exponent */
+static void big_goals_without_exponents(void)
+{
+	struct strvec v = { 0 };
+	struct explain_row r = { XROW_CAMPAIGN_APPS, 0, 0, 2e6, -0.5, NAN };
+
+	binding_text(OBJ_MIN_COST, &r, "campaign goal applications",
+		     "the campaign goal of 2 000 000 applications binds: each "
+		     "unit more costs about 0.50 SEK",
+		     BIND_CAMPAIGN_GOAL);
+	explain_goal_ceiling(&v, NULL, 1.5e6, 0, 41.26, 8);
+	CHECK_STR(v.item[0], "the campaign goal of 1 500 000 applications "
+			     "cannot be met at any budget: all channels "
+			     "together saturate at 41.3");
+	strvec_clear(&v);
+}
+
 int main(void)
 {
 	setup();
+	numbers_without_exponents();
+	blend_points_stay_readable();
+	big_goals_without_exponents();
 	bindings();
 	frequency_caps();
 	notes();
