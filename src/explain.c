@@ -399,3 +399,29 @@ void explain_least_budget(struct strvec *reasons, const struct campaign *c,
 	strbuf_release(&a);
 	strbuf_release(&b);
 }
+
+void explain_certificate(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *p)
+{
+	double gap = fabs(p->bound_other - p->bound_exact);
+
+	strbuf_addstr(sb, "Exact optimum: ");
+	if (p->refinements > 0) {
+		strbuf_addf(sb,
+			    "%d round%s put %d breakpoint%s where the "
+			    "plan spends; ",
+			    p->refinements, p->refinements == 1 ? "" : "s",
+			    p->breakpoints_added,
+			    p->breakpoints_added == 1 ? "" : "s");
+	}
+	strbuf_addstr(sb, "no plan can beat this one by more than ");
+	explain_amount(sb, c, p->objective, gap);
+	strbuf_addstr(sb, " (");
+	explain_number(
+		sb,
+		100 * gap /
+			(fabs(p->bound_exact) > 1 ? fabs(p->bound_exact) : 1),
+		3);
+	strbuf_addstr(sb, p->is_mip ? " %), for these buy decisions"
+				    : " %) on the exact curves");
+}

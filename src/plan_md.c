@@ -276,6 +276,8 @@ static void md_solver(struct strbuf *sb, const struct campaign *c,
 	explain_amount(sb, c, p->objective, p->objective_value);
 	strbuf_addstr(sb, " against the LP's ");
 	explain_amount(sb, c, p->objective, p->objective_lp);
+	strbuf_addstr(sb, ".\n\n");
+	explain_certificate(sb, c, p);
 	strbuf_addstr(sb, ".\n");
 }
 

@@ -322,6 +322,9 @@ static void table_solver(struct strbuf *sb, const struct campaign *c,
 			       3);
 		strbuf_addstr(&s, " %)");
 		plan_text_wrap(sb, "", s.buf, 2, W);
+		strbuf_reset(&s);
+		explain_certificate(&s, c, p);
+		plan_text_wrap(sb, "", s.buf, 2, W);
 	}
 	strbuf_addf(sb, "Time: build %.1f ms, solve %.1f ms\n", p->ms_build,
 		    p->ms_solve);

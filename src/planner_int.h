@@ -36,8 +36,8 @@ struct mcell {
 	double chord_err;   /* in reach */
 	double *slope;      /* owned; nseg slopes, reach per major unit */
 	double *width;
-		/* owned; nseg widths, major units */ /* owned; nseg segment
-							 widths */
+	/* owned; nseg widths, major units */ /* owned; nseg segment
+						 widths */
 };
 
 enum row_kind {

@@ -282,8 +282,28 @@ static void big_goals_without_exponents(void)
 	strvec_clear(&v);
 }
 
+static void certificate(void)
+{
+	struct plan p = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	p.objective = OBJ_APPLICATIONS;
+	p.bound_exact = 6.9;
+	p.bound_other = 6.9000069;
+	p.refinements = 1;
+	p.breakpoints_added = 9;
+	p.is_mip = true;
+	explain_certificate(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "Exact optimum: 1 round put 9 breakpoints where the "
+			  "plan spends; no plan can beat this one by more than "
+			  "0.0000069 applications (0.0001 %), for these buy "
+			  "decisions");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
+	certificate();
 	setup();
 	numbers_without_exponents();
 	blend_points_stay_readable();
