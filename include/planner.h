@@ -36,6 +36,7 @@ int planner_exit_status(enum planner_error e);
 #define PLAN_DEFAULT_SEGMENTS            8
 #define PLAN_DEFAULT_MIP_GAP             1e-4
 #define PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS 20000
+#define PLAN_DEFAULT_REFINE_MAX_COLUMNS  50000
 
 enum plan_status {
 	PLAN_OPTIMAL,    /* proven optimal (within mip_gap for a MIP) */
@@ -54,6 +55,9 @@ struct plan_options {
 	int64_t frontier_from, frontier_to, frontier_step; /* step 0: off */
 	/* price binding constraints by re-solving up to this many columns */
 	size_t explain_max_columns;
+	/* refine to the exact optimum up to this many columns; above, the
+	 * plan still states the gap its bounds leave */
+	size_t refine_max_columns;
 };
 
 void plan_options_init(struct plan_options *o, const struct campaign *c);

@@ -21,6 +21,7 @@ void plan_options_init(struct plan_options *o, const struct campaign *c)
 	o->budget = -1;
 	o->mip_gap = PLAN_DEFAULT_MIP_GAP;
 	o->explain_max_columns = PLAN_DEFAULT_EXPLAIN_MAX_COLUMNS;
+	o->refine_max_columns = PLAN_DEFAULT_REFINE_MAX_COLUMNS;
 }
 
 static void total_add(struct plan_total *t, const struct plan_cell *pc,

@@ -13,7 +13,9 @@
  * a breakpoint at its spend (model_split), which makes the LP exact
  * there, and the LP is solved again from its last basis. A MIP is
  * refined with its buy decisions held: the bound is then the bound for
- * those decisions.
+ * those decisions. A model of more than refine_max_columns columns is
+ * not refined (each round re-solves a bigger LP), but its gap is still
+ * measured and reported.
  */
 #include <math.h>
 
@@ -126,9 +128,10 @@ static double binary_bound(const struct model *m, const struct mcell *x,
  * The bound: the other side of the exact optimum from the plan's value.
  * at[j] gets the spend of cell j that attains it (NULL: not wanted).
  */
-static double dual_bound(const struct model *m, bool fixed, double *at)
+static double dual_bound(const struct model *m, bool fixed, double *at,
+			 double *gap)
 {
-	double ub = 0, alpha, beta, s;
+	double ub = 0, alpha, beta, s, b, now;
 
 	for (int i = 1; i <= m->n_rows; i++) {
 		const struct mrow *r = &m->rows[i - 1];
@@ -143,17 +146,25 @@ static double dual_bound(const struct model *m, bool fixed, double *at)
 		const struct mcell *x = &m->cells[j];
 
 		/* a minimum not taken holds the cell at 0: nothing to add */
-		if (fixed && x->kind == CELL_SEMI &&
-		    lp_col_value(m->lp, x->zcol) < 0.5) {
-			if (at)
-				at[j] = 0;
-			continue;
+		if (at) {
+			at[j] = 0;
+			gap[j] = 0;
 		}
+		if (fixed && x->kind == CELL_SEMI &&
+		    lp_col_value(m->lp, x->zcol) < 0.5)
+			continue;
 		if (x->nseg > 0) {
 			cell_terms(m, x, &alpha, &beta);
-			ub += cell_bound(x, alpha, beta, &s);
-			if (at)
+			b = cell_bound(x, alpha, beta, &s);
+			ub += b;
+			if (at) {
+				now = cell_spend_lp(m, x);
 				at[j] = s;
+				/* what this cell leaves between the bounds */
+				gap[j] = b -
+					 (alpha * response_reach(&x->r, now) +
+					  beta * now);
+			}
 		}
 		if (x->zcol)
 			ub += binary_bound(m, x, fixed);
@@ -183,21 +194,27 @@ static double exact_value(const struct model *m)
  */
 void refine(struct model *m, bool fixed)
 {
-	double *at = xcalloc(m->n_cells ? m->n_cells : 1, sizeof(double));
+	size_t n = m->n_cells ? m->n_cells : 1;
+	double *at = xcalloc(n, sizeof(double));
+	double *gap = xcalloc(n, sizeof(double)), tol;
 	bool limit;
 
 	for (m->refinements = 0;; m->refinements++) {
 		int split = 0;
 
 		m->exact = exact_value(m);
-		m->bound = dual_bound(m, fixed, at);
-		if (fabs(m->bound - m->exact) <=
-			    REFINE_GAP * fmax(1, fabs(m->exact)) ||
-		    m->refinements == REFINE_ROUNDS)
+		m->bound = dual_bound(m, fixed, at, gap);
+		tol = REFINE_GAP * fmax(1, fabs(m->exact));
+		if (fabs(m->bound - m->exact) <= tol ||
+		    m->refinements == REFINE_ROUNDS ||
+		    (size_t)m->n_cols > m->o->refine_max_columns)
 			break;
 		for (size_t j = 0; j < m->n_cells; j++) {
 			struct mcell *x = &m->cells[j];
 
+			/* a cell that leaves little of the gap needs no more */
+			if (gap[j] <= tol / (double)n)
+				continue;
 			split += model_split(m, x, cell_spend_lp(m, x));
 			if (x->nseg > 0 && (!fixed || x->kind != CELL_SEMI ||
 					    cell_spend_lp(m, x) > 0))
@@ -209,4 +226,5 @@ void refine(struct model *m, bool fixed)
 			break;
 	}
 	free(at);
+	free(gap);
 }
