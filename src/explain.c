@@ -311,35 +311,40 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 	strbuf_release(&left);
 }
 
+/* "<before><money x><middle><money y><after>" as one reason */
+static void two_amounts(struct strvec *reasons, const struct campaign *c,
+			const char *before, double x, const char *middle,
+			double y, const char *after)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, before);
+	explain_money(&sb, c, x);
+	strbuf_addstr(&sb, middle);
+	explain_money(&sb, c, y);
+	strbuf_addstr(&sb, after);
+	strvec_addf(reasons, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
 void explain_floor_above_cap(struct strvec *reasons, const struct campaign *c,
 			     size_t channel, double lb, double ub)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct strbuf head = STRBUF_INIT;
 
-	explain_money(&a, c, lb);
-	explain_money(&b, c, ub);
-	strvec_addf(reasons,
-		    "channel '%s' must get at least %s but may get at most "
-		    "%s (its max_share or max_spend)",
-		    c->channels[channel].id, a.buf, b.buf);
-	strbuf_release(&a);
-	strbuf_release(&b);
+	strbuf_addf(&head, "channel '%s' must get at least ",
+		    c->channels[channel].id);
+	two_amounts(reasons, c, head.buf, lb, " but may get at most ", ub,
+		    " (its max_share or max_spend)");
+	strbuf_release(&head);
 }
 
 void explain_floors_above_budget(struct strvec *reasons,
 				 const struct campaign *c, double floors,
 				 double budget)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-
-	explain_money(&a, c, floors);
-	explain_money(&b, c, budget);
-	strvec_addf(reasons,
-		    "the channel floors add up to %s, more than the budget "
-		    "of %s",
-		    a.buf, b.buf);
-	strbuf_release(&a);
-	strbuf_release(&b);
+	two_amounts(reasons, c, "the channel floors add up to ", floors,
+		    ", more than the budget of ", budget, "");
 }
 
 void explain_goal_ceiling(struct strvec *reasons, const struct persona *pe,
@@ -381,23 +386,14 @@ void explain_goal_ceiling(struct strvec *reasons, const struct persona *pe,
 void explain_least_budget(struct strvec *reasons, const struct campaign *c,
 			  double need, double budget)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-
-	if (need < 0) {
+	if (need < 0)
 		strvec_addf(reasons,
 			    "the goals cannot be met together at any budget "
 			    "within the channel and persona limits "
 			    "(max_spend, max_share, budget caps)");
-		return;
-	}
-	explain_money(&a, c, need);
-	explain_money(&b, c, budget);
-	strvec_addf(reasons,
-		    "meeting every goal needs at least %s; the "
-		    "budget is %s",
-		    a.buf, b.buf);
-	strbuf_release(&a);
-	strbuf_release(&b);
+	else
+		two_amounts(reasons, c, "meeting every goal needs at least ",
+			    need, "; the budget is ", budget, "");
 }
 
 void explain_certificate(struct strbuf *sb, const struct campaign *c,
