@@ -252,15 +252,25 @@ bool planner_exact_rescue(struct model *m)
 	bool limit, ok = false;
 
 	if (probe_least(m, &probe, &need) == 0 && need <= m->budget) {
-		/* the probe's spends as breakpoints: the LP is exact there */
+		/*
+		 * The probe's spends as breakpoints: the LP is exact there.
+		 * Both models list their cells in (persona, pc) order.
+		 */
+		size_t j = 0;
+
 		for (size_t i = 0; i < probe.n_cells; i++) {
 			const struct mcell *px = &probe.cells[i];
 
-			for (size_t j = 0; j < m->n_cells; j++)
-				if (m->cells[j].persona == px->persona &&
-				    m->cells[j].channel == px->channel)
-					model_split(m, &m->cells[j],
-						    cell_spend_lp(&probe, px));
+			while (j < m->n_cells &&
+			       (m->cells[j].persona < px->persona ||
+				(m->cells[j].persona == px->persona &&
+				 m->cells[j].pc < px->pc)))
+				j++;
+			if (j < m->n_cells &&
+			    m->cells[j].persona == px->persona &&
+			    m->cells[j].pc == px->pc)
+				model_split(m, &m->cells[j],
+					    cell_spend_lp(&probe, px));
 		}
 		ok = model_solve(m, &limit) == LP_SOLVED;
 	}

@@ -231,6 +231,7 @@ static void make_cells(struct model *m)
 				continue;
 			memset(x, 0, sizeof(*x));
 			x->persona = p;
+			x->pc = pc;
 			x->channel = ch;
 			response_init(&x->r, c, p, pc);
 			if (x->r.reachable > 0 && shape_cell(m, x, lim))

@@ -22,6 +22,8 @@ enum cell_kind { CELL_CURVE, CELL_SEMI, CELL_FLAT, CELL_LINEAR };
 /* a usable persona x channel and its columns */
 struct mcell {
 	size_t persona, channel;
+	size_t pc; /* the persona's channel entry: cells run in (persona, pc)
+		      order */
 	struct response r;
 	enum cell_kind kind;
 	double x_max; /* modelled spend range */

@@ -40,6 +40,23 @@ static double sign(const struct model *m)
 }
 
 /*
+ * The prices of the rows a cell counts in: *goals per person reached
+ * (the goal rows), *money per major unit it spends (budget, channel and
+ * persona cap; not the linking rows of a platform minimum).
+ */
+static void row_prices(const struct model *m, const struct mcell *x,
+		       double *goals, double *money)
+{
+	double qa = x->r.q * x->r.a, h = x->r.h;
+
+	*goals = dual(m, m->row_papps[x->persona]) * qa +
+		 dual(m, m->row_phires[x->persona]) * qa * h +
+		 dual(m, m->row_capps) * qa + dual(m, m->row_chires) * qa * h;
+	*money = dual(m, m->row_budget) + dual(m, m->row_channel[x->channel]) +
+		 dual(m, m->row_pcap[x->persona]);
+}
+
+/*
  * alpha: what one person reached of cell x is worth net of the goal
  * rows' prices; beta: what one major unit of its spend is worth net of
  * the money rows' prices.
@@ -47,15 +64,10 @@ static double sign(const struct model *m)
 static void cell_terms(const struct model *m, const struct mcell *x,
 		       double *alpha, double *beta)
 {
-	double wr, wm, qa = x->r.q * x->r.a, h = x->r.h, sg = sign(m);
-	double goals, money;
+	double wr, wm, goals, money, sg = sign(m);
 
 	cell_weights(m, x, m->objective_now, &wr, &wm);
-	goals = dual(m, m->row_papps[x->persona]) * qa +
-		dual(m, m->row_phires[x->persona]) * qa * h +
-		dual(m, m->row_capps) * qa + dual(m, m->row_chires) * qa * h;
-	money = dual(m, m->row_budget) + dual(m, m->row_channel[x->channel]) +
-		dual(m, m->row_pcap[x->persona]);
+	row_prices(m, x, &goals, &money);
 	if (x->kind == CELL_SEMI)
 		money += dual(m, x->row_hi) + dual(m, x->row_lo);
 	*alpha = sg * (wr - goals);
@@ -97,28 +109,19 @@ static double cell_bound(const struct mcell *x, double alpha, double beta,
 static double binary_bound(const struct model *m, const struct mcell *x,
 			   bool fixed)
 {
-	double z = lp_col_value(m->lp, x->zcol), wr, wm, g, sg = sign(m);
+	double z = lp_col_value(m->lp, x->zcol), wr, wm, g, goals, money;
 
 	if (x->kind == CELL_SEMI) {
-		g = sg * -(dual(m, x->row_hi) * -x->x_max +
-			   dual(m, x->row_lo) * -x->lower);
+		g = -(dual(m, x->row_hi) * -x->x_max +
+		      dual(m, x->row_lo) * -x->lower);
 	} else {
-		double qa = x->r.q * x->r.a, h = x->r.h;
 		double fr = response_reach(&x->r, x->r.fee);
 
 		cell_weights(m, x, m->objective_now, &wr, &wm);
-		g = wr * fr + wm * x->r.fee -
-		    (dual(m, m->row_budget) +
-		     dual(m, m->row_channel[x->channel]) +
-		     dual(m, m->row_pcap[x->persona])) *
-			    x->r.fee -
-		    (dual(m, m->row_papps[x->persona]) * qa +
-		     dual(m, m->row_phires[x->persona]) * qa * h +
-		     dual(m, m->row_capps) * qa +
-		     dual(m, m->row_chires) * qa * h) *
-			    fr;
-		g *= sg;
+		row_prices(m, x, &goals, &money);
+		g = wr * fr + wm * x->r.fee - money * x->r.fee - goals * fr;
 	}
+	g *= sign(m);
 	if (fixed)
 		return g * (z > 0.5 ? 1 : 0);
 	return g > 0 ? g : 0;

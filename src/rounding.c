@@ -158,28 +158,35 @@ struct goal {
 	double target;
 };
 
+/* what goal g counts of cell x at spend s minor units */
+static double cell_goal(const struct model *m, const struct goal *g,
+			const struct mcell *x, int64_t s)
+{
+	struct response_point pt;
+
+	response_eval(&x->r, (double)s / m->scale, &pt);
+	return g->hires ? pt.hires : pt.applications;
+}
+
+static bool in_goal(const struct goal *g, const struct mcell *x)
+{
+	return g->persona == SIZE_MAX || x->persona == g->persona;
+}
+
 static double goal_value(const struct model *m, const struct goal *g,
-			 const int64_t *out, size_t only, int64_t extra)
+			 const int64_t *out)
 {
 	double v = 0;
 
-	for (size_t i = 0; i < m->n_cells; i++) {
-		const struct mcell *x = &m->cells[i];
-		struct response_point pt;
-		int64_t s = out[i] + (i == only ? extra : 0);
-
-		if (g->persona != SIZE_MAX && x->persona != g->persona)
-			continue;
-		response_eval(&x->r, (double)s / m->scale, &pt);
-		v += g->hires ? pt.hires : pt.applications;
-	}
+	for (size_t i = 0; i < m->n_cells; i++)
+		if (in_goal(g, &m->cells[i]))
+			v += cell_goal(m, g, &m->cells[i], out[i]);
 	return v;
 }
 
 /* the cell where one more unit adds most to the goal, or SIZE_MAX */
 static size_t best_cell(const struct model *m, const struct limits *l,
-			const struct goal *g, const int64_t *out, double base,
-			double *gain)
+			const struct goal *g, const int64_t *out, double *gain)
 {
 	size_t best = SIZE_MAX;
 
@@ -188,12 +195,12 @@ static size_t best_cell(const struct model *m, const struct limits *l,
 		const struct mcell *x = &m->cells[i];
 		double d;
 
-		if (g->persona != SIZE_MAX && x->persona != g->persona)
+		if (!in_goal(g, x) || x->kind == CELL_FLAT ||
+		    x->kind == CELL_SEMI || room(l, x) < 1 ||
+		    (double)out[i] >= x->x_max * m->scale)
 			continue;
-		if (x->kind == CELL_FLAT || x->kind == CELL_SEMI ||
-		    room(l, x) < 1 || (double)out[i] >= x->x_max * m->scale)
-			continue;
-		d = goal_value(m, g, out, i, 1) - base;
+		/* only this cell's figure moves: no need to add up the rest */
+		d = cell_goal(m, g, x, out[i] + 1) - cell_goal(m, g, x, out[i]);
 		if (d > *gain) {
 			*gain = d;
 			best = i;
@@ -207,13 +214,13 @@ static void meet_goal(const struct model *m, struct limits *l,
 		      const struct goal *g, int64_t *out)
 {
 	for (int step = 0; step < 64; step++) {
-		double base = goal_value(m, g, out, SIZE_MAX, 0), gain;
+		double base = goal_value(m, g, out), gain;
 		size_t i;
 		int64_t units;
 
 		if (base >= g->target)
 			return;
-		i = best_cell(m, l, g, out, base, &gain);
+		i = best_cell(m, l, g, out, &gain);
 		if (i == SIZE_MAX)
 			return; /* no room anywhere: the plan says what it gives
 				 */
