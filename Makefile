@@ -19,7 +19,7 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/jobmix
 VERSION  := 0.1.0
 
-PKGS      = libcjson
+PKGS      = libcjson sqlite3
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wvla \
             -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
