@@ -329,9 +329,9 @@ static void rule_postal_codes(const struct rule *r, struct targeting *t,
 	} else {
 		places_text(&places, t->places, t->n_places);
 		note(out, r, TG_DROPPED, 0,
-		     ": dropped the postal codes %s; the ad set still "
+		     ": dropped the postal code%s %s; the ad set still "
 		     "reaches %s.",
-		     codes.buf, places.buf);
+		     t->postal_codes.n == 1 ? "" : "s", codes.buf, places.buf);
 		strlist_release(&t->postal_codes);
 	}
 	strbuf_release(&codes);
@@ -372,17 +372,18 @@ static void rule_radius(const struct rule *r, struct targeting *t,
 	strbuf_release(&now);
 }
 
-/* drop list l, saying "<rule>: <what> <items><after>." */
+/* drop list l: "<rule>: <what or whats> <items><after>." */
 static void drop_list(const struct rule *r, struct strlist *l,
 		      struct compliance *out, const char *what,
-		      const char *after)
+		      const char *whats, const char *after)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	if (!l->n)
 		return;
 	list_text(&sb, l->item, l->n);
-	note(out, r, TG_DROPPED, 0, ": %s %s%s.", what, sb.buf, after);
+	note(out, r, TG_DROPPED, 0, ": %s %s%s.", l->n == 1 ? what : whats,
+	     sb.buf, after);
 	strlist_release(l);
 	strbuf_release(&sb);
 }
@@ -434,23 +435,26 @@ static void apply_rule(const struct rule *r, struct targeting *t,
 		break;
 	case TG_EXCLUDED_INTERESTS:
 		drop_list(r, &t->excluded_interests, out,
+			  "no longer leaving out people interested in",
 			  "no longer leaving out people interested in", "");
 		break;
 	case TG_LOOKALIKES:
 		drop_list(r, &t->lookalikes, out, "dropped the lookalike of",
-			  "");
+			  "dropped the lookalikes of", "");
 		break;
 	case TG_EXCLUDED_AUDIENCES:
 		drop_list(r, &t->excluded_audiences, out,
-			  "no longer leaving out the audience", "");
+			  "no longer leaving out the audience",
+			  "no longer leaving out the audiences", "");
 		break;
 	case TG_DEVICE_PRICES:
-		drop_list(r, &t->device_prices, out,
+		drop_list(r, &t->device_prices, out, "dropped the device price",
 			  "dropped the device prices",
 			  "; every device is reached");
 		break;
 	case TG_INTEREST_KEYWORDS:
 		drop_list(r, &t->interest_keywords, out,
+			  "dropped the interest keyword",
 			  "dropped the interest keywords", "");
 		break;
 	case TG_EXPANSION:
