@@ -272,6 +272,23 @@ static void meta_refuses_a_country_outside_its_list(void)
 	targeting_release(&t);
 }
 
+static void meta_refuses_an_ad_set_without_a_place(void)
+{
+	struct targeting t;
+	struct compliance out;
+
+	memset(&t, 0, sizeof(t));
+	add(&t.interests, "solar");
+	CHECK(compliance_apply(PLATFORM_META, &t, &out) == -1);
+	CHECK_ONE(&out, TG_REFUSED,
+		  "Meta job ads must name each country they reach from Meta's "
+		  "list of countries, and the ad set names no place: give it a "
+		  "city.");
+	CHECK_I64(out.countries.n, 0);
+	compliance_release(&out);
+	targeting_release(&t);
+}
+
 static void meta_names_the_category_and_countries(void)
 {
 	struct targeting t;
@@ -685,6 +702,7 @@ int main(void)
 	meta_widens_small_radii();
 	meta_drops_exclusions_lookalikes_and_expansion();
 	meta_refuses_a_country_outside_its_list();
+	meta_refuses_an_ad_set_without_a_place();
 	meta_names_the_category_and_countries();
 	meta_leaves_tiktok_only_rules_alone();
 	tiktok_widens_ages_and_genders();
