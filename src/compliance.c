@@ -536,9 +536,11 @@ static void note_path(struct strbuf *sb, size_t i, const struct persona *p,
 		strbuf_addf(sb, ".locations[%zu].radius_km", n->place);
 	else if (n->part == TG_COUNTRY && n->place < p->n_locations)
 		strbuf_addf(sb, ".locations[%zu].country", n->place);
-	else if (n->part == TG_AGE)
-		strbuf_addstr(sb, p->targeting.age_min ? ".targeting.age_min"
-						       : ".targeting.age_max");
+	else if (n->part == TG_AGE) /* the end that is narrowed */
+		strbuf_addstr(sb,
+			      p->targeting.age_min && p->targeting.age_min != 18
+				      ? ".targeting.age_min"
+				      : ".targeting.age_max");
 	for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
 		if (keys[k].part == n->part)
 			strbuf_addf(sb, ".targeting.%s", keys[k].key);

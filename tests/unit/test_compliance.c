@@ -585,7 +585,8 @@ static const char audience[] =
 	"1}}},\n"
 	"  {'id': 'b', 'name': 'B', 'size': 100,\n"
 	"   'locations': [{'city': 'Umeå', 'country': 'SE'}],\n"
-	"   'targeting': {'genders': ['female', 'male'], 'age_max': 30},\n"
+	"   'targeting': {'genders': ['female', 'male'], 'age_min': 18,\n"
+	"     'age_max': 30},\n"
 	"   'channels': {'li': {'share': 0.5}, 'tt': {'share': 0.5}}}]}\n";
 
 static void builds_targeting_from_a_persona(void)
@@ -613,7 +614,7 @@ static void builds_targeting_from_a_persona(void)
 	targeting_release(&t);
 	targeting_from_persona(&t, &c.personas[1]);
 	CHECK_I64(t.genders, TG_MALE | TG_FEMALE);
-	CHECK_I64(t.age_min, 0);
+	CHECK_I64(t.age_min, 18);
 	CHECK_I64(t.age_max, 30);
 	targeting_release(&t);
 	campaign_release(&c);
@@ -654,7 +655,7 @@ static void warns_at_the_persona_paths(void)
 	CHECK_HAS(s, "x.json: personas[0].targeting.lookalike: warning: "
 		     "meta_feed: Meta job ads cannot use lookalike");
 	CHECK_HAS(s, "x.json: personas[1].targeting.age_max: warning: li: "
-		     "LinkedIn job ads cannot target by age: ages up to 30 "
+		     "LinkedIn job ads cannot target by age: ages 18 to 30 "
 		     "widened to every age.");
 	/* the offline board and the excluded TikTok cell say nothing */
 	CHECK(strstr(s, "board") == NULL);
