@@ -98,6 +98,22 @@ struct persona_channel {
 	double impressions; /* flat channels: what the fee buys, > 0 */
 };
 
+/*
+ * Targeting a persona asks the ad platforms for, beyond its locations
+ * and interests (the audience's "targeting" object). Job ads may not
+ * use most of it: compliance.h widens, drops or refuses each part per
+ * platform, and validate warns about it.
+ */
+struct persona_targeting {
+	int64_t age_min, age_max;    /* 0: not given; age_max 65: 65+ */
+	struct strlist genders;      /* "female", "male"; none: all */
+	struct strlist postal_codes; /* as the persona writes them */
+	struct location *exclude;    /* owned; places left out */
+	size_t n_exclude;
+	struct strlist exclude_interests;
+	char *lookalike; /* owned, may be NULL: a lookalike's source */
+};
+
 struct persona {
 	char *id;   /* owned */
 	char *name; /* owned */
@@ -113,6 +129,7 @@ struct persona {
 	char *hook;                            /* owned, may be NULL */
 	struct persona_channel *channels;      /* owned */
 	size_t n_channels;
+	struct persona_targeting targeting; /* what it asks the platforms */
 };
 
 struct exclusion {

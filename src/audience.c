@@ -876,6 +876,99 @@ static void read_experience(struct ctx *x, const struct json_value *o,
 	json_path_pop(&x->path, at);
 }
 
+/* ---- personas[].targeting: what job ads may not use (compliance.h) ---- */
+
+static const struct field targeting_fields[] = {
+	{ "age_min", K_WHOLE, 0, offsetof(struct persona_targeting, age_min),
+	  FROM(13, 65), "years" },
+	{ "age_max", K_WHOLE, 0, offsetof(struct persona_targeting, age_max),
+	  FROM(13, 65), "years" },
+	{ "genders", K_STRLIST, 0, offsetof(struct persona_targeting, genders),
+	  NONE, NULL },
+	{ "postal_codes", K_STRLIST, 0,
+	  offsetof(struct persona_targeting, postal_codes), NONE, NULL },
+	{ "exclude_locations", K_OTHER, 0, 0, NONE, NULL },
+	{ "exclude_interests", K_STRLIST, 0,
+	  offsetof(struct persona_targeting, exclude_interests), NONE, NULL },
+	{ "lookalike", K_STRING, 0,
+	  offsetof(struct persona_targeting, lookalike), NONE, NULL },
+};
+
+/* targeting.exclude_locations: an array of locations, like locations */
+static void read_exclude_locations(struct ctx *x, const struct json_value *v,
+				   struct persona_targeting *t)
+{
+	size_t at0 = json_path_key(&x->path, "exclude_locations");
+
+	if (json_type(v) != JSON_ARRAY) {
+		json_wrong(x->d, x->path.buf, "an array of locations", v);
+		json_path_pop(&x->path, at0);
+		return;
+	}
+	t->exclude = xcalloc(json_count(v) + 1, sizeof(*t->exclude));
+	for (size_t i = 0; i < json_count(v); i++) {
+		const struct json_value *e = json_item(v, i);
+		struct location *l = &t->exclude[t->n_exclude++];
+		size_t at = json_path_index(&x->path, i);
+		const char *cc;
+
+		read_fields(x, e, location_fields, ARRAY_SIZE(location_fields),
+			    l);
+		cc = read_text(x, e, "country", is_country,
+			       "an ISO 3166-1 alpha-2 code such as SE");
+		if (cc)
+			l->country = xstrdup(cc);
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
+}
+
+/* what the table cannot check: the genders and the order of the ages */
+static void check_targeting(struct ctx *x, const struct persona_targeting *t)
+{
+	size_t at0;
+
+	if (t->age_min && t->age_max && t->age_max < t->age_min) {
+		at0 = json_path_key(&x->path, "age_max");
+		diag_path(x->d, x->path.buf, "%lld is below age_min %lld",
+			  (long long)t->age_max, (long long)t->age_min);
+		json_path_pop(&x->path, at0);
+	}
+	at0 = json_path_key(&x->path, "genders");
+	for (size_t i = 0; i < t->genders.n; i++) {
+		const char *g = t->genders.item[i];
+		size_t at;
+
+		if (strcmp(g, "female") == 0 || strcmp(g, "male") == 0)
+			continue;
+		at = json_path_index(&x->path, i);
+		diag_path(x->d, x->path.buf,
+			  "expected \"female\" or \"male\", found \"%s\"", g);
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
+}
+
+static void read_targeting(struct ctx *x, const struct json_value *o,
+			   struct persona *p)
+{
+	const struct json_value *v = json_get(o, "targeting"), *ex;
+	size_t at;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "targeting");
+	read_fields(x, v, targeting_fields, ARRAY_SIZE(targeting_fields),
+		    &p->targeting);
+	if (json_type(v) == JSON_OBJECT) {
+		ex = json_get(v, "exclude_locations");
+		if (ex)
+			read_exclude_locations(x, ex, &p->targeting);
+		check_targeting(x, &p->targeting);
+	}
+	json_path_pop(&x->path, at);
+}
+
 static const struct field persona_fields[] = {
 	{ "id", K_OTHER, REQUIRED, 0, NONE, "a string" },
 	{ "name", K_STRING, REQUIRED, offsetof(struct persona, name), NONE,
@@ -901,6 +994,7 @@ static const struct field persona_fields[] = {
 	  NULL },
 	{ "hook", K_STRING, 0, offsetof(struct persona, hook), NONE, NULL },
 	{ "channels", K_OTHER, 0, 0, NONE, NULL },
+	{ "targeting", K_OTHER, 0, 0, NONE, NULL },
 };
 
 static int id_ok(const char *s)
@@ -935,6 +1029,7 @@ static void read_persona(struct ctx *x, const struct json_value *o,
 	read_experience(x, o, p);
 	read_goal(x, o, &p->goal_applications, &p->goal_hires);
 	read_reach(x, o, p);
+	read_targeting(x, o, p);
 }
 
 /* "personas[3]: duplicate persona id 'a' (also personas[1])" */

@@ -1085,6 +1085,82 @@ static void refuses_text_that_is_not_utf8(void)
 			   "error: a \\u0000 (NUL) escape");
 }
 
+/* personas[].targeting: what the persona asks the platforms for */
+static void reads_a_personas_targeting(void)
+{
+	struct campaign c;
+
+	CHECK(variant("'size': 180",
+		      "'size': 180, 'targeting': {'age_min': 25, 'age_max': "
+		      "44, 'genders': ['female'], 'postal_codes': ['903 30'], "
+		      "'exclude_locations': [{'city': 'Holmsund', 'country': "
+		      "'SE', 'radius_km': 5}], 'exclude_interests': "
+		      "['gaming'], "
+		      "'lookalike': 'past applicants'}",
+		      &c) == 0);
+	CHECK_STR(strbuf_str(&cap), "");
+	if (c.n_personas == 1) {
+		const struct persona_targeting *t = &c.personas[0].targeting;
+
+		CHECK_I64(t->age_min, 25);
+		CHECK_I64(t->age_max, 44);
+		CHECK_I64(t->genders.n, 1);
+		CHECK_STR(t->genders.item[0], "female");
+		CHECK_STR(t->postal_codes.item[0], "903 30");
+		CHECK_I64(t->n_exclude, 1);
+		CHECK_STR(t->exclude[0].city, "Holmsund");
+		CHECK_STR(t->exclude[0].country, "SE");
+		CHECK_NEAR(t->exclude[0].radius_km, 5, 0);
+		CHECK_STR(t->exclude_interests.item[0], "gaming");
+		CHECK_STR(t->lookalike, "past applicants");
+	}
+	campaign_release(&c);
+	/* none given: nothing asked */
+	CHECK(parse(base, &c) == 0);
+	if (c.n_personas == 1) {
+		CHECK_I64(c.personas[0].targeting.age_min, 0);
+		CHECK_I64(c.personas[0].targeting.genders.n, 0);
+		CHECK(c.personas[0].targeting.lookalike == NULL);
+	}
+	campaign_release(&c);
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'genders': ['male', "
+			   "'other']}",
+			   "x.json: personas[0].targeting.genders[1]: error: "
+			   "expected \"female\" or \"male\", found \"other\"");
+	CHECK_REJECTS_ONLY(
+		"'size': 180",
+		"'size': 180, 'targeting': {'age_min': 40, "
+		"'age_max': 30}",
+		"x.json: personas[0].targeting.age_max: error: 30 is "
+		"below age_min 40");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'age_min': 12}",
+			   "x.json: personas[0].targeting.age_min: error:");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'age_max': 30.5}",
+			   "x.json: personas[0].targeting.age_max: error: "
+			   "expected a whole number of years, found 30.5");
+	CHECK_REJECTS_ONLY(
+		"'size': 180", "'size': 180, 'targeting': {'gender': ['male']}",
+		"x.json: personas[0].targeting.gender: error: unknown "
+		"field 'gender'");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'exclude_locations': "
+			   "[{'city': 'Holmsund', 'country': 'se'}]}",
+			   "x.json: personas[0].targeting.exclude_locations[0]"
+			   ".country: error: expected an ISO 3166-1 alpha-2 "
+			   "code such as SE, found \"se\"");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'exclude_locations': "
+			   "'Holmsund'}",
+			   "x.json: personas[0].targeting.exclude_locations: "
+			   "error: expected an array of locations");
+	CHECK_REJECTS_ONLY("'size': 180", "'size': 180, 'targeting': []",
+			   "x.json: personas[0].targeting: error: expected an "
+			   "object");
+}
+
 int main(void)
 {
 	loads_the_catalogue();
@@ -1125,6 +1201,7 @@ int main(void)
 	reads_big_inputs_without_quadratic_work();
 	refuses_amounts_and_rates_beyond_their_range();
 	refuses_text_that_is_not_utf8();
+	reads_a_personas_targeting();
 	catalogue_release(&cat);
 	strbuf_release(&cap);
 	return test_done();
