@@ -31,6 +31,7 @@ static void setup(void)
 	channels[1].frequency_cap = 3;
 	channels[1].min_daily = 5000; /* 50.00 SEK */
 	channels[1].max_share = 1;
+	channels[1].days = 28;
 	personas[0].id = elec;
 	personas[0].name = elec_name;
 	camp.name = name;
