@@ -791,7 +791,14 @@ int model_write(struct model *m)
 			strbuf_addf(&lead, "x%zu_%d_", j, k + 1);
 			name_column(m, &sb, x->col[k], lead.buf, x);
 		}
-		if (x->zcol && cell_leads(m, j)) {
+		if (x->zcol && cell_leads(m, j) && grouped(m, x)) {
+			/* one binary for the channel: named by it alone */
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s%zu_",
+				    x->kind == CELL_FLAT ? "buy" : "use", j);
+			add_name_part(&sb, m->c->channels[x->channel].id);
+			lp_set_col_name(m->lp, x->zcol, sb.buf);
+		} else if (x->zcol && cell_leads(m, j)) {
 			strbuf_reset(&lead);
 			strbuf_addf(&lead, "%s%zu_",
 				    x->kind == CELL_FLAT ? "buy" : "use", j);
