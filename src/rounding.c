@@ -25,6 +25,7 @@ struct limits {
 	int64_t budget, spent;
 	int64_t *ch_cap, *ch_spent; /* per channel */
 	int64_t *pe_cap, *pe_spent; /* per persona */
+	const double *raw;          /* the solver's spends: a flat buy made */
 };
 
 static void limits_init(struct limits *l, const struct model *m)
@@ -229,14 +230,19 @@ static bool in_goal(const struct goal *g, const struct mcell *x)
 	return g->persona == SIZE_MAX || x->persona == g->persona;
 }
 
-static double goal_value(const struct model *m, const struct goal *g,
-			 const int64_t *out)
+/* a flat buy made reaches every persona, even one whose part is 0 */
+static double goal_value(const struct model *m, const struct limits *l,
+			 const struct goal *g, const int64_t *out)
 {
 	double v = 0;
 
-	for (size_t i = 0; i < m->n_cells; i++)
-		if (in_goal(g, &m->cells[i]))
-			v += cell_goal(m, g, &m->cells[i], out[i]);
+	for (size_t i = 0; i < m->n_cells; i++) {
+		const struct mcell *x = &m->cells[i];
+		bool made = x->kind == CELL_FLAT && l->raw[i] > 0;
+
+		if (in_goal(g, x))
+			v += cell_goal(m, g, x, made && !out[i] ? 1 : out[i]);
+	}
 	return v;
 }
 
@@ -270,7 +276,7 @@ static void meet_goal(const struct model *m, struct limits *l,
 		      const struct goal *g, int64_t *out)
 {
 	for (int step = 0; step < 64; step++) {
-		double base = goal_value(m, g, out), gain;
+		double base = goal_value(m, l, g, out), gain;
 		size_t i;
 		int64_t units;
 
@@ -320,6 +326,7 @@ void round_spends(const struct model *m, const double *raw, int64_t *out)
 	struct limits l;
 
 	limits_init(&l, m);
+	l.raw = raw;
 	largest_remainders(m, &l, raw, out);
 	trim(m, &l, out);
 	meet_goals(m, &l, out);

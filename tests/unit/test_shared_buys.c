@@ -197,6 +197,31 @@ static void fee_split_adds_up_to_the_fee(void)
 	done(&r);
 }
 
+/*
+ * A fee of one öre: 0.6 and 0.4 öre, so the electricians pay it and the
+ * apprentices' part is 0, yet the paper reaches them: their 30
+ * applications meet their goal of 29.5 with nothing spent on meta.
+ */
+static void a_part_of_nothing_still_reaches(void)
+{
+	struct run r;
+
+	CHECK(plan(&r, "20000, \"objective\": \"min-cost\"",
+		   "\"paper\": {\"price\": 0.01}",
+		   ", \"goal\": {\"applications\": 29.5}",
+		   "paper meta") == PLANNER_OK);
+	CHECK(r.p.status == PLAN_OPTIMAL);
+	CHECK_I64(spend(&r, "electricians", "paper"), 1);
+	CHECK_I64(channel_spend(&r, "meta"), 0);
+	CHECK_I64(r.p.total.spend, 1);
+	if (CHECK(cell(&r, "apprentices", "paper") != NULL)) {
+		CHECK_I64(cell(&r, "apprentices", "paper")->spend, 0);
+		CHECK_NEAR(cell(&r, "apprentices", "paper")->applications, 30,
+			   1e-9);
+	}
+	done(&r);
+}
+
 /* a persona's budget cap counts its part of the fee */
 static void persona_cap_counts_its_part(void)
 {
@@ -325,6 +350,7 @@ int main(void)
 	two_personas_share_one_newspaper_fee();
 	fee_split_adds_up_to_the_fee();
 	persona_cap_counts_its_part();
+	a_part_of_nothing_still_reaches();
 	shared_ad_set_minimum_applies_to_the_sum();
 	flight_dates_set_days_daily_and_minimum();
 	formats_say_the_buy_is_shared();
