@@ -54,12 +54,19 @@ struct channel {
 	double precision;     /* share of impressions on the persona */
 	double frequency_cap; /* 0: none */
 	int64_t min_daily;    /* per ad set; 0: none */
+	bool shared_ad_set;   /* one ad set serves every persona (ad_set
+				 "shared"); else one per persona */
 	int64_t min_spend;    /* channel floor; 0: none */
 	int64_t max_spend;    /* MONEY_NONE: none */
 	double max_share;     /* of the budget; 1: none */
 	double impressions;   /* flat channels: what the fee buys */
 	bool excluded;        /* the campaign excludes the whole channel */
 	int line;             /* catalogue line, for messages */
+	/* the channel's flight: its own dates inside the campaign's, or
+	 * the campaign's; days = end - start + 1 */
+	char start[11], end[11];
+	int days;
+	bool own_dates; /* start and end were given for the channel */
 };
 
 struct location {
@@ -180,7 +187,8 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 
 /*
  * The price of persona p's channel entry pc (an index into its
- * channels): the persona's override, or the channel's.
+ * channels): the persona's override, or the channel's. A flat channel
+ * has no persona override: its fee is one buy for every persona.
  */
 int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc);
 

@@ -554,6 +554,9 @@ static void copy_channels(struct ctx *x, const struct json_value *fx)
 		ch->name = xstrdup(src->name);
 		ch->currency = xstrdup(src->currency);
 		ch->source = xstrdup(src->source);
+		memcpy(ch->start, c->start, sizeof(ch->start));
+		memcpy(ch->end, c->end, sizeof(ch->end));
+		ch->days = c->days;
 		if (strcmp(src->currency, c->currency) == 0)
 			continue;
 		rate = rate_of(x, fx, src, &rates, &n_rates, &alloc);
@@ -592,13 +595,77 @@ static const struct field override_fields[] = {
 	  ABOVE(0, 1), NULL },
 	{ "exclude", K_BOOL, 0, offsetof(struct channel, excluded), NONE,
 	  NULL },
+	{ "ad_set", K_OTHER, 0, 0, NONE, NULL },
+	{ "start", K_OTHER, 0, 0, NONE, NULL },
+	{ "end", K_OTHER, 0, 0, NONE, NULL },
 };
+
+static int is_ad_set(const char *s)
+{
+	return strcmp(s, "persona") == 0 || strcmp(s, "shared") == 0;
+}
+
+/*
+ * channels.<id>.start and end: the channel's own flight, both given,
+ * inside the campaign's dates, start on or before end.
+ */
+static void read_flight(struct ctx *x, const struct json_value *o,
+			struct channel *ch)
+{
+	const struct campaign *c = x->c;
+	const char *start =
+		read_text(x, o, "start", is_date, "a date YYYY-MM-DD");
+	const char *end = read_text(x, o, "end", is_date, "a date YYYY-MM-DD");
+	const char *miss = NULL, *path = NULL, *bad = NULL;
+	size_t at;
+
+	if (!json_get(o, "start") && !json_get(o, "end"))
+		return;
+	if (!json_get(o, "start") || !json_get(o, "end"))
+		miss = json_get(o, "start") ? "end" : "start";
+	if (miss) {
+		at = json_path_key(&x->path, miss);
+		diag_path(x->d, x->path.buf,
+			  "missing; a channel's flight needs both start and "
+			  "end");
+		json_path_pop(&x->path, at);
+		return;
+	}
+	if (!start || !end || c->days <= 0)
+		return;
+	if (strcmp(start, c->start) < 0 || strcmp(start, c->end) > 0) {
+		path = "start";
+		bad = start;
+	} else if (strcmp(end, c->start) < 0 || strcmp(end, c->end) > 0) {
+		path = "end";
+		bad = end;
+	} else if (strcmp(end, start) < 0) {
+		at = json_path_key(&x->path, "end");
+		diag_path(x->d, x->path.buf, "%s is before the start, %s", end,
+			  start);
+		json_path_pop(&x->path, at);
+		return;
+	}
+	if (path) {
+		at = json_path_key(&x->path, path);
+		diag_path(x->d, x->path.buf,
+			  "%s is outside the campaign's dates, %s to %s", bad,
+			  c->start, c->end);
+		json_path_pop(&x->path, at);
+		return;
+	}
+	memcpy(ch->start, start, 11);
+	memcpy(ch->end, end, 11);
+	ch->days = date_span_days(start, end);
+	ch->own_dates = true;
+}
 
 /* channels.<id>: the campaign's corrections to a catalogue row */
 static void read_override(struct ctx *x, const struct json_value *o,
 			  struct channel *ch)
 {
 	const struct json_value *price = json_get(o, "price");
+	const char *ad_set;
 	int64_t m = 0;
 
 	if (read_fields(x, o, override_fields, ARRAY_SIZE(override_fields),
@@ -616,6 +683,10 @@ static void read_override(struct ctx *x, const struct json_value *o,
 			ch->price = m;
 		json_path_pop(&x->path, at);
 	}
+	ad_set = read_text(x, o, "ad_set", is_ad_set, "persona or shared");
+	if (ad_set)
+		ch->shared_ad_set = strcmp(ad_set, "shared") == 0;
+	read_flight(x, o, ch);
 	if (ch->max_spend != MONEY_NONE && ch->min_spend > ch->max_spend)
 		diag_path(x->d, x->path.buf,
 			  "min_spend is above max_spend for channel '%s'",
@@ -762,6 +833,16 @@ static int check_cell_figures(struct ctx *x, const struct persona_channel *pc,
 	const char *rate = NULL;
 	size_t at;
 
+	if ((pc->given & PC_PRICE) && ch->pricing == PRICING_FLAT) {
+		at = json_path_key(&x->path, "price");
+		diag_path(x->d, x->path.buf,
+			  "a flat-fee channel ('%s') is one buy shared by "
+			  "every persona, so it has no persona price; set the "
+			  "fee under channels.%s.price instead",
+			  ch->id, ch->id);
+		json_path_pop(&x->path, at);
+		return -1;
+	}
 	if ((pc->given & PC_IMPRESSIONS) && ch->pricing != PRICING_FLAT) {
 		at = json_path_key(&x->path, "impressions");
 		diag_path(x->d, x->path.buf,
@@ -1219,8 +1300,9 @@ static void check_floors(struct ctx *x)
 }
 
 /*
- * What persona p's channel entry pc needs before it buys anything: a
- * flat fee (the persona's own, if it sets one), or the minimum.
+ * What persona p's channel entry pc needs before it buys anything: the
+ * channel's flat fee (one buy for every persona), or the minimum over
+ * the channel's days.
  */
 static int64_t cell_need(const struct campaign *c, size_t p, size_t pc)
 {
@@ -1230,7 +1312,7 @@ static int64_t cell_need(const struct campaign *c, size_t p, size_t pc)
 
 	if (ch->pricing == PRICING_FLAT)
 		return campaign_cell_price(c, p, pc);
-	if (money_mul(ch->min_daily, c->days, &need) < 0)
+	if (money_mul(ch->min_daily, ch->days, &need) < 0)
 		return MONEY_MAX + 1;
 	return need;
 }
@@ -1259,12 +1341,17 @@ static void check_cells(struct ctx *x, const struct exclusion *sorted)
 		}
 	}
 	if (cheapest_ch >= 0 && cheapest > c->budget && c->days > 0) {
+		const struct channel *ch = &c->channels[cheapest_ch];
+
 		amount_text(&m1, c, c->budget);
 		amount_text(&m2, c, cheapest);
+		if (ch->days != c->days)
+			strbuf_addf(&m2, " over its flight of %d days",
+				    ch->days);
 		diag_path(x->d, "campaign.budget",
 			  "a budget of %s is below every channel's minimum for "
 			  "this %d-day campaign; the lowest is %s on '%s'",
-			  m1.buf, c->days, m2.buf, c->channels[cheapest_ch].id);
+			  m1.buf, c->days, m2.buf, ch->id);
 	} else if (cheapest_ch < 0 && c->n_personas > 0 && !x->d->n_errors) {
 		diag_path(x->d, "personas",
 			  "every persona x channel cell is excluded; nothing "

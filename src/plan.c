@@ -76,14 +76,19 @@ static void fill_cell(const struct model *m, size_t j, int64_t spend,
 		      double raw, struct plan_cell *pc)
 {
 	const struct mcell *x = &m->cells[j];
-	const struct campaign *c = m->c;
+	const struct channel *ch = &m->c->channels[x->channel];
 	struct response_point pt;
 
-	response_eval(&x->r, (double)spend / m->scale, &pt);
+	/* a flat cell reaches its readers when the buy is made, even when
+	 * its part of a tiny fee rounds to nothing */
+	cell_eval(x,
+		  x->kind == CELL_FLAT ? raw / m->scale
+				       : (double)spend / m->scale,
+		  &pt);
 	pc->persona = x->persona;
 	pc->channel = x->channel;
 	pc->spend = spend;
-	pc->daily = c->days > 0 ? spend / c->days : spend;
+	pc->daily = ch->days > 0 ? spend / ch->days : spend;
 	pc->impressions = pt.impressions;
 	pc->reach = pt.reach;
 	pc->clicks = pt.clicks;
@@ -130,7 +135,8 @@ void plan_extract(struct model *m, struct plan *p)
 		struct plan_cell *pc;
 		int64_t value;
 
-		if (spend[j] <= 0)
+		if (spend[j] <= 0 &&
+		    !(m->cells[j].kind == CELL_FLAT && raw[j] > 0))
 			continue;
 		pc = &p->cells[p->n_cells++];
 		fill_cell(m, j, spend[j], raw[j], pc);

@@ -105,21 +105,30 @@ static double cell_bound(const struct mcell *x, double alpha, double beta,
 	return best;
 }
 
-/* a binary column's worth net of its rows' prices, at its value */
-static double binary_bound(const struct model *m, const struct mcell *x,
-			   bool fixed)
+/*
+ * A binary column's worth net of its rows' prices, at its value: the
+ * binary of the group cell lead leads (a flat buy counts every reader
+ * of every persona, and each persona's part of the fee).
+ */
+static double binary_bound(const struct model *m, size_t lead, bool fixed)
 {
-	double z = lp_col_value(m->lp, x->zcol), wr, wm, g, goals, money;
+	const struct mcell *x = &m->cells[lead];
+	double z = lp_col_value(m->lp, x->zcol), wr, wm, g = 0, goals, money;
 
 	if (x->kind == CELL_SEMI) {
-		g = -(dual(m, x->row_hi) * -x->x_max +
+		g = -(dual(m, x->row_hi) * -x->z_max +
 		      dual(m, x->row_lo) * -x->lower);
 	} else {
-		double fr = response_reach(&x->r, x->r.fee);
+		for (size_t j = lead; j < m->n_cells; j++) {
+			const struct mcell *y = &m->cells[j];
+			double fr = cell_reach(y, y->fee_part);
 
-		cell_weights(m, x, m->objective_now, &wr, &wm);
-		row_prices(m, x, &goals, &money);
-		g = wr * fr + wm * x->r.fee - money * x->r.fee - goals * fr;
+			if (y->lead != lead)
+				continue;
+			cell_weights(m, y, m->objective_now, &wr, &wm);
+			row_prices(m, y, &goals, &money);
+			g += wr * fr + (wm - money) * y->fee_part - goals * fr;
+		}
 	}
 	g *= sign(m);
 	if (fixed)
@@ -169,8 +178,8 @@ static double dual_bound(const struct model *m, bool fixed, double *at,
 					  beta * now);
 			}
 		}
-		if (x->zcol)
-			ub += binary_bound(m, x, fixed);
+		if (x->zcol && cell_leads(m, j))
+			ub += binary_bound(m, j, fixed);
 	}
 	return sign(m) * ub;
 }
@@ -185,7 +194,7 @@ static double exact_value(const struct model *m)
 		double s = cell_spend_lp(m, x);
 
 		cell_weights(m, x, m->objective_now, &wr, &wm);
-		v += wr * response_reach(&x->r, s) + wm * s;
+		v += wr * cell_reach(x, s) + wm * s;
 	}
 	return v;
 }

@@ -674,8 +674,7 @@ static void reads_persona_channel_overrides(void)
 	CHECK(variant("{'share': 0.5}",
 		      "{'share': 0.5, 'apply_rate': 0.02, 'hire_rate': 0, "
 		      "'precision': 0.2, 'price': 55.5}, "
-		      "'newspaper': {'share': 0.4, 'price': 8000, "
-		      "'impressions': 20000}",
+		      "'newspaper': {'share': 0.4, 'impressions': 20000}",
 		      &c) == 0);
 	if (c.n_personas != 1 || c.personas[0].n_channels != 2) {
 		campaign_release(&c);
@@ -692,8 +691,7 @@ static void reads_persona_channel_overrides(void)
 	CHECK_I64(campaign_cell_price(&c, 0, 0), 5550);
 	pc = &c.personas[0].channels[1];
 	CHECK_STR(c.channels[pc->channel].id, "newspaper");
-	CHECK(pc->given == (PC_PRICE | PC_IMPRESSIONS));
-	CHECK_I64(pc->price, 800000);
+	CHECK(pc->given == PC_IMPRESSIONS);
 	CHECK_NEAR(pc->impressions, 20000, 0);
 	/* the campaign's channels keep the catalogue's figures */
 	CHECK_I64(c.channels[0].price, 8000);
@@ -744,8 +742,8 @@ static void reports_bad_persona_channel_overrides(void)
 			   "error: unknown field 'cpm'\n");
 }
 
-/* a persona's own flat fee is what the budget check weighs */
-static void budget_check_uses_the_persona_flat_fee(void)
+/* the campaign's flat fee is what the budget check weighs */
+static void budget_check_uses_the_campaign_flat_fee(void)
 {
 	struct campaign c;
 
@@ -756,10 +754,86 @@ static void budget_check_uses_the_persona_flat_fee(void)
 			   "10 000.00 SEK is below every channel's minimum for "
 			   "this 10-day campaign; the lowest is 16 500.00 SEK "
 			   "on 'newspaper'\n");
-	/* the persona's 8 000 SEK edition does */
-	CHECK(variant("'meta_feed': {'share': 0.5}",
-		      "'newspaper': {'share': 0.5, 'price': 8000}", &c) == 0);
+	/* the campaign's 8 000 SEK edition does */
+	CHECK(variant("'personas'",
+		      "'channels': {'newspaper': {'price': 8000}}, "
+		      "'personas'",
+		      &c) == 0);
 	campaign_release(&c);
+	/* a persona's own fee for one shared buy is refused */
+	CHECK_REJECTS_ONLY("'meta_feed': {'share': 0.5}",
+			   "'newspaper': {'share': 0.5, 'price': 8000}",
+			   "x.json: personas[0].channels.newspaper.price: "
+			   "error: a flat-fee channel ('newspaper') is one buy "
+			   "shared by every persona, so it has no persona "
+			   "price; set the fee under channels.newspaper.price "
+			   "instead\n");
+}
+
+/* channels.<id>.ad_set, start and end */
+static void reads_ad_sets_and_flights(void)
+{
+	struct campaign c;
+	long paper, meta;
+
+	CHECK(parse(base, &c) == 0);
+	meta = campaign_find_channel(&c, "meta_feed");
+	if (meta >= 0) {
+		CHECK(!c.channels[meta].shared_ad_set);
+		CHECK_I64(c.channels[meta].days, 10);
+		CHECK_STR(c.channels[meta].start, "2027-01-01");
+		CHECK_STR(c.channels[meta].end, "2027-01-10");
+		CHECK(!c.channels[meta].own_dates);
+	}
+	campaign_release(&c);
+	CHECK(variant("'personas'",
+		      "'channels': {'meta_feed': {'ad_set': 'shared'}, "
+		      "'newspaper': {'start': '2027-01-04', "
+		      "'end': '2027-01-04'}}, 'personas'",
+		      &c) == 0);
+	meta = campaign_find_channel(&c, "meta_feed");
+	paper = campaign_find_channel(&c, "newspaper");
+	if (meta >= 0 && paper >= 0) {
+		CHECK(c.channels[meta].shared_ad_set);
+		CHECK_I64(c.channels[meta].days, 10);
+		CHECK_I64(c.channels[paper].days, 1);
+		CHECK_STR(c.channels[paper].start, "2027-01-04");
+		CHECK(c.channels[paper].own_dates);
+	}
+	campaign_release(&c);
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'ad_set': 'group'}}, "
+			   "'personas'",
+			   "x.json: channels.meta_feed.ad_set: error: "
+			   "expected persona or shared, found \"group\"\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': "
+			   "'2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: missing; a "
+			   "channel's flight needs both start and end\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2026-12-31', "
+			   "'end': '2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.start: error: "
+			   "2026-12-31 is outside the campaign's dates, "
+			   "2027-01-01 to 2027-01-10\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2027-01-04', "
+			   "'end': '2027-01-11'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: "
+			   "2027-01-11 is outside the campaign's dates, "
+			   "2027-01-01 to 2027-01-10\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2027-01-05', "
+			   "'end': '2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: "
+			   "2027-01-04 is before the start, 2027-01-05\n");
+	CHECK_REJECTS_ONLY(
+		"'personas'",
+		"'channels': {'meta_feed': {'start': '2027-02-30', "
+		"'end': '2027-01-04'}}, 'personas'",
+		"x.json: channels.meta_feed.start: error: "
+		"expected a date YYYY-MM-DD, found \"2027-02-30\"\n");
 }
 
 static void reports_persona_id_problems(void)
@@ -1183,7 +1257,8 @@ int main(void)
 	reports_bad_overrides();
 	reads_persona_channel_overrides();
 	reports_bad_persona_channel_overrides();
-	budget_check_uses_the_persona_flat_fee();
+	budget_check_uses_the_campaign_flat_fee();
+	reads_ad_sets_and_flights();
 	reports_persona_id_problems();
 	reports_no_personas();
 	reports_a_missing_fx_rate_once_per_currency();
