@@ -111,6 +111,36 @@ void explain_least_budget(struct strvec *reasons, const struct campaign *c,
 			  double need, double budget);
 
 /*
+ * The goals of the campaign in order (each persona's applications and
+ * hires, then the campaign's) and what plan b expects of each: goal i
+ * of explain_goal_count(); persona is SIZE_MAX for a campaign goal.
+ */
+struct explain_goal {
+	size_t persona;
+	bool hires;
+	double target, expected;
+};
+size_t explain_goal_count(const struct campaign *c);
+void explain_goal_at(const struct campaign *c, const struct plan *b, size_t i,
+		     struct explain_goal *g);
+/*
+ * "Best at 20 000.00 SEK: 3.12 of 4 hires (78 %), 41.2 of 50
+ * applications for persona 'welders' (82 %); every goal reached to at
+ * least 78 %." for best plan b and its common fraction
+ */
+void explain_best_effort(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *b, double fraction);
+/*
+ * a frontier step: a flat fee (flat) or a cell's platform minimum that
+ * enters (on) or leaves the plan between two budgets: "paper bought
+ * for persona 'welders'"
+ */
+void explain_frontier_step(struct strbuf *sb, const struct campaign *c,
+			   size_t persona, size_t channel, bool flat, bool on);
+/* why there is no best-effort plan: the floors alone do not fit */
+void explain_best_effort_none(struct strvec *reasons, const struct campaign *c);
+
+/*
  * "Exact optimum: 5 rounds put 77 breakpoints where the plan spends;
  * no plan can beat this one by more than 0.0000009 applications ..."
  */

@@ -101,8 +101,15 @@ struct plan_binding {
 struct frontier_point {
 	int64_t budget, spend;
 	double objective, applications, hires, reach;
-	double marginal; /* objective per 1000 major units more */
+	double marginal; /* objective per 1000 major units more; NAN at a
+			    step */
 	bool feasible;
+	/*
+	 * owned; NULL, or in a MIP, the flat fees and platform minimums
+	 * that enter or leave the plan since the last feasible point, in
+	 * words: the objective jumps there, so marginal is NAN
+	 */
+	char *step;
 };
 
 struct plan {
@@ -133,6 +140,14 @@ struct plan {
 	char **reasons; /* owned; why an infeasible plan is infeasible */
 	size_t n_reasons;
 	int64_t least_budget; /* meets every goal; MONEY_NONE: unknown */
+	/*
+	 * owned; for an infeasible plan, the best plan at its budget: every
+	 * goal reached to at least best_fraction of it (the most the model
+	 * allows), then the objective at its best. NULL when the plan is
+	 * feasible or no best effort exists (plan.reasons says why).
+	 */
+	struct plan *best_effort;
+	double best_fraction;
 	struct frontier_point *frontier; /* owned */
 	size_t n_frontier;
 	/* owned; spend per channel at each frontier point, minor units:

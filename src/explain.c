@@ -396,6 +396,116 @@ void explain_least_budget(struct strvec *reasons, const struct campaign *c,
 			    need, "; the budget is ", budget, "");
 }
 
+size_t explain_goal_count(const struct campaign *c)
+{
+	size_t n = (c->goal_applications > 0) + (c->goal_hires > 0);
+
+	for (size_t i = 0; i < c->n_personas; i++)
+		n += (c->personas[i].goal_applications > 0) +
+		     (c->personas[i].goal_hires > 0);
+	return n;
+}
+
+void explain_goal_at(const struct campaign *c, const struct plan *b, size_t i,
+		     struct explain_goal *g)
+{
+	for (size_t k = 0; k <= c->n_personas; k++) {
+		const struct persona *pe =
+			k < c->n_personas ? &c->personas[k] : NULL;
+		const struct plan_total *t =
+			pe ? &b->persona_totals[k] : &b->total;
+		double apps = pe ? pe->goal_applications : c->goal_applications;
+		double hires = pe ? pe->goal_hires : c->goal_hires;
+
+		g->persona = pe ? k : SIZE_MAX;
+		if (apps > 0 && i-- == 0) {
+			g->hires = false;
+			g->target = apps;
+			g->expected = t->applications;
+			return;
+		}
+		if (hires > 0 && i-- == 0) {
+			g->hires = true;
+			g->target = hires;
+			g->expected = t->hires;
+			return;
+		}
+	}
+	g->persona = SIZE_MAX;
+	g->hires = false;
+	g->target = g->expected = 0;
+}
+
+/* a share as a whole per cent, rounded down so it never reads as met */
+static void per_cent(struct strbuf *sb, double share)
+{
+	double v = floor(100 * share + 1e-9);
+
+	strbuf_addf(sb, "%.0f %%", v > 100 ? 100 : v);
+}
+
+void explain_best_effort(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *b, double fraction)
+{
+	size_t n = explain_goal_count(c);
+
+	strbuf_addstr(sb, "Best at ");
+	explain_money(sb, c, money_to_major(b->budget, c->digits));
+	strbuf_addstr(sb, ": ");
+	for (size_t i = 0; i < n; i++) {
+		struct explain_goal g;
+
+		explain_goal_at(c, b, i, &g);
+		if (i)
+			strbuf_addstr(sb, ", ");
+		explain_number(sb, g.expected, 3);
+		strbuf_addstr(sb, " of ");
+		explain_number(sb, g.target, 6);
+		strbuf_addstr(sb, g.hires ? " hires" : " applications");
+		if (g.persona != SIZE_MAX)
+			strbuf_addf(sb, " for persona '%s'",
+				    c->personas[g.persona].id);
+		strbuf_addstr(sb, " (");
+		per_cent(sb, g.expected / g.target);
+		strbuf_addch(sb, ')');
+	}
+	if (n > 1) {
+		strbuf_addstr(sb, "; every goal reached to at least ");
+		per_cent(sb, fraction);
+	}
+	strbuf_addstr(sb, ", spending ");
+	explain_money(sb, c, money_to_major(b->total.spend, c->digits));
+	strbuf_addch(sb, '.');
+}
+
+void explain_frontier_step(struct strbuf *sb, const struct campaign *c,
+			   size_t persona, size_t channel, bool flat, bool on)
+{
+	const char *ch = c->channels[channel].id, *pe = c->personas[persona].id;
+
+	if (flat)
+		strbuf_addf(sb,
+			    on ? "%s bought for persona '%s'"
+			       : "%s no longer bought for persona '%s'",
+			    ch, pe);
+	else
+		strbuf_addf(sb,
+			    on ? "%s for persona '%s' opens at its platform "
+				 "minimum"
+			       : "%s for persona '%s' closes (its platform "
+				 "minimum no longer pays)",
+			    ch, pe);
+}
+
+void explain_best_effort_none(struct strvec *reasons, const struct campaign *c)
+{
+	(void)c;
+	strvec_addf(reasons,
+		    "no best-effort plan either: even with every goal "
+		    "dropped, the channel floors (min_spend) do not fit the "
+		    "budget and the channel and persona limits");
+}
+
 void explain_certificate(struct strbuf *sb, const struct campaign *c,
 			 const struct plan *p)
 {

@@ -118,6 +118,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	if (res == LP_INFEASIBLE) {
 		out->status = PLAN_INFEASIBLE;
 		planner_explain_infeasible(m, out);
+		planner_best_effort(m, out);
 		out->ms_solve = now_ms() - t0;
 		return PLANNER_OK;
 	}
