@@ -40,7 +40,13 @@ void explain_number(struct strbuf *sb, double v, int sig);
 void explain_amount(struct strbuf *sb, const struct campaign *c,
 		    enum objective obj, double v);
 
-/* "one more 1 000.00 SEK buys about 2.3 applications", or why not */
+/*
+ * "one more 1 000.00 SEK buys about 2.3 applications", or why not; for
+ * a MIP whose budget does not bind, what its re-solve with more budget
+ * (p->more) showed: "the next buy, paper for persona 'welders' at
+ * 3 000.00 SEK, does not fit; with 1 200.00 SEK more the plan would
+ * reach 7.4 applications"
+ */
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);
 
@@ -91,6 +97,10 @@ struct explain_spend {
 	size_t at_cap;   /* usable cells at their frequency cap */
 	size_t n_cells;  /* usable cells */
 	double marginal; /* the budget's dual */
+	bool is_mip;
+	/* a MIP's re-solve with more budget; NULL or extra MONEY_NONE:
+	 * none, and a MIP then claims nothing it did not check */
+	const struct plan_more *more;
 };
 void explain_unspent(struct strvec *notes, const struct campaign *c,
 		     enum objective obj, const struct explain_spend *s);

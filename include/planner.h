@@ -112,6 +112,23 @@ struct frontier_point {
 	char *step;
 };
 
+/*
+ * For a MIP whose budget does not bind or is not all spent: the plan
+ * solved again at budget + extra, which the sentences about more budget
+ * rest on (a MIP's budget dual prices only the buy decisions it made).
+ * extra MONEY_NONE: not solved again.
+ */
+struct plan_more {
+	int64_t extra;    /* minor units */
+	double objective; /* the optimum at budget + extra */
+	bool improves;    /* better than the plan's by more than 1e-6 */
+	/* the smallest flat fee or platform-minimum block not bought and
+	 * larger than the money left: has_buy, its cell and cost */
+	bool has_buy, buy_is_fee;
+	size_t buy_persona, buy_channel;
+	int64_t buy_cost; /* minor units */
+};
+
 struct plan {
 	enum plan_status status;
 	enum objective objective;
@@ -126,6 +143,7 @@ struct plan {
 				  /* objective units */
 	double marginal;          /* budget dual: objective per major unit */
 	double marginal_apps;     /* applications per major unit */
+	struct plan_more more;    /* a MIP's re-solve with more budget */
 	double short_term_weight; /* blend */
 	double blend_apps_norm, blend_reach_norm; /* blend divisors */
 	struct plan_total total;

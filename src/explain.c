@@ -59,11 +59,59 @@ static void blend_points(struct strbuf *sb, double v)
 	strbuf_addstr(sb, " blend points");
 }
 
+/*
+ * "the next buy, paper for persona 'welders' at 3 000.00 SEK, does not
+ * fit; with 1 200.00 SEK more the plan would reach 7.4 applications"
+ */
+static void more_clause(struct strbuf *sb, const struct campaign *c,
+			enum objective obj, const struct plan_more *mo)
+{
+	const char *ch = c->channels[mo->buy_channel].id;
+	const char *pe = c->personas[mo->buy_persona].id;
+
+	if (mo->has_buy) {
+		strbuf_addstr(sb, "the next buy, ");
+		if (mo->buy_is_fee)
+			strbuf_addf(sb, "%s for persona '%s' at ", ch, pe);
+		else
+			strbuf_addf(sb,
+				    "the platform minimum on %s for persona "
+				    "'%s' at ",
+				    ch, pe);
+		explain_money(sb, c, money_to_major(mo->buy_cost, c->digits));
+		strbuf_addstr(sb, ", does not fit");
+	} else {
+		strbuf_addstr(sb, "no further buy fits what is left");
+	}
+	strbuf_addstr(sb, "; with ");
+	explain_money(sb, c, money_to_major(mo->extra, c->digits));
+	strbuf_addstr(sb, " more the plan would reach ");
+	explain_amount(sb, c, obj, mo->objective);
+	if (obj == OBJ_VALUE)
+		strbuf_addstr(sb, " of value");
+}
+
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
 {
 	double v = fabs(p->marginal) * EXPLAIN_PER;
 
+	if (v < 1e-9 && p->is_mip && p->more.extra != MONEY_NONE &&
+	    p->more.improves) {
+		strbuf_addstr(sb, "the budget does not bind for these buy "
+				  "decisions, but more budget would improve "
+				  "the plan in a step: ");
+		more_clause(sb, c, p->objective, &p->more);
+		return;
+	}
+	/* a cheaper plan never needs more budget: min-cost says so as is */
+	if (v < 1e-9 && p->is_mip && p->more.extra == MONEY_NONE &&
+	    p->objective != OBJ_MIN_COST) {
+		strbuf_addstr(sb, "the budget does not bind for these buy "
+				  "decisions (a bigger budget was not tried "
+				  "on a model this large)");
+		return;
+	}
 	if (v < 1e-9) {
 		strbuf_addf(sb, "more budget would not improve the plan: the "
 				"budget does not bind");
@@ -290,7 +338,23 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 	if (obj == OBJ_MIN_COST || s->left < 1)
 		return;
 	explain_money(&left, c, s->left);
-	if (obj == OBJ_VALUE && fabs(s->marginal) < 1e-9)
+	if (s->is_mip && s->more && s->more->extra != MONEY_NONE &&
+	    s->more->improves) {
+		struct strbuf why = STRBUF_INIT;
+
+		more_clause(&why, c, obj, s->more);
+		strvec_addf(notes, "%s of the budget is left unspent: %s",
+			    left.buf, why.buf);
+		strbuf_release(&why);
+	} else if (s->is_mip && (!s->more || s->more->extra == MONEY_NONE))
+		strvec_addf(notes,
+			    "%s of the budget is left unspent: %zu of %zu "
+			    "usable cells are at their frequency cap; for the "
+			    "rest, limits or a flat fee or platform minimum "
+			    "that does not fit hold it back (a bigger budget "
+			    "was not tried on a model this large)",
+			    left.buf, s->at_cap, s->n_cells);
+	else if (obj == OBJ_VALUE && fabs(s->marginal) < 1e-9)
 		strvec_addf(notes,
 			    "%s of the budget is left unspent: beyond this "
 			    "plan each further hire would cost more than it "

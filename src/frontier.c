@@ -35,25 +35,6 @@ static bool still_optimal(const struct model *m, double spent, double bud)
 	return true;
 }
 
-/* move the budget row and the budget-dependent channel rows to bud */
-static void set_budget(struct model *m, double bud)
-{
-	const struct campaign *c = m->c;
-
-	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
-	for (size_t ch = 0; ch < c->n_channels; ch++) {
-		double lb, ub;
-		int r = m->row_channel[ch];
-
-		if (!r)
-			continue;
-		model_channel_bounds(m, ch, bud, &lb, &ub);
-		if (lb > ub)
-			ub = lb;
-		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
-	}
-}
-
 /*
  * the figures of the solution at hand, on the exact curves, and its
  * spend per channel in by_channel[0 .. n_channels)
@@ -151,7 +132,7 @@ void frontier_run(struct model *m, struct plan *p)
 		}
 		memset(f, 0, sizeof(*f));
 		f->budget = b;
-		set_budget(m, bud);
+		model_set_budget(m, bud);
 		have_last = model_solve(m, &limit) == LP_SOLVED;
 		if (!have_last)
 			continue;

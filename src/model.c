@@ -443,6 +443,25 @@ void model_free(struct model *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* move the budget row and the budget-dependent channel rows to bud */
+void model_set_budget(struct model *m, double bud)
+{
+	const struct campaign *c = m->c;
+
+	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		double lb, ub;
+		int r = m->row_channel[ch];
+
+		if (!r)
+			continue;
+		model_channel_bounds(m, ch, bud, &lb, &ub);
+		if (lb > ub)
+			ub = lb;
+		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
+	}
+}
+
 enum lp_result model_solve(struct model *m, bool *hit_limit)
 {
 	return lp_solve(m->lp, &m->prm, hit_limit);

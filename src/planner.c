@@ -46,6 +46,7 @@ static void plan_init(struct plan *out, const struct campaign *c,
 	out->segments = o->segments;
 	out->short_term_weight = o->short_term_weight;
 	out->least_budget = MONEY_NONE;
+	out->more.extra = MONEY_NONE;
 }
 
 /* the model for the plan's budget (and the frontier's range) */

@@ -106,6 +106,8 @@ void cell_weights(const struct model *m, const struct mcell *x,
 		  enum objective obj, double *w_reach, double *w_money);
 double cell_spend_lp(const struct model *m, const struct mcell *x);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
+/* move the budget row and the budget-dependent channel rows to bud */
+void model_set_budget(struct model *m, double bud);
 /* split the segment of x that holds spend s (major units) there */
 bool model_split(struct model *m, struct mcell *x, double s);
 int model_write(struct model *m);
