@@ -189,6 +189,9 @@ static void goal_beyond_the_audience_is_infeasible_at_any_budget(void)
 		CHECK_HAS(f.p.reasons[0], "saturate at 25.00 hires");
 	}
 	CHECK_I64(f.p.least_budget, MONEY_NONE);
+	/* still a best effort: 16.25 of the 30 hires at 20 000 */
+	CHECK(f.p.best_effort != NULL);
+	CHECK_NEAR(f.p.best_fraction, 16.25 / 30, 1e-6);
 	done(&f);
 }
 
@@ -207,6 +210,15 @@ static void goal_needing_more_money_names_the_least_budget(void)
 		found |= strstr(f.p.reasons[i], "needs at least 27 500.00 "
 						"SEK") != NULL;
 	CHECK(found);
+	/* the best at 20 000: 12.5 hires at 1000, 3.75 at 2000: 16.25 of 20 */
+	CHECK(f.p.best_effort != NULL);
+	CHECK_NEAR(f.p.best_fraction, 0.8125, 1e-6);
+	CHECK(f.p.n_cells == 0); /* the plan itself stays without cells */
+	if (f.p.best_effort) {
+		CHECK_NEAR(f.p.best_effort->total.hires, 16.25, 1e-6);
+		CHECK_I64(f.p.best_effort->total.spend, 2000000);
+		CHECK_I64(f.p.best_effort->channel_totals[0].spend, 1250000);
+	}
 	done(&f);
 }
 
