@@ -127,6 +127,9 @@ struct plan_more {
 	bool has_buy, buy_is_fee;
 	size_t buy_persona, buy_channel;
 	int64_t buy_cost; /* minor units */
+	/* the buy costs more than the whole budget, so the model left it
+	 * out (LP or MIP) and extra is MONEY_NONE */
+	bool buy_over_budget;
 };
 
 struct plan {

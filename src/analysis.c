@@ -203,6 +203,49 @@ static bool next_buy(const struct model *m, double left, struct plan_more *mo)
 }
 
 /*
+ * The smallest flat fee or platform-minimum block the model left out
+ * for costing more than its whole budget (and that its audience could
+ * absorb): more money would buy it. False if none.
+ */
+static bool buy_over_budget(const struct model *m, struct plan_more *mo)
+{
+	const struct campaign *c = m->c;
+	double best = INFINITY;
+
+	for (size_t p = 0; p < c->n_personas; p++)
+		for (size_t pc = 0; pc < c->personas[p].n_channels; pc++) {
+			size_t ch = c->personas[p].channels[pc].channel;
+			const struct channel *chan = &c->channels[ch];
+			bool fee = chan->pricing == PRICING_FLAT;
+			struct response r;
+			double cost;
+
+			if (!fee && (chan->min_daily <= 0 ||
+				     (chan->pricing != PRICING_CPM &&
+				      chan->pricing != PRICING_CPC)))
+				continue;
+			if (campaign_cell_excluded(c, p, ch))
+				continue;
+			response_init(&r, c, p, pc);
+			cost = fee ? r.fee
+				   : money_to_major(chan->min_daily,
+						    c->digits) *
+					       c->days;
+			if (r.reachable <= 0 || cost <= m->bmax ||
+			    cost >= best ||
+			    (!fee && r.x_cap > 0 && cost > r.x_cap))
+				continue;
+			best = cost;
+			mo->has_buy = mo->buy_over_budget = true;
+			mo->buy_is_fee = fee;
+			mo->buy_persona = p;
+			mo->buy_channel = ch;
+			mo->buy_cost = llround(cost * m->scale);
+		}
+	return mo->has_buy;
+}
+
+/*
  * A MIP's budget dual prices only the buy decisions it made: before
  * saying more budget would not help, or that money is left for want of
  * room, solve again with more budget: enough to make the next buy fit,
@@ -216,12 +259,21 @@ static void prepare_more(const struct model *m, const struct plan *p,
 
 	mo->extra = MONEY_NONE;
 	*base = lp_obj_value(m->lp);
-	if (!lp_is_mip(m->lp) || m->objective == OBJ_MIN_COST ||
-	    (size_t)m->n_cols > m->o->explain_max_columns ||
+	if (m->objective == OBJ_MIN_COST ||
 	    (left < 1 && fabs(p->marginal) * EXPLAIN_PER >= 1e-9))
 		return;
-	extra = next_buy(m, left, mo) ? (double)mo->buy_cost / m->scale - left
-				      : 0.1 * m->budget;
+	if (lp_is_mip(m->lp) && next_buy(m, left, mo))
+		extra = (double)mo->buy_cost / m->scale - left;
+	else if (buy_over_budget(m, mo))
+		return; /* not in the model: named, not solved */
+	else if (lp_is_mip(m->lp))
+		extra = 0.1 * m->budget;
+	else
+		return;
+	if ((size_t)m->n_cols > m->o->explain_max_columns) {
+		mo->has_buy = false;
+		return;
+	}
 	mo->extra = (int64_t)ceil(extra * m->scale - 1e-6);
 	if (mo->extra < 1)
 		mo->extra = 1;

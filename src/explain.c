@@ -63,22 +63,33 @@ static void blend_points(struct strbuf *sb, double v)
  * "the next buy, paper for persona 'welders' at 3 000.00 SEK, does not
  * fit; with 1 200.00 SEK more the plan would reach 7.4 applications"
  */
-static void more_clause(struct strbuf *sb, const struct campaign *c,
-			enum objective obj, const struct plan_more *mo)
+static void buy_words(struct strbuf *sb, const struct campaign *c,
+		      const struct plan_more *mo)
 {
 	const char *ch = c->channels[mo->buy_channel].id;
 	const char *pe = c->personas[mo->buy_persona].id;
 
+	if (mo->buy_is_fee)
+		strbuf_addf(sb, "%s for persona '%s' at ", ch, pe);
+	else
+		strbuf_addf(sb,
+			    "the platform minimum on %s for persona '%s' at ",
+			    ch, pe);
+	explain_money(sb, c, money_to_major(mo->buy_cost, c->digits));
+}
+
+static void more_clause(struct strbuf *sb, const struct campaign *c,
+			enum objective obj, const struct plan_more *mo)
+{
+	if (mo->has_buy && mo->buy_over_budget) {
+		buy_words(sb, c, mo);
+		strbuf_addstr(sb, ", left out for costing more than the whole "
+				  "budget");
+		return;
+	}
 	if (mo->has_buy) {
 		strbuf_addstr(sb, "the next buy, ");
-		if (mo->buy_is_fee)
-			strbuf_addf(sb, "%s for persona '%s' at ", ch, pe);
-		else
-			strbuf_addf(sb,
-				    "the platform minimum on %s for persona "
-				    "'%s' at ",
-				    ch, pe);
-		explain_money(sb, c, money_to_major(mo->buy_cost, c->digits));
+		buy_words(sb, c, mo);
 		strbuf_addstr(sb, ", does not fit");
 	} else {
 		strbuf_addstr(sb, "no further buy fits what is left");
@@ -96,6 +107,12 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 {
 	double v = fabs(p->marginal) * EXPLAIN_PER;
 
+	if (v < 1e-9 && p->more.has_buy && p->more.buy_over_budget) {
+		strbuf_addstr(sb, "the budget does not bind; more budget could "
+				  "only help through ");
+		more_clause(sb, c, p->objective, &p->more);
+		return;
+	}
 	if (v < 1e-9 && p->is_mip && p->more.extra != MONEY_NONE &&
 	    p->more.improves) {
 		strbuf_addstr(sb, "the budget does not bind for these buy "
@@ -338,8 +355,27 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 	if (obj == OBJ_MIN_COST || s->left < 1)
 		return;
 	explain_money(&left, c, s->left);
-	if (s->is_mip && s->more && s->more->extra != MONEY_NONE &&
-	    s->more->improves) {
+	if (s->more && s->more->has_buy && s->more->buy_over_budget) {
+		struct strbuf why = STRBUF_INIT;
+
+		more_clause(&why, c, obj, s->more);
+		if (s->at_cap == s->n_cells)
+			strvec_addf(notes,
+				    "%s of the budget is left unspent: every "
+				    "audience in the plan is at its frequency "
+				    "cap, and more money could only buy %s",
+				    left.buf, why.buf);
+		else
+			strvec_addf(notes,
+				    "%s of the budget is left unspent: %zu of "
+				    "%zu usable cells are at their frequency "
+				    "cap, the rest are held back by channel or "
+				    "persona limits, and more money could only "
+				    "add %s",
+				    left.buf, s->at_cap, s->n_cells, why.buf);
+		strbuf_release(&why);
+	} else if (s->is_mip && s->more && s->more->extra != MONEY_NONE &&
+		   s->more->improves) {
 		struct strbuf why = STRBUF_INIT;
 
 		more_clause(&why, c, obj, s->more);

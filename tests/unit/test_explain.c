@@ -306,7 +306,8 @@ static void certificate(void)
 /* a MIP says more budget helps, or not, only as its re-solve showed */
 static void mip_more_budget(void)
 {
-	struct plan_more mo = { 120000, 7.4, true, true, true, 0, 1, 300000 };
+	struct plan_more mo = { 120000, 7.4, true,   true, true,
+				0,      1,   300000, false };
 	struct explain_spend s = { 1800, 1, 3, 0, true, &mo };
 	struct strvec v = { 0 };
 	struct plan p = { 0 };
@@ -351,9 +352,8 @@ static void mip_more_budget(void)
 	p.objective = OBJ_APPLICATIONS;
 	p.objective_unit = "applications";
 	p.is_mip = true;
-	p.more = (struct plan_more){
-		120000, 7.4, true, true, true, 0, 1, 300000
-	};
+	p.more = (struct plan_more){ 120000, 7.4, true,   true, true,
+				     0,      1,   300000, false };
 	explain_marginal(&sb, &camp, &p);
 	CHECK_STR(sb.buf, "the budget does not bind for these buy decisions, "
 			  "but more budget would improve the plan in a step: "
@@ -376,7 +376,36 @@ static void mip_more_budget(void)
 	explain_marginal(&sb, &camp, &p);
 	CHECK_STR(sb.buf, "more budget would not improve the plan: the budget "
 			  "does not bind");
+	strbuf_reset(&sb);
+	/* unless a buy above the whole budget was left out of the model */
+	p.more.has_buy = p.more.buy_over_budget = true;
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "the budget does not bind; more budget could only "
+			  "help through meta for persona 'elec' at 3 000.00 "
+			  "SEK, left out for costing more than the whole "
+			  "budget");
 	strbuf_release(&sb);
+	s.more = &p.more;
+	s.is_mip = false;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	s.at_cap = 3;
+	p.more.buy_is_fee = false;
+	p.more.buy_cost = 140000;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	CHECK(v.n == 2);
+	CHECK_STR(v.item[0], "1 800.00 SEK of the budget is left unspent: 1 of "
+			     "3 usable cells are at their frequency cap, the "
+			     "rest are held back by channel or persona limits, "
+			     "and more money could only add meta for persona "
+			     "'elec' at 3 000.00 SEK, left out for costing "
+			     "more than the whole budget");
+	CHECK_STR(v.item[1], "1 800.00 SEK of the budget is left unspent: "
+			     "every audience in the plan is at its frequency "
+			     "cap, and more money could only buy the platform "
+			     "minimum on meta for persona 'elec' at 1 400.00 "
+			     "SEK, left out for costing more than the whole "
+			     "budget");
+	strvec_clear(&v);
 }
 
 static void best_effort(void)
