@@ -75,7 +75,7 @@ static void best_init(struct plan *b, const struct plan *p)
 	b->least_budget = p->least_budget;
 }
 
-void planner_best_effort(const struct model *main, struct plan *p)
+void planner_best_effort(const struct model *orig, struct plan *p)
 {
 	struct model m;
 	struct plan *b;
@@ -85,11 +85,11 @@ void planner_best_effort(const struct model *main, struct plan *p)
 	int tcol;
 	bool limit;
 
-	if (model_make(&m, main->c, main->o, main->objective, main->budget,
-		       main->budget, false) < 0)
+	if (model_make(&m, orig->c, orig->o, orig->objective, orig->budget,
+		       orig->budget, false) < 0)
 		return;
-	m.norm_apps = main->norm_apps;
-	m.norm_reach = main->norm_reach;
+	m.norm_apps = orig->norm_apps;
+	m.norm_reach = orig->norm_reach;
 	tcol = add_fraction(&m);
 	t = best_fraction(&m, tcol);
 	if (t < 0) {
@@ -107,7 +107,7 @@ void planner_best_effort(const struct model *main, struct plan *p)
 	lp_free_binaries(m.lp);
 	lp_set_col_bounds(m.lp, tcol, fmax(0, t - FRACTION_TOLERANCE), 1);
 	lp_set_obj_coef(m.lp, tcol, 0);
-	model_set_objective(&m, main->objective);
+	model_set_objective(&m, orig->objective);
 	if (model_solve(&m, &limit) != LP_SOLVED) {
 		model_free(&m);
 		return;
