@@ -180,8 +180,11 @@ static void find_bindings(struct model *m, struct plan *p)
 static void unspent(struct model *m, struct plan *p)
 {
 	struct explain_spend s = { 0 };
+	int64_t outside =
+		m->c->referral_outside_budget ? p->total.expected_payouts : 0;
 
-	s.left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	s.left = money_to_major(p->budget - p->total.spend + outside,
+				m->c->digits);
 	s.n_cells = m->n_cells;
 	s.marginal = p->marginal;
 	for (size_t j = 0; j < m->n_cells; j++) {
@@ -288,7 +291,8 @@ static void least_budget(struct model *m, struct plan *p,
 	p->least_budget = MONEY_NONE;
 	if (probe_least(m, &probe, &need) == 0) {
 		/* rounded up, so the sentence and the figure agree */
-		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
+		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6) +
+				  p->content_fixed;
 		explain_least_budget(reasons, m->c,
 				     (double)p->least_budget / m->scale,
 				     m->budget);

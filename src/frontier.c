@@ -35,7 +35,9 @@ static void set_budget(struct model *m, double bud)
 {
 	const struct campaign *c = m->c;
 
-	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
+	/* content paid per month comes off every budget first */
+	model_set_row_bounds(m, m->row_budget, -INFINITY,
+			     fmax(0, bud - m->committed));
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		double lb, ub;
 		int r = m->row_channel[ch];

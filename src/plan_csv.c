@@ -36,6 +36,13 @@ static void csv_row(struct strbuf *sb, const struct campaign *c,
 	csv_money(sb, c, t->cost_per_hire);
 	strbuf_addch(sb, ',');
 	csv_add_text(sb, c->currency);
+	strbuf_addf(sb, ",%.2f,%.4f", t->paid_clicks,
+		    t->off_target_applications);
+	csv_money(sb, c, t->screening_cost);
+	csv_money(sb, c, t->content_cost);
+	/* empty when nothing is paid per hire */
+	csv_money(sb, c,
+		  t->expected_payouts > 0 ? t->expected_payouts : MONEY_NONE);
 	strbuf_addstr(sb, "\r\n");
 }
 
@@ -44,7 +51,9 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 {
 	strbuf_addstr(sb, "persona,channel,platform,spend,daily_budget,"
 			  "impressions,reach,clicks,applications,hires,"
-			  "cost_per_application,cost_per_hire,currency\r\n");
+			  "cost_per_application,cost_per_hire,currency,"
+			  "paid_clicks,off_target_applications,screening_cost,"
+			  "content_cost,expected_payout\r\n");
 	if (p->status == PLAN_INFEASIBLE)
 		return;
 	for (size_t i = 0; i < p->n_cells; i++) {
