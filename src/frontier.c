@@ -77,7 +77,8 @@ static void read_point(const struct model *m, struct frontier_point *f,
 		f->hires += pt.hires;
 		f->reach += pt.reach;
 	}
-	f->spend = llround(total * m->scale);
+	/* content paid per month is spent at every budget */
+	f->spend = llround((total + m->committed) * m->scale);
 }
 
 void frontier_run(struct model *m, struct plan *p)
