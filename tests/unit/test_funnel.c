@@ -175,6 +175,15 @@ static void value_objective_pays_for_screening(void)
 	CHECK(fixture_run(&f) == PLANNER_OK);
 	CHECK_I64(f.p.total.spend, 0);
 	fixture_done(&f);
+	/* the qualified applications alone, with no off-target ones */
+	CHECK(fixture_plan(&f, csv,
+			   "\"budget\": 1000, \"objective\": \"value\", "
+			   "\"screening_cost\": 3000, \"off_target_factor\": 0",
+			   "{\"banner\": {\"share\": 0.5}}",
+			   ", \"value_per_hire\": 10000", "") == 0);
+	CHECK(fixture_run(&f) == PLANNER_OK);
+	CHECK_I64(f.p.total.spend, 0);
+	fixture_done(&f);
 }
 
 /*

@@ -112,6 +112,16 @@ static void cpc_price_becomes_cpm_through_ctr(void)
 	CHECK_NEAR(pt.paid_clicks, 20, 1e-9); /* spend / CPC */
 	teardown(&c);
 
+	/* paid clicks stay spend / CPC at any reference frequency */
+	ch.ref_frequency = 3;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.paid_clicks, 20, 1e-9);
+	CHECK(r.q > r.ctr_imp); /* so a unique rate would not pass */
+	teardown(&c);
+	ch.ref_frequency = 1;
+
 	/* off-target: (1 - 0.5) x 20 paid clicks x a 0.1 x factor 0.5 */
 	setup(&c, ch, 0.5, 1);
 	c.off_target_factor = 0.5;
