@@ -33,6 +33,13 @@ enum pricing {
 	PRICING_PER_HIRE, /* a bonus per hire (referral programmes) */
 };
 
+/* what a channel's content_cost is charged per */
+enum content_unit {
+	CONTENT_NONE,  /* no content cost */
+	CONTENT_SEND,  /* per send (per impression of a cpm or cpc row) */
+	CONTENT_MONTH, /* per month of the campaign (days / 30), once */
+};
+
 enum ctr_basis {
 	CTR_IMPRESSION, /* clicks per impression */
 	CTR_UNIQUE,     /* share of reached people who click at least once */
@@ -67,6 +74,14 @@ struct channel {
 	char start[11], end[11];
 	int days;
 	bool own_dates; /* start and end were given for the channel */
+	/* off-target clicks apply at apply_rate x this factor, [0, 1];
+	 * the campaign's off_target_factor unless off_target_given */
+	double off_target_factor;
+	bool off_target_given;
+	/* content written for the channel (talent-pool nurture), minor
+	 * units of the campaign currency per content_unit; 0: none */
+	int64_t content_cost;
+	enum content_unit content_unit;
 };
 
 struct location {
@@ -172,6 +187,12 @@ struct campaign {
 	size_t n_personas;
 	struct exclusion *exclusions; /* owned */
 	size_t n_exclusions;
+	/* screening one application (qualified or off-target), minor units */
+	int64_t screening_cost;
+	/* off-target clicks apply at this factor of the apply rate, [0, 1] */
+	double off_target_factor;
+	/* per-hire payouts do not count against the budget */
+	bool referral_outside_budget;
 };
 
 void campaign_release(struct campaign *c);
@@ -191,6 +212,16 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
  * has no persona override: its fee is one buy for every persona.
  */
 int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc);
+
+/*
+ * The content cost of channel ch that the campaign pays once, whatever
+ * it sends: content_cost x days / 30 for a per-month cost, rounded to a
+ * minor unit, when some persona can use the channel; 0 for none or a
+ * per-send cost (that is in the price per 1000 sends).
+ */
+int64_t campaign_content_fixed(const struct campaign *c, size_t ch);
+/* does channel ch's spend count against the budget? */
+bool campaign_in_budget(const struct campaign *c, size_t ch);
 
 /* index of the first persona without value_per_hire, or -1 */
 long campaign_persona_without_value(const struct campaign *c);

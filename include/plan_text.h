@@ -25,6 +25,12 @@ struct plan_total;
 /* whole major units, grouped, half away from zero: "12 345"; MONEY_NONE: "-" */
 void plan_text_whole(struct strbuf *sb, const struct campaign *c,
 		     int64_t minor);
+/*
+ * a daily budget in whole major units like plan_text_whole(), but one
+ * that would show as 0 shows as "< 1": no daily budget reads as 0
+ */
+void plan_text_daily_whole(struct strbuf *sb, const struct campaign *c,
+			   int64_t minor);
 /* "1 500.50 SEK" in the campaign's currency */
 void plan_text_amount(struct strbuf *sb, const struct campaign *c,
 		      int64_t minor);
@@ -93,10 +99,18 @@ void text_table_release(struct text_table *t);
  */
 void plan_text_summary(struct strbuf *sb, const struct campaign *c,
 		       const struct plan *p);
+/*
+ * the costs besides media that the summary states, each only when the
+ * plan has it: content paid per month, referral bonuses outside the
+ * budget, screening and the total cost with it
+ */
+void plan_text_costs(struct strbuf *sb, const struct campaign *c,
+		     const struct plan *p);
 
 /*
  * the daily budget of channel i (by_channel) or persona i: its cells'
- * summed; i (size_t)-1: of every cell
+ * summed; i (size_t)-1: of every cell. MONEY_NONE when none of them
+ * has one (a per-hire programme has no daily budget).
  */
 int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i);
 

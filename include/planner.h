@@ -62,10 +62,23 @@ struct plan_options {
 
 void plan_options_init(struct plan_options *o, const struct campaign *c);
 
+/*
+ * One funnel base (docs/inputs.md 4.4): paid_clicks are every click on
+ * every impression bought, what a CPC channel bills; clicks are the
+ * persona's clickers (q x reach), the base of applications, which are
+ * the qualified ones; off_target_applications come from the paid clicks
+ * outside the persona.
+ */
 struct plan_cell {
 	size_t persona, channel;
-	int64_t spend, daily; /* minor units */
+	/* minor units; daily: MONEY_NONE for a per-hire cell, else spend /
+	 * days rounded down but at least 1 */
+	int64_t spend, daily;
 	double impressions, reach, clicks, applications, hires;
+	double paid_clicks, off_target_applications;
+	int64_t content_cost;    /* of spend: content paid per send */
+	int64_t screening_cost;  /* every application screened */
+	int64_t expected_payout; /* per hire: spend, the expected bonuses */
 	int64_t cost_per_application, cost_per_hire; /* MONEY_NONE: n/a */
 	bool at_frequency_cap;
 	double frequency; /* average impressions per reachable member */
@@ -73,10 +86,16 @@ struct plan_cell {
 
 /* totals over a set of cells */
 struct plan_total {
-	int64_t spend;
+	int64_t spend; /* cells' spend, and content paid per month */
 	double impressions, reach, clicks, applications, hires;
+	double paid_clicks, off_target_applications;
+	int64_t content_cost;     /* of spend: per send and per month */
+	int64_t screening_cost;   /* not in spend */
+	int64_t expected_payouts; /* of spend: per-hire bonuses */
+	int64_t total_cost;       /* spend + screening_cost */
 	int64_t cost_per_application, cost_per_hire; /* MONEY_NONE: n/a */
-	int64_t value; /* value per hire x hires - spend, minor units */
+	/* value per hire x hires - spend - screening_cost, minor units */
+	int64_t value;
 };
 
 enum binding_kind {
@@ -138,6 +157,7 @@ struct plan {
 	const char *objective_unit; /* "applications", "SEK", ... */
 	bool is_mip;
 	int64_t budget;
+	int64_t content_fixed; /* content paid per month, within budget */
 	int segments;
 	double objective_value;   /* exact curves, rounded spend */
 	double objective_lp;      /* the solver's piecewise-linear value */

@@ -177,6 +177,12 @@ static void find_bindings(struct model *m, struct plan *p)
 	free(prim);
 }
 
+/* referral payouts in the plan's spend that the budget does not carry */
+static int64_t referral_outside(const struct model *m, const struct plan *p)
+{
+	return m->c->referral_outside_budget ? p->total.expected_payouts : 0;
+}
+
 /*
  * The smallest flat fee or platform-minimum block the plan did not buy
  * that costs more than left: the buy that does not fit. False if none.
@@ -256,7 +262,9 @@ static bool buy_over_budget(const struct model *m, struct plan_more *mo)
 static void prepare_more(const struct model *m, const struct plan *p,
 			 struct plan_more *mo, double *base)
 {
-	double left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	double left = money_to_major(p->budget - p->total.spend +
+					     referral_outside(m, p),
+				     m->c->digits);
 	double extra;
 
 	mo->extra = MONEY_NONE;
@@ -306,7 +314,9 @@ static void spend_facts(const struct model *m, const struct plan *p,
 			struct explain_spend *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	s->left = money_to_major(p->budget - p->total.spend +
+					 referral_outside(m, p),
+				 m->c->digits);
 	s->n_cells = m->n_cells;
 	s->marginal = p->marginal;
 	s->is_mip = p->is_mip;
@@ -461,7 +471,8 @@ static void least_budget(struct model *m, struct plan *p,
 	p->least_budget = MONEY_NONE;
 	if (probe_least(m, &probe, &need) == 0) {
 		/* rounded up, so the sentence and the figure agree */
-		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
+		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6) +
+				  p->content_fixed;
 		explain_least_budget(reasons, m->c,
 				     (double)p->least_budget / m->scale,
 				     m->budget);

@@ -354,6 +354,11 @@ static const struct field campaign_fields[] = {
 	{ "fx", K_OTHER, 0, 0, NONE, NULL },
 	{ "proposition", K_STRING, 0, offsetof(struct campaign, proposition),
 	  NONE, NULL },
+	{ "screening_cost", K_MONEY, 0,
+	  offsetof(struct campaign, screening_cost), NONE, NULL },
+	{ "off_target_factor", K_NUMBER, 0,
+	  offsetof(struct campaign, off_target_factor), FROM(0, 1), NULL },
+	{ "referral_in_budget", K_OTHER, 0, 0, NONE, NULL },
 };
 
 /* a string member of obj checked by ok(); NULL when absent or wrong */
@@ -419,6 +424,21 @@ static void read_budget(struct ctx *x, const struct json_value *v)
 	json_path_pop(&x->path, at);
 }
 
+/* "referral_in_budget": true (the default) or false */
+static void read_in_budget(struct ctx *x, const struct json_value *o)
+{
+	const struct json_value *v = json_get(o, "referral_in_budget");
+	size_t at;
+	bool in = true;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "referral_in_budget");
+	if (json_bool_in(x->d, x->path.buf, v, &in) == 0)
+		x->c->referral_outside_budget = !in;
+	json_path_pop(&x->path, at);
+}
+
 /* fills x->c from "campaign"; *fx is its rates object, if any */
 static void read_campaign(struct ctx *x, const struct json_value *o,
 			  const struct json_value **fx)
@@ -429,6 +449,7 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	*fx = NULL;
 	c->objective = OBJ_APPLICATIONS;
 	c->short_term_weight = 0.7;
+	c->off_target_factor = 1;
 	c->digits = 2;
 	if (!o) {
 		diag_path(x->d, "campaign", "missing; expected an object");
@@ -451,6 +472,7 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	if (s)
 		objective_parse(s, &c->objective);
 	read_goal(x, o, &c->goal_applications, &c->goal_hires);
+	read_in_budget(x, o);
 	*fx = json_get(o, "fx");
 	if (*fx && json_type(*fx) != JSON_OBJECT) {
 		json_wrong(x->d, "campaign.fx", "an object of rates", *fx);
@@ -595,6 +617,11 @@ static const struct field override_fields[] = {
 	  ABOVE(0, 1), NULL },
 	{ "exclude", K_BOOL, 0, offsetof(struct channel, excluded), NONE,
 	  NULL },
+	{ "off_target_factor", K_NUMBER, 0,
+	  offsetof(struct channel, off_target_factor), FROM(0, 1), NULL },
+	{ "content_cost", K_MONEY, 0, offsetof(struct channel, content_cost),
+	  NONE, NULL },
+	{ "content_cost_unit", K_OTHER, 0, 0, NONE, NULL },
 	{ "ad_set", K_OTHER, 0, 0, NONE, NULL },
 	{ "start", K_OTHER, 0, 0, NONE, NULL },
 	{ "end", K_OTHER, 0, 0, NONE, NULL },
@@ -660,6 +687,40 @@ static void read_flight(struct ctx *x, const struct json_value *o,
 	ch->own_dates = true;
 }
 
+static int is_content_unit(const char *s)
+{
+	return strcmp(s, "send") == 0 || strcmp(s, "month") == 0;
+}
+
+/* content_cost and its unit: both or neither, on a cpm or cpc row */
+static void read_content(struct ctx *x, const struct json_value *o,
+			 struct channel *ch)
+{
+	const char *unit = read_text(x, o, "content_cost_unit", is_content_unit,
+				     "send or month");
+	bool has_cost = json_get(o, "content_cost") != NULL;
+	bool has_unit = json_get(o, "content_cost_unit") != NULL;
+
+	if (unit)
+		ch->content_unit = strcmp(unit, "send") == 0 ? CONTENT_SEND
+							     : CONTENT_MONTH;
+	if (has_cost && !has_unit)
+		diag_path(x->d, x->path.buf,
+			  "content_cost needs content_cost_unit, send or "
+			  "month");
+	else if (has_unit && !has_cost)
+		diag_path(x->d, x->path.buf,
+			  "content_cost_unit needs a content_cost");
+	else if (has_cost && ch->content_unit == CONTENT_SEND &&
+		 ch->pricing != PRICING_CPM && ch->pricing != PRICING_CPC)
+		diag_path(x->d, x->path.buf,
+			  "a content cost per send needs a cpm or cpc channel "
+			  "(one send is one impression), not %s",
+			  pricing_name(ch->pricing));
+	if (ch->content_cost == 0)
+		ch->content_unit = CONTENT_NONE;
+}
+
 /* channels.<id>: the campaign's corrections to a catalogue row */
 static void read_override(struct ctx *x, const struct json_value *o,
 			  struct channel *ch)
@@ -672,6 +733,8 @@ static void read_override(struct ctx *x, const struct json_value *o,
 			ch) < 0 &&
 	    json_type(o) != JSON_OBJECT)
 		return;
+	ch->off_target_given |= json_get(o, "off_target_factor") != NULL;
+	read_content(x, o, ch);
 	if (price) {
 		size_t at = json_path_key(&x->path, "price");
 

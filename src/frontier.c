@@ -57,8 +57,11 @@ static void read_point(const struct model *m, struct frontier_point *f,
 			by_channel[x->channel] +=
 				llround(cell_spend_lp(m, x) * m->scale);
 	}
-	for (size_t ch = 0; ch < m->c->n_channels; ch++)
+	/* content paid per month is spent at every budget, by its channel */
+	for (size_t ch = 0; ch < m->c->n_channels; ch++) {
+		by_channel[ch] += campaign_content_fixed(m->c, ch);
 		total_minor += by_channel[ch];
+	}
 
 	f->feasible = true;
 	f->objective = lp_obj_value(m->lp);

@@ -49,6 +49,7 @@ void cell_weights(const struct model *m, const struct mcell *x,
 	const struct persona *p = &m->c->personas[x->persona];
 	double qa = x->r.q * x->r.a;
 	double alpha = m->o->short_term_weight;
+	double screen = money_to_major(m->c->screening_cost, m->c->digits);
 
 	*w_reach = 0;
 	*w_money = 0;
@@ -65,7 +66,10 @@ void cell_weights(const struct model *m, const struct mcell *x,
 				    ? money_to_major(p->value_per_hire,
 						     m->c->digits)
 				    : 0);
-		*w_money = -1;
+		/* screening every application, qualified or off-target,
+		 * is a cost: linear in reach and in spend, so still an LP */
+		*w_reach -= screen * qa;
+		*w_money = -1 - screen * response_off_target_per_spend(&x->r);
 		break;
 	case OBJ_REACH:
 		*w_reach = 1;
@@ -436,7 +440,7 @@ static void add_column(struct model *m, struct triplets *t,
 {
 	double qa = x->r.q * x->r.a, h = x->r.h;
 
-	trip_add(t, m->row_budget, col, money);
+	trip_add(t, model_cell_in_budget(m, x) ? m->row_budget : 0, col, money);
 	trip_add(t, m->row_channel[x->channel], col, money);
 	trip_add(t, m->row_pcap[x->persona], col, money);
 	trip_add(t, m->row_papps[x->persona], col, qa * reach);
@@ -572,6 +576,21 @@ double model_money_unit(double budget, double scale)
 	return u < 1 / scale ? 1 / scale : u;
 }
 
+/* content paid per month over the campaign, major units */
+static double committed_content(const struct campaign *c)
+{
+	int64_t sum = 0;
+
+	for (size_t ch = 0; ch < c->n_channels; ch++)
+		sum += campaign_content_fixed(c, ch);
+	return money_to_major(sum, c->digits);
+}
+
+bool model_cell_in_budget(const struct model *m, const struct mcell *x)
+{
+	return campaign_in_budget(m->c, x->channel);
+}
+
 int model_make(struct model *m, const struct campaign *c,
 	       const struct plan_options *o, enum objective obj, double budget,
 	       double bmax, bool no_share)
@@ -584,6 +603,7 @@ int model_make(struct model *m, const struct campaign *c,
 	m->o = o;
 	m->objective = obj;
 	m->budget = budget;
+	m->committed = c->n_channels ? committed_content(c) : 0;
 	m->bmax = bmax > budget ? bmax : budget;
 	m->scale = (double)money_scale(c->digits);
 	m->unit = model_money_unit(m->bmax, m->scale);
@@ -628,7 +648,9 @@ void model_set_budget(struct model *m, double bud)
 {
 	const struct campaign *c = m->c;
 
-	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
+	/* content paid per month comes off every budget first */
+	model_set_row_bounds(m, m->row_budget, -INFINITY,
+			     fmax(0, bud - m->committed));
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		double lb, ub;
 		int r = m->row_channel[ch];

@@ -33,6 +33,11 @@ static void total_add(struct plan_total *t, const struct plan_cell *pc,
 	t->clicks += pc->clicks;
 	t->applications += pc->applications;
 	t->hires += pc->hires;
+	t->paid_clicks += pc->paid_clicks;
+	t->off_target_applications += pc->off_target_applications;
+	t->content_cost += pc->content_cost;
+	t->screening_cost += pc->screening_cost;
+	t->expected_payouts += pc->expected_payout;
 	t->value += value;
 }
 
@@ -45,7 +50,21 @@ static void total_finish(struct plan_total *t)
 {
 	t->cost_per_application = cost_per(t->spend, t->applications);
 	t->cost_per_hire = cost_per(t->spend, t->hires);
-	t->value -= t->spend;
+	t->total_cost = t->spend + t->screening_cost;
+	t->value -= t->total_cost;
+}
+
+/* content paid per month: on its channel's total and the plan's */
+static void add_content_fixed(const struct campaign *c, struct plan *p)
+{
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		int64_t fixed = campaign_content_fixed(c, ch);
+
+		p->channel_totals[ch].spend += fixed;
+		p->channel_totals[ch].content_cost += fixed;
+		p->total.spend += fixed;
+		p->total.content_cost += fixed;
+	}
 }
 
 /* the objective of a set of exact figures */
@@ -59,14 +78,17 @@ static double exact_objective(const struct model *m, const struct plan *p)
 	case OBJ_HIRES:
 		return p->total.hires;
 	case OBJ_VALUE:
-		return money_to_major(p->total.value, m->c->digits);
+		/* content paid per month is a constant the model leaves out */
+		return money_to_major(p->total.value + p->content_fixed,
+				      m->c->digits);
 	case OBJ_REACH:
 		return p->total.reach;
 	case OBJ_BLEND:
 		return alpha * p->total.applications / m->norm_apps +
 		       (1 - alpha) * p->total.reach / m->norm_reach;
 	case OBJ_MIN_COST:
-		return money_to_major(p->total.spend, m->c->digits);
+		return money_to_major(p->total.spend - p->content_fixed,
+				      m->c->digits);
 	}
 	return 0;
 }
@@ -75,8 +97,9 @@ static double exact_objective(const struct model *m, const struct plan *p)
 static void fill_cell(const struct model *m, size_t j, int64_t spend,
 		      double raw, struct plan_cell *pc)
 {
+	const struct campaign *c = m->c;
 	const struct mcell *x = &m->cells[j];
-	const struct channel *ch = &m->c->channels[x->channel];
+	const struct channel *ch = &c->channels[x->channel];
 	struct response_point pt;
 
 	/* a flat cell reaches its readers when the buy is made, even when
@@ -89,11 +112,26 @@ static void fill_cell(const struct model *m, size_t j, int64_t spend,
 	pc->channel = x->channel;
 	pc->spend = spend;
 	pc->daily = ch->days > 0 ? spend / ch->days : spend;
+	if (spend > 0 && pc->daily < 1)
+		pc->daily = 1; /* the least a platform can be given */
 	pc->impressions = pt.impressions;
 	pc->reach = pt.reach;
 	pc->clicks = pt.clicks;
 	pc->applications = pt.applications;
 	pc->hires = pt.hires;
+	pc->paid_clicks = pt.paid_clicks;
+	pc->off_target_applications = pt.off_target;
+	pc->screening_cost = llround((double)c->screening_cost *
+				     (pt.applications + pt.off_target));
+	if (c->channels[x->channel].content_unit == CONTENT_SEND)
+		pc->content_cost =
+			llround((double)c->channels[x->channel].content_cost *
+				pt.impressions);
+	if (c->channels[x->channel].pricing == PRICING_PER_HIRE) {
+		/* bonuses paid after the hire: no daily budget */
+		pc->daily = MONEY_NONE;
+		pc->expected_payout = spend;
+	}
 	pc->cost_per_application = cost_per(spend, pt.applications);
 	pc->cost_per_hire = cost_per(spend, pt.hires);
 	pc->at_frequency_cap = x->cap_is_freq && raw >= x->x_max * m->scale - 1;
@@ -145,6 +183,7 @@ void plan_extract(struct model *m, struct plan *p)
 		total_add(&p->persona_totals[pc->persona], pc, value);
 		total_add(&p->channel_totals[pc->channel], pc, value);
 	}
+	add_content_fixed(c, p);
 	total_finish(&p->total);
 	for (size_t i = 0; i < c->n_personas; i++)
 		total_finish(&p->persona_totals[i]);

@@ -18,6 +18,9 @@
 #include "planner.h"
 #include "strbuf.h"
 
+/* the columns after currency that only plan rows fill */
+#define FUNNEL_EMPTY ",,,,,,"
+
 static void csv_money(struct strbuf *sb, const struct campaign *c, int64_t v)
 {
 	strbuf_addch(sb, ',');
@@ -76,6 +79,13 @@ static void csv_row(struct strbuf *sb, const struct campaign *c,
 	strbuf_addch(sb, ',');
 	if (shared > 0)
 		strbuf_addf(sb, "%" PRId64, shared);
+	strbuf_addf(sb, ",%.2f,%.4f", t->paid_clicks,
+		    t->off_target_applications);
+	csv_money(sb, c, t->screening_cost);
+	csv_money(sb, c, t->content_cost);
+	/* empty when nothing is paid per hire */
+	csv_money(sb, c,
+		  t->expected_payouts > 0 ? t->expected_payouts : MONEY_NONE);
 }
 
 /* a plan's cells and its total, in section */
@@ -107,7 +117,7 @@ static void csv_frontier_point(struct strbuf *sb, const struct campaign *c,
 	if (!f->feasible) {
 		strbuf_addf(sb, "total,,,,,,,,,,,,");
 		csv_add_text(sb, c->currency);
-		strbuf_addch(sb, ',');
+		strbuf_addstr(sb, FUNNEL_EMPTY);
 		csv_tail(sb, c, "frontier", f->budget, NAN, "infeasible");
 		return;
 	}
@@ -121,7 +131,7 @@ static void csv_frontier_point(struct strbuf *sb, const struct campaign *c,
 		csv_money(sb, c, p->frontier_spend[i * nch + ch]);
 		strbuf_addstr(sb, ",,,,,,,,,");
 		csv_add_text(sb, c->currency);
-		strbuf_addch(sb, ',');
+		strbuf_addstr(sb, FUNNEL_EMPTY);
 		csv_tail(sb, c, "frontier", f->budget, NAN, NULL);
 	}
 	strbuf_addstr(sb, "total,,");
@@ -129,18 +139,19 @@ static void csv_frontier_point(struct strbuf *sb, const struct campaign *c,
 	strbuf_addf(sb, ",,,%.2f,,%.4f,%.4f,,,", f->reach, f->applications,
 		    f->hires);
 	csv_add_text(sb, c->currency);
-	strbuf_addch(sb, ',');
+	strbuf_addstr(sb, FUNNEL_EMPTY);
 	csv_tail(sb, c, "frontier", f->budget, f->marginal, f->step);
 }
 
 void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 		    const struct plan *p)
 {
-	strbuf_addstr(sb,
-		      "persona,channel,platform,spend,daily_budget,"
-		      "impressions,reach,clicks,applications,hires,"
-		      "cost_per_application,cost_per_hire,currency,"
-		      "shared_by,section,budget,marginal_per_1000,step\r\n");
+	strbuf_addstr(sb, "persona,channel,platform,spend,daily_budget,"
+			  "impressions,reach,clicks,applications,hires,"
+			  "cost_per_application,cost_per_hire,currency,"
+			  "shared_by,paid_clicks,off_target_applications,"
+			  "screening_cost,content_cost,expected_payout,"
+			  "section,budget,marginal_per_1000,step\r\n");
 	if (p->status != PLAN_INFEASIBLE)
 		csv_plan(sb, c, p, "plan");
 	else if (p->best_effort)

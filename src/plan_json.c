@@ -64,6 +64,13 @@ static void put_total(struct json_writer *w, const struct plan_total *t)
 	put_num(w, "hires", t->hires);
 	put_money(w, "cost_per_application", t->cost_per_application);
 	put_money(w, "cost_per_hire", t->cost_per_hire);
+	put_num(w, "paid_clicks", t->paid_clicks);
+	put_num(w, "persona_clicks", t->clicks);
+	put_num(w, "off_target_applications", t->off_target_applications);
+	put_money(w, "content_cost", t->content_cost);
+	put_money(w, "expected_payouts", t->expected_payouts);
+	put_money(w, "screening_cost", t->screening_cost);
+	put_money(w, "total_cost", t->total_cost);
 }
 
 static void put_strings(struct json_writer *w, const char *key, char *const *s,
@@ -92,6 +99,8 @@ static void write_head(struct json_writer *w, const struct campaign *c,
 	put_str(w, "currency", c->currency);
 	put_int(w, "minor_digits", c->digits);
 	put_money(w, "budget", p->budget);
+	put_bool(w, "referral_in_budget", !c->referral_outside_budget);
+	put_money(w, "screening_cost_per_application", c->screening_cost);
 	put_str(w, "objective", objective_name(p->objective));
 	put_str(w, "objective_unit", p->objective_unit);
 	if (p->objective == OBJ_BLEND) {
@@ -194,6 +203,14 @@ static void write_cell(struct json_writer *w, const struct campaign *c,
 	put_money(w, "cost_per_application", pc->cost_per_application);
 	put_money(w, "cost_per_hire", pc->cost_per_hire);
 	put_bool(w, "at_frequency_cap", pc->at_frequency_cap);
+	put_num(w, "paid_clicks", pc->paid_clicks);
+	put_num(w, "persona_clicks", pc->clicks);
+	put_num(w, "off_target_applications", pc->off_target_applications);
+	put_money(w, "content_cost", pc->content_cost);
+	put_money(w, "expected_payout",
+		  ch->pricing == PRICING_PER_HIRE ? pc->expected_payout
+						  : MONEY_NONE);
+	put_money(w, "screening_cost", pc->screening_cost);
 	json_object_end(w);
 }
 

@@ -35,9 +35,9 @@ static void md_figures(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	plan_text_whole(sb, c, t->spend);
 	strbuf_addstr(sb, " |");
-	if (has_daily) {
+	if (has_daily && daily != MONEY_NONE) {
 		strbuf_addch(sb, ' ');
-		plan_text_whole(sb, c, daily);
+		plan_text_daily_whole(sb, c, daily);
 	}
 	strbuf_addstr(sb, " |");
 	strbuf_addch(sb, ' ');
@@ -84,10 +84,18 @@ static void md_total(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	plan_text_whole(sb, c, t->spend);
 	strbuf_addstr(sb, " | ");
-	plan_text_whole(sb, c, daily);
+	plan_text_daily_whole(sb, c, daily);
 	strbuf_addf(sb, " | %.1f | %.2f | ", t->applications, t->hires);
 	plan_text_whole(sb, c, t->cost_per_application);
 	strbuf_addstr(sb, " |");
+}
+
+/* " paid clicks | off-target applications |" of a channel's total */
+static void md_funnel(struct strbuf *sb, const struct plan_total *t)
+{
+	strbuf_addch(sb, ' ');
+	plan_text_num(sb, t->paid_clicks, 0);
+	strbuf_addf(sb, " | %.1f |", t->off_target_applications);
 }
 
 static void md_channels(struct strbuf *sb, const struct campaign *c,
@@ -95,8 +103,9 @@ static void md_channels(struct strbuf *sb, const struct campaign *c,
 {
 	strbuf_addf(sb,
 		    "\n## By channel\n\n| channel | spend (%s) | daily (%s) | "
-		    "applications | hires | cost per application |\n"
-		    "|---|--:|--:|--:|--:|--:|\n",
+		    "applications | hires | cost per application | "
+		    "paid clicks | off-target applications |\n"
+		    "|---|--:|--:|--:|--:|--:|--:|--:|\n",
 		    c->currency, c->currency);
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		if (p->channel_totals[ch].spend <= 0)
@@ -105,10 +114,12 @@ static void md_channels(struct strbuf *sb, const struct campaign *c,
 		md_text(sb, c->channels[ch].id);
 		md_total(sb, c, &p->channel_totals[ch],
 			 plan_text_daily(p, 1, ch));
+		md_funnel(sb, &p->channel_totals[ch]);
 		strbuf_addch(sb, '\n');
 	}
 	strbuf_addstr(sb, "| **total**");
 	md_total(sb, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	md_funnel(sb, &p->total);
 	strbuf_addch(sb, '\n');
 }
 

@@ -86,21 +86,38 @@ static void table_summary(struct strbuf *sb, const struct campaign *c,
 	strbuf_release(&s);
 }
 
+static void cell_daily(struct text_table *t, const struct campaign *c,
+		       int64_t minor)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	plan_text_daily_whole(&tmp, c, minor);
+	text_table_add(t, tmp.buf);
+	strbuf_release(&tmp);
+}
+
 /* spend, daily, applications, hires, cost per application */
 static void total_cells(struct text_table *t, const struct campaign *c,
 			const struct plan_total *pt, int64_t daily)
 {
 	cell_whole(t, c, pt->spend);
-	cell_whole(t, c, daily);
+	cell_daily(t, c, daily);
 	cell_num(t, pt->applications, 1);
 	cell_num(t, pt->hires, 2);
 	cell_whole(t, c, pt->cost_per_application);
 }
 
+/* paid clicks and off-target applications: what the channel brings in */
+static void funnel_cells(struct text_table *t, const struct plan_total *pt)
+{
+	cell_num(t, pt->paid_clicks, 0);
+	cell_num(t, pt->off_target_applications, 1);
+}
+
 static void table_channels(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
-	struct text_table t = TEXT_TABLE_INIT(6, "lrrrrr");
+	struct text_table t = TEXT_TABLE_INIT(8, "lrrrrrrr");
 
 	text_table_add(&t, "channel");
 	cell_cur(&t, "spend", c);
@@ -108,15 +125,19 @@ static void table_channels(struct strbuf *sb, const struct campaign *c,
 	text_table_add(&t, "apps");
 	text_table_add(&t, "hires");
 	text_table_add(&t, "cost/app");
+	text_table_add(&t, "paid clicks");
+	text_table_add(&t, "off-target apps");
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		if (p->channel_totals[ch].spend <= 0)
 			continue;
 		text_table_add(&t, c->channels[ch].id);
 		total_cells(&t, c, &p->channel_totals[ch],
 			    plan_text_daily(p, 1, ch));
+		funnel_cells(&t, &p->channel_totals[ch]);
 	}
 	text_table_add(&t, "total");
 	total_cells(&t, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	funnel_cells(&t, &p->total);
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
 	text_table_release(&t);
@@ -191,7 +212,7 @@ static void cell_figures(struct text_table *t, const struct campaign *c,
 	if (daily == MONEY_NONE)
 		text_table_add(t, "");
 	else
-		cell_whole(t, c, daily);
+		cell_daily(t, c, daily);
 	cell_num(t, pt->impressions, 0);
 	cell_num(t, pt->reach, 0);
 	cell_num(t, pt->clicks, 0);
@@ -251,7 +272,8 @@ static void table_cells(struct strbuf *sb, const struct campaign *c,
 	text_table_write(sb, &t, W);
 	plan_text_wrap(sb, "",
 		       "(* at its frequency cap; reach adds cells up and "
-		       "counts a person once per channel)",
+		       "counts a person once per channel; clicks are the "
+		       "persona's, apps the qualified applications)",
 		       1, W);
 	text_table_release(&t);
 	strbuf_release(&where);

@@ -49,13 +49,45 @@ static void plan_init(struct plan *out, const struct campaign *c,
 	out->more.extra = MONEY_NONE;
 }
 
+/* content paid per month, in out->content_fixed; -1 when over budget */
+static int content_fixed(const struct campaign *c, struct plan *out)
+{
+	struct strbuf s = STRBUF_INIT, b = STRBUF_INIT;
+	size_t last = 0;
+
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		int64_t f = campaign_content_fixed(c, ch);
+
+		out->content_fixed += f;
+		if (f > 0)
+			last = ch;
+	}
+	if (out->content_fixed <= out->budget)
+		return 0;
+	money_format_currency(&s, out->content_fixed, c->digits, c->currency);
+	money_format_currency(&b, out->budget, c->digits, c->currency);
+	errorf("the content paid per month (content_cost of channel '%s'%s) "
+	       "comes to %s over the campaign, more than the budget of %s",
+	       c->channels[last].id,
+	       out->content_fixed > campaign_content_fixed(c, last)
+		       ? " and others"
+		       : "",
+	       s.buf, b.buf);
+	strbuf_release(&s);
+	strbuf_release(&b);
+	return -1;
+}
+
 /* the model for the plan's budget (and the frontier's range) */
 static enum planner_error make(struct model *m, const struct campaign *c,
 			       const struct plan_options *o, struct plan *out)
 {
 	double t0 = now_ms(), budget, bmax;
 
-	budget = money_to_major(out->budget, c->digits);
+	if (content_fixed(c, out) < 0)
+		return PLANNER_BAD_INPUT;
+	/* content paid per month comes off the top: the rest buys media */
+	budget = money_to_major(out->budget - out->content_fixed, c->digits);
 	bmax = budget;
 	if (o->frontier_step > 0)
 		bmax = fmax(bmax, money_to_major(o->frontier_to, c->digits));
@@ -162,6 +194,7 @@ enum planner_error planner_run(const struct campaign *c,
 		return PLANNER_BAD_INPUT;
 	}
 	lp_init(verbosity >= 2);
+	memset(&m, 0, sizeof(m));
 	rc = make(&m, c, o, out);
 	if (rc == PLANNER_OK)
 		rc = solve(&m, o, out);

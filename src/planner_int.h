@@ -85,6 +85,9 @@ struct model {
 	double bmax;   /* spend range the segments cover */
 	double scale;  /* 10^digits */
 	double unit;   /* major units per money unit of the LP */
+	/* content paid per month, major units: off the top of every
+	 * budget (planner.c passes budget less it) */
+	double committed;
 	int row_budget;
 	int *row_channel; /* owned; per channel, 0: none */
 	int *row_pcap, *row_papps, *row_phires; /* owned; per persona */
@@ -99,6 +102,8 @@ struct model {
 };
 
 /* model.c */
+/* does cell x count against the budget row? (referral payouts may not) */
+bool model_cell_in_budget(const struct model *m, const struct mcell *x);
 int model_make(struct model *m, const struct campaign *c,
 	       const struct plan_options *o, enum objective obj, double budget,
 	       double bmax, bool no_share);

@@ -52,7 +52,8 @@ static void row_prices(const struct model *m, const struct mcell *x,
 	*goals = dual(m, m->row_papps[x->persona]) * qa +
 		 dual(m, m->row_phires[x->persona]) * qa * h +
 		 dual(m, m->row_capps) * qa + dual(m, m->row_chires) * qa * h;
-	*money = dual(m, m->row_budget) + dual(m, m->row_channel[x->channel]) +
+	*money = (model_cell_in_budget(m, x) ? dual(m, m->row_budget) : 0) +
+		 dual(m, m->row_channel[x->channel]) +
 		 dual(m, m->row_pcap[x->persona]);
 }
 

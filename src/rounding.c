@@ -63,17 +63,23 @@ static void limits_free(struct limits *l)
 	free(l->pe_spent);
 }
 
-static void charge(struct limits *l, const struct mcell *x, int64_t units)
+static void charge(const struct model *m, struct limits *l,
+		   const struct mcell *x, int64_t units)
 {
-	l->spent += units;
+	if (model_cell_in_budget(m, x))
+		l->spent += units;
 	l->ch_spent[x->channel] += units;
 	l->pe_spent[x->persona] += units;
 }
 
 /* the most units cell x may still get without breaking a limit */
-static int64_t room(const struct limits *l, const struct mcell *x)
+static int64_t room(const struct model *m, const struct limits *l,
+		    const struct mcell *x)
 {
-	int64_t r = l->budget - l->spent, v;
+	int64_t r = NO_LIMIT, v;
+
+	if (model_cell_in_budget(m, x))
+		r = l->budget - l->spent;
 
 	v = l->ch_cap[x->channel] == NO_LIMIT
 		    ? NO_LIMIT
@@ -167,7 +173,7 @@ static void largest_remainders(const struct model *m, struct limits *l,
 		if (out[i] < 0)
 			out[i] = 0;
 		floor_sum += out[i];
-		charge(l, &m->cells[i], out[i]);
+		charge(m, l, &m->cells[i], out[i]);
 		r[i].frac = flat ? 0 : raw[i] - (double)out[i];
 		r[i].i = i;
 	}
@@ -178,10 +184,10 @@ static void largest_remainders(const struct model *m, struct limits *l,
 
 		if (r[k].frac <= 1e-6)
 			break;
-		if (x->kind == CELL_FLAT || room(l, x) < 1)
+		if (x->kind == CELL_FLAT || room(m, l, x) < 1)
 			continue;
 		out[r[k].i]++;
-		charge(l, x, 1);
+		charge(m, l, x, 1);
 		left--;
 	}
 	free(r);
@@ -197,14 +203,14 @@ static void trim(const struct model *m, struct limits *l, int64_t *out)
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t i = 0; i < m->n_cells; i++) {
 			const struct mcell *x = &m->cells[i];
-			int64_t over = -room(l, x);
+			int64_t over = -room(m, l, x);
 
 			if (over <= 0 || x->kind == CELL_FLAT)
 				continue;
 			if (over > out[i])
 				over = out[i];
 			out[i] -= over;
-			charge(l, x, -over);
+			charge(m, l, x, -over);
 		}
 }
 
@@ -258,7 +264,7 @@ static size_t best_cell(const struct model *m, const struct limits *l,
 		double d;
 
 		if (!in_goal(g, x) || x->kind == CELL_FLAT ||
-		    x->kind == CELL_SEMI || room(l, x) < 1 ||
+		    x->kind == CELL_SEMI || room(m, l, x) < 1 ||
 		    (double)out[i] >= x->x_max * m->scale)
 			continue;
 		/* only this cell's figure moves: no need to add up the rest */
@@ -289,10 +295,10 @@ static void meet_goal(const struct model *m, struct limits *l,
 		units = (int64_t)ceil((g->target - base) / gain);
 		if (units < 1)
 			units = 1;
-		if (units > room(l, &m->cells[i]))
-			units = room(l, &m->cells[i]);
+		if (units > room(m, l, &m->cells[i]))
+			units = room(m, l, &m->cells[i]);
 		out[i] += units;
-		charge(l, &m->cells[i], units);
+		charge(m, l, &m->cells[i], units);
 	}
 }
 

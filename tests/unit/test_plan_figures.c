@@ -119,21 +119,34 @@ static void per_hire_cell_scales_clicks_by_the_click_rate(void)
 	done(&f);
 }
 
-/* 5000.00 SEK over the 10 days of 2027-01-01..10 is 500.00 SEK a day */
+/*
+ * 250.00 SEK over the 10 days of 2027-01-01..10 is 25.00 SEK a day; a
+ * referral bonus is paid per hire, with no daily budget
+ */
 static void daily_budget_is_spend_over_days(void)
 {
 	struct fixture f;
 	const struct plan_cell *c;
 
+	CHECK(setup(&f, sek_csv, "\"budget\": 250",
+		    "{\"banner\": {\"share\": 0.5}}") == 0);
+	CHECK(f.c.days == 10);
+	CHECK(run(&f) == PLANNER_OK);
+	c = cell(&f, "banner");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_I64(c->daily, 2500);
+		CHECK_I64(c->daily, c->spend / f.c.days);
+	}
+	done(&f);
 	CHECK(setup(&f, sek_csv, "\"budget\": 5000, \"objective\": \"hires\"",
 		    one_referral) == 0);
-	CHECK(f.c.days == 10);
 	CHECK(run(&f) == PLANNER_OK);
 	c = cell(&f, "ref_a");
 	CHECK(c != NULL);
 	if (c) {
-		CHECK_I64(c->daily, 50000);
-		CHECK_I64(c->daily, c->spend / f.c.days);
+		CHECK_I64(c->daily, MONEY_NONE);
+		CHECK_I64(c->expected_payout, 500000);
 	}
 	done(&f);
 }

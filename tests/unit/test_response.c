@@ -70,7 +70,10 @@ static void cpm_curve_matches_hand_computed_values(void)
 	CHECK_NEAR(pt.impressions, 1000, 1e-9);
 	CHECK_NEAR(pt.reach, 500 * (1 - exp(-1)), 1e-9);
 	CHECK_NEAR(pt.reach, 316.0602794, 1e-9);
-	CHECK_NEAR(pt.clicks, 10, 1e-9);
+	/* paid clicks from every impression; clicks the persona's, q R */
+	CHECK_NEAR(pt.paid_clicks, 10, 1e-9);
+	CHECK_NEAR(pt.clicks, 0.01 * 316.0602794, 1e-9);
+	CHECK_NEAR(pt.off_target, 0, 0); /* a zeroed campaign: factor 0 */
 	CHECK_NEAR(pt.applications, 0.01 * 0.1 * 316.0602794, 1e-8);
 	CHECK_NEAR(pt.hires, 0.2 * 0.01 * 0.1 * 316.0602794, 1e-8);
 	response_eval(&r, 0, &pt);
@@ -106,7 +109,26 @@ static void cpc_price_becomes_cpm_through_ctr(void)
 	CHECK_NEAR(r.cpm, 2 * 0.02 * 1000, 1e-12);
 	response_eval(&r, 40, &pt);
 	CHECK_NEAR(pt.impressions, 1000, 1e-9);
-	CHECK_NEAR(pt.clicks, 20, 1e-9); /* spend / CPC */
+	CHECK_NEAR(pt.paid_clicks, 20, 1e-9); /* spend / CPC */
+	teardown(&c);
+
+	/* paid clicks stay spend / CPC at any reference frequency */
+	ch.ref_frequency = 3;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.paid_clicks, 20, 1e-9);
+	CHECK(r.q > r.ctr_imp); /* so a unique rate would not pass */
+	teardown(&c);
+	ch.ref_frequency = 1;
+
+	/* off-target: (1 - 0.5) x 20 paid clicks x a 0.1 x factor 0.5 */
+	setup(&c, ch, 0.5, 1);
+	c.off_target_factor = 0.5;
+	response_init(&r, &c, 0, 0);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.off_target, 0.5, 1e-12);
+	CHECK_NEAR(response_off_target_per_spend(&r), 0.5 / 40, 1e-15);
 	teardown(&c);
 }
 
