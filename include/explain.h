@@ -44,6 +44,15 @@ void explain_amount(struct strbuf *sb, const struct campaign *c,
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);
 
+/*
+ * Where extra money stops paying (p->efficient), two sentences:
+ * "Extra money stops paying above 41 200.00 SEK: beyond it an
+ * application costs more than 450.00 SEK (max_cost_per_application).
+ * At 41 200.00 SEK the plan buys ..." Nothing when it is not known.
+ */
+void explain_efficient(struct strbuf *sb, const struct campaign *c,
+		       const struct plan *p);
+
 /* a constraint of the model, as the planner found it at the optimum */
 enum explain_row_kind {
 	XROW_BUDGET,

@@ -98,6 +98,81 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 	}
 }
 
+/* "450.00 SEK (max_cost_per_application)", or per persona */
+static void efficient_ceiling(struct strbuf *sb, const struct campaign *c,
+			      const struct plan_efficient *e)
+{
+	const char *name = ceiling_kind_name(e->kind);
+
+	if (!e->per_persona) {
+		explain_money(sb, c, money_to_major(e->ceiling, c->digits));
+		strbuf_addf(sb, " (%s)", name);
+		return;
+	}
+	strbuf_addf(sb, "its persona's ceiling (%s, at most ", name);
+	explain_money(sb, c, money_to_major(e->ceiling, c->digits));
+	strbuf_addch(sb, ')');
+}
+
+void explain_efficient(struct strbuf *sb, const struct campaign *c,
+		       const struct plan *p)
+{
+	const struct plan_efficient *e = &p->efficient;
+	const char *noun = ceiling_result_name(e->kind);
+	const char *article = e->kind == CEILING_APPLICATION ? "an" : "a";
+	double at = money_to_major(e->budget, c->digits);
+
+	if (e->kind == CEILING_NONE)
+		return;
+	if (e->budget < p->budget) {
+		strbuf_addstr(sb, "Extra money stops paying above ");
+		explain_money(sb, c, at);
+		strbuf_addf(sb, ": beyond it %s %s costs more than ", article,
+			    noun);
+		efficient_ceiling(sb, c, e);
+	} else {
+		strbuf_addstr(sb, "Extra money keeps paying up to ");
+		explain_money(sb, c, at);
+		if (e->marginal_cost != MONEY_NONE && !e->per_persona &&
+		    e->marginal_cost <= e->ceiling) {
+			strbuf_addstr(sb, ": every extra ");
+			explain_money(sb, c, EXPLAIN_PER);
+			strbuf_addf(sb, " still buys %ss at ", noun);
+			explain_money(
+				sb, c,
+				money_to_major(e->marginal_cost, c->digits));
+			strbuf_addstr(sb, " each, under the ceiling of ");
+		} else {
+			strbuf_addf(sb, ": below it one more %s costs at most ",
+				    noun);
+		}
+		efficient_ceiling(sb, c, e);
+	}
+	strbuf_addstr(sb, ". At ");
+	explain_money(sb, c, at);
+	strbuf_addstr(sb, " the plan buys ");
+	explain_number(sb, e->total.applications, 3);
+	strbuf_addstr(sb, " applications and ");
+	explain_number(sb, e->total.hires, 3);
+	strbuf_addstr(sb, " hires");
+	if (e->kind == CEILING_APPLICATION &&
+	    e->total.cost_per_application != MONEY_NONE) {
+		strbuf_addstr(sb, ", ");
+		explain_money(sb, c,
+			      money_to_major(e->total.cost_per_application,
+					     c->digits));
+		strbuf_addstr(sb, " an application");
+	} else if (e->kind != CEILING_APPLICATION &&
+		   e->total.cost_per_hire != MONEY_NONE) {
+		strbuf_addstr(sb, ", ");
+		explain_money(
+			sb, c,
+			money_to_major(e->total.cost_per_hire, c->digits));
+		strbuf_addstr(sb, " a hire");
+	}
+	strbuf_addstr(sb, " on average.");
+}
+
 void explain_amount(struct strbuf *sb, const struct campaign *c,
 		    enum objective obj, double v)
 {

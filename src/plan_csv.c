@@ -57,4 +57,7 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 			platform_name(ch->platform), &t, pc->daily);
 	}
 	csv_row(sb, c, "total", "", "", &p->total, MONEY_NONE);
+	if (p->efficient.kind != CEILING_NONE)
+		csv_row(sb, c, "efficient_budget", "", "", &p->efficient.total,
+			MONEY_NONE);
 }

@@ -1,0 +1,403 @@
+/*
+ * Where extra money stops paying. Each persona has a ceiling on what
+ * one result may cost (max_cost_per_application, max_cost_per_hire,
+ * or its value_per_hire); the result is the objective's own where the
+ * ceilings allow (docs/inputs.md says which).
+ *
+ * The efficient budget B* is the spend of the plan that maximises
+ *
+ *	results - sum over personas of spend_p / ceiling_p
+ *
+ * with the budget row free and every other row kept: on the concave
+ * curves that plan spends in each cell until one more result there
+ * would cost more than the persona's ceiling, which with one ceiling
+ * is the budget where the marginal cost of a result (one over the
+ * budget's dual) reaches it. It is refined to the exact curves like
+ * the plan itself. A channel's max_share moves with the budget, so
+ * with shares the solve repeats at the budget it spent until it
+ * spends within a minor unit of it (at most EFFICIENT_ROUNDS times).
+ *
+ * With a slack budget, a plan for applications, hires, reach or blend
+ * leaves out the cells whose results cost more than the ceiling: a
+ * flat fee, a platform minimum or a per-hire price at its spend, a
+ * curve from its first unit on. Each is held at 0 and the model
+ * solved again; one that a goal or a spend floor needs is kept.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "money.h"
+#include "planner_int.h"
+#include "wrapper.h"
+
+#define EFFICIENT_ROUNDS 8
+
+double persona_ceiling(const struct campaign *c, size_t persona,
+		       enum ceiling_kind k)
+{
+	const struct persona *p = &c->personas[persona];
+	int64_t v = 0;
+
+	switch (k) {
+	case CEILING_NONE:
+		break;
+	case CEILING_APPLICATION:
+		v = p->max_cost_per_application > 0
+			    ? p->max_cost_per_application
+			    : c->max_cost_per_application;
+		break;
+	case CEILING_HIRE:
+	case CEILING_VALUE_PER_HIRE:
+		v = p->max_cost_per_hire > 0   ? p->max_cost_per_hire
+		    : c->max_cost_per_hire > 0 ? c->max_cost_per_hire
+					       : p->value_per_hire;
+		break;
+	}
+	return v > 0 ? money_to_major(v, c->digits) : 0;
+}
+
+/* has every persona with a usable cell a ceiling of kind k? */
+static bool every_persona(const struct model *m, enum ceiling_kind k)
+{
+	for (size_t j = 0; j < m->n_cells; j++)
+		if (persona_ceiling(m->c, m->cells[j].persona, k) <= 0)
+			return false;
+	return m->n_cells > 0;
+}
+
+static enum ceiling_kind hire_kind(const struct campaign *c)
+{
+	if (c->max_cost_per_hire > 0)
+		return CEILING_HIRE;
+	for (size_t i = 0; i < c->n_personas; i++)
+		if (c->personas[i].max_cost_per_hire > 0)
+			return CEILING_HIRE;
+	return CEILING_VALUE_PER_HIRE;
+}
+
+enum ceiling_kind efficient_kind(const struct model *m)
+{
+	enum ceiling_kind hire = hire_kind(m->c);
+
+	switch (m->objective) {
+	case OBJ_MIN_COST:
+		return CEILING_NONE;
+	case OBJ_VALUE:
+		/* the objective itself weighs each hire at value_per_hire */
+		return every_persona(m, CEILING_VALUE_PER_HIRE)
+			       ? CEILING_VALUE_PER_HIRE
+			       : CEILING_NONE;
+	case OBJ_HIRES:
+		if (every_persona(m, hire))
+			return hire;
+		return every_persona(m, CEILING_APPLICATION)
+			       ? CEILING_APPLICATION
+			       : CEILING_NONE;
+	case OBJ_APPLICATIONS:
+	case OBJ_REACH:
+	case OBJ_BLEND:
+		break;
+	}
+	if (every_persona(m, CEILING_APPLICATION))
+		return CEILING_APPLICATION;
+	return every_persona(m, hire) ? hire : CEILING_NONE;
+}
+
+/* results of kind k per person reached in cell x */
+static double result_weight(const struct mcell *x, enum ceiling_kind k)
+{
+	double qa = x->r.q * x->r.a;
+
+	return k == CEILING_APPLICATION ? qa : qa * x->r.h;
+}
+
+static double results_at(const struct mcell *x, enum ceiling_kind k, double s)
+{
+	struct response_point pt;
+
+	response_eval(&x->r, s, &pt);
+	return k == CEILING_APPLICATION ? pt.applications : pt.hires;
+}
+
+/*
+ * What one result of cell x costs at the margin when it spends s: the
+ * first unit's for a curve (its cheapest), the average over the buy
+ * for a flat fee, a platform minimum or a per-hire price. INFINITY when
+ * it buys none.
+ */
+static double cell_cost(const struct mcell *x, enum ceiling_kind k, double s)
+{
+	double w = result_weight(x, k), n;
+
+	if (x->kind == CELL_CURVE && x->r.kind == RESPONSE_CURVE) {
+		double first = w * x->r.reachable * x->r.k;
+
+		return first > 0 ? 1 / first : INFINITY;
+	}
+	n = results_at(x, k, s);
+	return n > 0 ? s / n : INFINITY;
+}
+
+static void hold(struct model *m, struct mcell *x, bool out)
+{
+	x->left_out = out;
+	for (int k = 0; k < x->nseg; k++) {
+		if (out)
+			lp_hold_zero(m->lp, x->col[k]);
+		else
+			lp_restore_col(m->lp, x->col[k], x->width[k] / m->unit);
+	}
+	if (x->zcol) {
+		if (out)
+			lp_hold_zero(m->lp, x->zcol);
+		else
+			lp_restore_col(m->lp, x->zcol, -1);
+	}
+}
+
+static enum lp_result resolve(struct model *m)
+{
+	bool limit;
+
+	return model_solve(m, &limit);
+}
+
+/* "Left out p on ch: 38 000.00 NOK would have bought 0.5 ..." */
+static void note_cell(struct model *m, const struct mcell *x,
+		      enum ceiling_kind k, double s, double cost, bool kept)
+{
+	const struct campaign *c = m->c;
+	struct strbuf sb = STRBUF_INIT;
+	bool curve = x->kind == CELL_CURVE;
+
+	strbuf_addf(&sb, "%s %s on %s: ", kept ? "Kept" : "Left out",
+		    c->personas[x->persona].id, c->channels[x->channel].id);
+	explain_money(&sb, c, s);
+	strbuf_addstr(&sb, kept ? " buys " : " would have bought ");
+	explain_number(&sb, results_at(x, k, s), 2);
+	strbuf_addf(&sb, " %ss, %s", ceiling_result_name(k),
+		    curve ? "even the first at " : "");
+	explain_money(&sb, c, cost);
+	strbuf_addstr(&sb, curve ? ", " : " each, ");
+	strbuf_addstr(&sb, "above the ceiling of ");
+	explain_money(&sb, c, persona_ceiling(c, x->persona, k));
+	strbuf_addf(&sb, " (%s)", ceiling_kind_name(k));
+	if (kept)
+		strbuf_addstr(&sb,
+			      ", because a goal or a spend floor needs it");
+	strvec_addf(&m->notes, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+void efficient_leave_out(struct model *m, struct plan *p)
+{
+	enum ceiling_kind k = efficient_kind(m);
+	size_t changed = 0;
+
+	if (k == CEILING_NONE || m->objective == OBJ_VALUE ||
+	    !lp_row_basic(m->lp, m->row_budget))
+		return;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+		double s = cell_spend_lp(m, x), cost;
+
+		if (s * m->scale < 0.5)
+			continue;
+		cost = cell_cost(x, k, s);
+		if (!(cost > persona_ceiling(m->c, x->persona, k) * (1 + 1e-9)))
+			continue;
+		hold(m, x, true);
+		changed++;
+		if (resolve(m) == LP_SOLVED) {
+			note_cell(m, x, k, s, cost, false);
+			p->n_left_out++;
+			continue;
+		}
+		hold(m, x, false);
+		resolve(m);
+		note_cell(m, x, k, s, cost, true);
+	}
+	if (changed)
+		refine(m, lp_is_mip(m->lp));
+}
+
+/*
+ * A budget the efficient plan cannot exceed: each cell's spend where
+ * one more result would cost more than its persona's ceiling (its
+ * whole range when that is open), and at least the plan's budget.
+ */
+static double bracket(const struct model *m, enum ceiling_kind k)
+{
+	double b = 0;
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		double cap = persona_ceiling(m->c, x->persona, k);
+		double g = result_weight(x, k) * x->r.reachable * x->r.k * cap;
+
+		if (x->kind == CELL_FLAT) {
+			b += x->r.fee;
+		} else if (x->r.kind == RESPONSE_CURVE && x->r.k > 0) {
+			double s = g > 1 ? log(g) / x->r.k : 0;
+
+			if (x->cap_is_freq)
+				s = fmin(s, x->x_max);
+			b += fmax(s, x->lower);
+		} else {
+			b += x->x_max;
+		}
+	}
+	return fmax(b, m->budget);
+}
+
+/* the channel rows that depend on the budget, at budget b */
+static bool set_shares(struct model *m, double b)
+{
+	bool any = false;
+
+	for (size_t ch = 0; ch < m->c->n_channels; ch++) {
+		double lb, ub;
+		int r = m->row_channel[ch];
+
+		if (!r || m->c->channels[ch].max_share >= 1)
+			continue;
+		any = true;
+		model_channel_bounds(m, ch, b, &lb, &ub);
+		if (lb > ub)
+			ub = lb;
+		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
+	}
+	return any;
+}
+
+static double spent(const struct model *m)
+{
+	double s = 0;
+
+	for (size_t j = 0; j < m->n_cells; j++)
+		s += cell_spend_lp(m, &m->cells[j]);
+	return s;
+}
+
+/* the efficient plan's figures, at spends rounded to minor units */
+static void read_total(const struct model *m, struct plan_total *t)
+{
+	memset(t, 0, sizeof(*t));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		int64_t s = llround(cell_spend_lp(m, x) * m->scale);
+		int64_t vph = m->c->personas[x->persona].value_per_hire;
+		struct response_point pt;
+
+		if (s <= 0)
+			continue;
+		response_eval(&x->r, (double)s / m->scale, &pt);
+		t->spend += s;
+		t->impressions += pt.impressions;
+		t->reach += pt.reach;
+		t->clicks += pt.clicks;
+		t->applications += pt.applications;
+		t->hires += pt.hires;
+		t->value += vph > 0 ? llround((double)vph * pt.hires) : 0;
+	}
+	t->value -= t->spend;
+	t->cost_per_application =
+		t->applications > 1e-9
+			? llround((double)t->spend / t->applications)
+			: MONEY_NONE;
+	t->cost_per_hire = t->hires > 1e-9
+				   ? llround((double)t->spend / t->hires)
+				   : MONEY_NONE;
+}
+
+/* solve the efficient model e; its spend in *b, or -1 */
+static int solve_efficient(struct model *e, double *b)
+{
+	for (int round = 0; round < EFFICIENT_ROUNDS; round++) {
+		bool shares = set_shares(e, *b);
+		double s;
+
+		if (resolve(e) != LP_SOLVED)
+			return -1;
+		refine(e, lp_is_mip(e->lp));
+		s = spent(e);
+		if (!shares || *b - s < 1 / e->scale) {
+			*b = s;
+			return 0;
+		}
+		*b = s;
+	}
+	return 0;
+}
+
+/* the ceiling quoted: the campaign's, else the largest persona's */
+static void quote_ceiling(const struct model *m, enum ceiling_kind k,
+			  struct plan_efficient *e)
+{
+	const struct campaign *c = m->c;
+	double most = 0, least = INFINITY;
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		double v = persona_ceiling(c, m->cells[j].persona, k);
+
+		most = fmax(most, v);
+		least = fmin(least, v);
+	}
+	e->per_persona = most > least;
+	e->ceiling = llround(most * m->scale);
+	if (k == CEILING_APPLICATION && c->max_cost_per_application > 0)
+		e->ceiling = c->max_cost_per_application;
+	else if (k == CEILING_HIRE && c->max_cost_per_hire > 0)
+		e->ceiling = c->max_cost_per_hire;
+}
+
+/* money per result at the plan's budget, when its dual counts them */
+static int64_t marginal_cost(const struct model *m, const struct plan *p,
+			     enum ceiling_kind k)
+{
+	bool counts = (k == CEILING_APPLICATION &&
+		       m->objective == OBJ_APPLICATIONS) ||
+		      (k != CEILING_APPLICATION && m->objective == OBJ_HIRES);
+
+	if (!counts || !(p->marginal > 1e-12))
+		return MONEY_NONE;
+	return llround(m->scale / p->marginal);
+}
+
+void efficient_budget(struct model *m, struct plan *p)
+{
+	enum ceiling_kind k = efficient_kind(m);
+	enum objective obj =
+		k == CEILING_APPLICATION ? OBJ_APPLICATIONS
+		: k == CEILING_VALUE_PER_HIRE && m->objective == OBJ_VALUE
+			? OBJ_VALUE
+			: OBJ_HIRES;
+	struct model e;
+	double b;
+
+	if (k == CEILING_NONE || p->status == PLAN_INFEASIBLE)
+		return;
+	b = bracket(m, k);
+	if (model_make(&e, m->c, m->o, obj, m->budget, b, false) < 0)
+		return;
+	if (obj != OBJ_VALUE) {
+		e.price = xcalloc(m->c->n_personas, sizeof(double));
+		for (size_t i = 0; i < m->c->n_personas; i++) {
+			double cap = persona_ceiling(m->c, i, k);
+
+			e.price[i] = cap > 0 ? 1 / cap : 0;
+		}
+		model_set_objective(&e, obj);
+	}
+	model_set_row_bounds(&e, e.row_budget, -INFINITY, INFINITY);
+	if (solve_efficient(&e, &b) == 0) {
+		p->efficient.kind = k;
+		quote_ceiling(m, k, &p->efficient);
+		read_total(&e, &p->efficient.total);
+		p->efficient.budget = p->efficient.total.spend;
+		p->efficient.marginal_cost = marginal_cost(m, p, k);
+	}
+	model_free(&e);
+}
