@@ -100,6 +100,7 @@ struct explain_spend {
 	size_t at_cap;   /* usable cells at their frequency cap */
 	size_t n_cells;  /* usable cells */
 	double marginal; /* the budget's dual */
+	size_t left_out; /* of the cells, left out above their ceiling */
 };
 void explain_unspent(struct strvec *notes, const struct campaign *c,
 		     enum objective obj, const struct explain_spend *s);

@@ -187,6 +187,7 @@ static void unspent(struct model *m, struct plan *p)
 	for (size_t j = 0; j < m->n_cells; j++) {
 		const struct mcell *x = &m->cells[j];
 
+		s.left_out += x->left_out;
 		if (x->cap_is_freq &&
 		    cell_spend_lp(m, x) >= x->x_max * (1 - 1e-6))
 			s.at_cap++;

@@ -332,7 +332,7 @@ static int solve_efficient(struct model *e, double *b)
 	return 0;
 }
 
-/* the ceiling quoted: the campaign's, else the largest persona's */
+/* the ceiling quoted: the largest in force, and whether they differ */
 static void quote_ceiling(const struct model *m, enum ceiling_kind k,
 			  struct plan_efficient *e)
 {
@@ -347,10 +347,6 @@ static void quote_ceiling(const struct model *m, enum ceiling_kind k,
 	}
 	e->per_persona = most > least;
 	e->ceiling = llround(most * m->scale);
-	if (k == CEILING_APPLICATION && c->max_cost_per_application > 0)
-		e->ceiling = c->max_cost_per_application;
-	else if (k == CEILING_HIRE && c->max_cost_per_hire > 0)
-		e->ceiling = c->max_cost_per_hire;
 }
 
 /* money per result at the plan's budget, when its dual counts them */

@@ -114,6 +114,30 @@ static void efficient_ceiling(struct strbuf *sb, const struct campaign *c,
 	strbuf_addch(sb, ')');
 }
 
+/* "At 41 200.00 SEK the plan buys 92 applications and 3.1 hires, ..." */
+static void efficient_plan(struct strbuf *sb, const struct campaign *c,
+			   const struct plan_efficient *e)
+{
+	bool apps = e->kind == CEILING_APPLICATION;
+	int64_t each =
+		apps ? e->total.cost_per_application : e->total.cost_per_hire;
+
+	strbuf_addstr(sb, " At ");
+	explain_money(sb, c, money_to_major(e->budget, c->digits));
+	strbuf_addstr(sb, " the plan buys ");
+	explain_number(sb, e->total.applications, 3);
+	strbuf_addstr(sb, " applications and ");
+	explain_number(sb, e->total.hires, 3);
+	strbuf_addstr(sb, " hires");
+	if (each != MONEY_NONE) {
+		strbuf_addstr(sb, ", ");
+		explain_money(sb, c, money_to_major(each, c->digits));
+		strbuf_addstr(sb, apps ? " an application" : " a hire");
+		strbuf_addstr(sb, " on average");
+	}
+	strbuf_addch(sb, '.');
+}
+
 void explain_efficient(struct strbuf *sb, const struct campaign *c,
 		       const struct plan *p)
 {
@@ -124,6 +148,15 @@ void explain_efficient(struct strbuf *sb, const struct campaign *c,
 
 	if (e->kind == CEILING_NONE)
 		return;
+	if (e->budget <= 0) {
+		strbuf_addf(sb,
+			    "No money pays: at any spend %s %s costs more "
+			    "than ",
+			    article, noun);
+		efficient_ceiling(sb, c, e);
+		strbuf_addstr(sb, " on average.");
+		return;
+	}
 	if (e->budget < p->budget) {
 		strbuf_addstr(sb, "Extra money stops paying above ");
 		explain_money(sb, c, at);
@@ -148,29 +181,8 @@ void explain_efficient(struct strbuf *sb, const struct campaign *c,
 		}
 		efficient_ceiling(sb, c, e);
 	}
-	strbuf_addstr(sb, ". At ");
-	explain_money(sb, c, at);
-	strbuf_addstr(sb, " the plan buys ");
-	explain_number(sb, e->total.applications, 3);
-	strbuf_addstr(sb, " applications and ");
-	explain_number(sb, e->total.hires, 3);
-	strbuf_addstr(sb, " hires");
-	if (e->kind == CEILING_APPLICATION &&
-	    e->total.cost_per_application != MONEY_NONE) {
-		strbuf_addstr(sb, ", ");
-		explain_money(sb, c,
-			      money_to_major(e->total.cost_per_application,
-					     c->digits));
-		strbuf_addstr(sb, " an application");
-	} else if (e->kind != CEILING_APPLICATION &&
-		   e->total.cost_per_hire != MONEY_NONE) {
-		strbuf_addstr(sb, ", ");
-		explain_money(
-			sb, c,
-			money_to_major(e->total.cost_per_hire, c->digits));
-		strbuf_addstr(sb, " a hire");
-	}
-	strbuf_addstr(sb, " on average.");
+	strbuf_addch(sb, '.');
+	efficient_plan(sb, c, e);
 }
 
 void explain_amount(struct strbuf *sb, const struct campaign *c,
@@ -357,6 +369,29 @@ void explain_min_daily_out(struct strvec *notes, const struct campaign *c,
 	strbuf_release(&limit);
 }
 
+/* the unspent money of a plan that left cells out above their ceiling */
+static void unspent_left_out(struct strvec *notes, const char *left,
+			     const struct explain_spend *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t other = s->n_cells - s->left_out;
+
+	strbuf_addf(&sb,
+		    "%s of the budget is left unspent: %zu of %zu usable "
+		    "cells are left out above their ceiling",
+		    left, s->left_out, s->n_cells);
+	if (other)
+		strbuf_addf(&sb,
+			    ", %zu of the other %zu are at their "
+			    "frequency cap",
+			    s->at_cap, other);
+	if (s->at_cap < other)
+		strbuf_addstr(&sb, " and the rest are held back by channel "
+				   "or persona limits");
+	strvec_addf(notes, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
 void explain_unspent(struct strvec *notes, const struct campaign *c,
 		     enum objective obj, const struct explain_spend *s)
 {
@@ -371,6 +406,8 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 			    "plan each further hire would cost more than it "
 			    "is worth",
 			    left.buf);
+	else if (s->left_out)
+		unspent_left_out(notes, left.buf, s);
 	else if (s->at_cap == s->n_cells)
 		strvec_addf(notes,
 			    "%s of the budget is left unspent: every "
