@@ -13,9 +13,13 @@
  * would cost more than the persona's ceiling, which with one ceiling
  * is the budget where the marginal cost of a result (one over the
  * budget's dual) reaches it. It is refined to the exact curves like
- * the plan itself. A channel's max_share moves with the budget, so
- * with shares the solve repeats at the budget it spent until it
- * spends within a minor unit of it (at most EFFICIENT_ROUNDS times).
+ * the plan itself. A channel's max_share is a share of the budget:
+ * when that plan spends more on a channel than its share of what it
+ * spends, the share binds at B*, and B* is found instead by bisection
+ * on the budget, to a minor unit, where what one more unit of budget
+ * is worth (the budget row's dual and the share rows' it loosens)
+ * falls to one result per ceiling. That needs one ceiling for every
+ * persona (or the value objective); otherwise B* is not reported.
  *
  * With a slack budget, a plan for applications, hires, reach or blend
  * leaves out the cells whose results cost more than the ceiling: a
@@ -32,7 +36,7 @@
 #include "planner_int.h"
 #include "wrapper.h"
 
-#define EFFICIENT_ROUNDS 8
+#define EFFICIENT_STEPS 60 /* bisection steps, at most */
 
 double persona_ceiling(const struct campaign *c, size_t persona,
 		       enum ceiling_kind k)
@@ -312,24 +316,138 @@ static void read_total(const struct model *m, struct plan_total *t)
 				   : MONEY_NONE;
 }
 
-/* solve the efficient model e; its spend in *b, or -1 */
-static int solve_efficient(struct model *e, double *b)
+/* does a channel's spend pass its max_share of the plan's own spend? */
+static bool share_passed(const struct model *e)
 {
-	for (int round = 0; round < EFFICIENT_ROUNDS; round++) {
-		bool shares = set_shares(e, *b);
-		double s;
+	const struct campaign *c = e->c;
+	double total = spent(e), *by = xcalloc(c->n_channels, sizeof(double));
+	bool passed = false;
 
-		if (resolve(e) != LP_SOLVED)
-			return -1;
-		refine(e, lp_is_mip(e->lp));
-		s = spent(e);
-		if (!shares || *b - s < 1 / e->scale) {
-			*b = s;
-			return 0;
-		}
-		*b = s;
+	for (size_t j = 0; j < e->n_cells; j++)
+		by[e->cells[j].channel] += cell_spend_lp(e, &e->cells[j]);
+	for (size_t ch = 0; ch < c->n_channels; ch++)
+		if (c->channels[ch].max_share < 1 &&
+		    by[ch] > c->channels[ch].max_share * total + 0.5 / e->scale)
+			passed = true;
+	free(by);
+	return passed;
+}
+
+/*
+ * The LP's duals are chord slopes, and the solution sits at a
+ * breakpoint between two chords: two more breakpoints a millionth
+ * either side of each cell's spend make those chords the curve's own
+ * slope there, so the duals read the exact marginal. False when the
+ * model is too big for it or cannot be solved again.
+ */
+static bool pin_duals(struct model *e)
+{
+	int split = 0;
+
+	if ((size_t)e->n_cols > e->o->refine_max_columns)
+		return true;
+	for (size_t j = 0; j < e->n_cells; j++) {
+		struct mcell *x = &e->cells[j];
+		double at = cell_spend_lp(e, x), d = 1e-6 * fmax(at, 1);
+
+		if (at <= 0)
+			continue;
+		split += model_split(e, x, at - d);
+		split += model_split(e, x, at + d);
 	}
-	return 0;
+	if (!split)
+		return true;
+	return (lp_is_mip(e->lp) ? lp_resolve_fixed(e->lp, &e->prm)
+				 : resolve(e)) == LP_SOLVED;
+}
+
+/*
+ * What one more major unit of budget b is worth to model e (its own
+ * objective, unpriced): the budget row's dual and, for each channel
+ * whose max_share caps it, the share of its dual the budget loosens.
+ * NAN when there is no plan at b.
+ */
+static double worth_at(struct model *e, double b)
+{
+	const struct campaign *c = e->c;
+	double g;
+
+	model_set_row_bounds(e, e->row_budget, -INFINITY, b);
+	set_shares(e, b);
+	if (resolve(e) != LP_SOLVED)
+		return NAN;
+	refine(e, lp_is_mip(e->lp));
+	if (!pin_duals(e))
+		return NAN;
+	g = model_row_dual(e, e->row_budget);
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		double lb, ub, share = c->channels[ch].max_share;
+		int r = e->row_channel[ch];
+
+		if (!r || share >= 1)
+			continue;
+		model_channel_bounds(e, ch, b, &lb, &ub);
+		if (share * b <= ub)
+			g += share * model_row_dual(e, r);
+	}
+	return g;
+}
+
+/*
+ * The budget where worth_at() falls to want, by bisection between lo
+ * (worth more) and hi, to a minor unit; the model is left solved at
+ * the budget returned. -1 when a solve fails.
+ */
+static double bisect(struct model *e, double lo, double hi, double want)
+{
+	for (int i = 0; i < EFFICIENT_STEPS && hi - lo > 1 / e->scale; i++) {
+		double mid = (lo + hi) / 2, g = worth_at(e, mid);
+
+		if (isnan(g))
+			return -1;
+		if (g > want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return isnan(worth_at(e, lo)) ? -1 : lo;
+}
+
+/*
+ * Solve the efficient model e: priced spend with the budget row free,
+ * shares taken of a budget of hi. When a channel then passes its share
+ * of what the plan spends, the share binds at B*, and B* is where the
+ * budget's worth (its dual and the shares it loosens) falls to the
+ * ceiling's price: found by bisection on the unpriced model, which
+ * needs one price for every persona. 0, or -1 when not known.
+ */
+static int solve_efficient(struct model *e, enum objective obj, double hi,
+			   double price)
+{
+	model_set_row_bounds(e, e->row_budget, -INFINITY, INFINITY);
+	set_shares(e, hi);
+	if (resolve(e) != LP_SOLVED)
+		return -1;
+	refine(e, lp_is_mip(e->lp));
+	if (!share_passed(e))
+		return 0;
+	if (isnan(price))
+		return -1;
+	free(e->price);
+	e->price = NULL;
+	model_set_objective(e, obj);
+	return bisect(e, 0, hi, price) < 0 ? -1 : 0;
+}
+
+/* the smallest max_share of a channel, 1 without */
+static double min_share(const struct campaign *c)
+{
+	double least = 1;
+
+	for (size_t ch = 0; ch < c->n_channels; ch++)
+		if (c->channels[ch].max_share > 0)
+			least = fmin(least, c->channels[ch].max_share);
+	return least;
 }
 
 /* the ceiling quoted: the largest in force, and whether they differ */
@@ -371,14 +489,17 @@ void efficient_budget(struct model *m, struct plan *p)
 			? OBJ_VALUE
 			: OBJ_HIRES;
 	struct model e;
-	double b;
+	double hi, one = NAN;
 
 	if (k == CEILING_NONE || p->status == PLAN_INFEASIBLE)
 		return;
-	b = bracket(m, k);
-	if (model_make(&e, m->c, m->o, obj, m->budget, b, false) < 0)
+	quote_ceiling(m, k, &p->efficient);
+	hi = bracket(m, k) / min_share(m->c);
+	if (model_make(&e, m->c, m->o, obj, m->budget, hi, false) < 0)
 		return;
-	if (obj != OBJ_VALUE) {
+	if (obj == OBJ_VALUE) {
+		one = 0; /* the value objective counts the spend itself */
+	} else {
 		e.price = xcalloc(m->c->n_personas, sizeof(double));
 		for (size_t i = 0; i < m->c->n_personas; i++) {
 			double cap = persona_ceiling(m->c, i, k);
@@ -386,11 +507,11 @@ void efficient_budget(struct model *m, struct plan *p)
 			e.price[i] = cap > 0 ? 1 / cap : 0;
 		}
 		model_set_objective(&e, obj);
+		if (!p->efficient.per_persona)
+			one = m->scale / (double)p->efficient.ceiling;
 	}
-	model_set_row_bounds(&e, e.row_budget, -INFINITY, INFINITY);
-	if (solve_efficient(&e, &b) == 0) {
+	if (solve_efficient(&e, obj, hi, one) == 0) {
 		p->efficient.kind = k;
-		quote_ceiling(m, k, &p->efficient);
 		read_total(&e, &p->efficient.total);
 		p->efficient.budget = p->efficient.total.spend;
 		p->efficient.marginal_cost = marginal_cost(m, p, k);

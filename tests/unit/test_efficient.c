@@ -158,6 +158,35 @@ static void value_per_hire_is_the_hire_ceiling_by_default(void)
 	fixture_done(&f);
 }
 
+/*
+ * web and capped (its frequency cap at 600 SEK is out of reach) with
+ * capped held to 25 % of the budget. At B both spend it all, web 0.75 B
+ * and capped 0.25 B, and one more SEK of budget is worth 0.75 of web's
+ * marginal and 0.25 of capped's:
+ *	0.75 * 0.25 e^-0.00375B + 0.25 * 0.25 e^-0.00125B = 1/40,
+ * that is 0.75 u^3 + 0.25 u = 0.1 with u = e^-0.00125B: u = 0.310336,
+ * B = 936.08 SEK (without the share, 2 x 460.52 = 921.03 SEK).
+ */
+static void a_max_share_moves_the_efficient_budget(void)
+{
+	struct fixture f;
+	const struct plan_efficient *e = &f.p.efficient;
+
+	CHECK(plan(&f,
+		   "\"budget\": 500, \"objective\": \"applications\", "
+		   "\"max_cost_per_application\": 40",
+		   "{\"web\": {\"share\": 1}, \"capped\": {\"share\": 1}}",
+		   "") == 0);
+	f.c.channels[campaign_find_channel(&f.c, "capped")].max_share = 0.25;
+	CHECK(fixture_run(&f) == 0);
+	CHECK(e->kind == CEILING_APPLICATION);
+	/* pinned to the curves, the duals find it to a minor unit */
+	CHECK(llabs(e->budget - 93608) <= 1);
+	/* 50 (1 - e^-2.6325) + 50 (1 - e^-1.1702) */
+	CHECK_NEAR(e->total.applications, 82.989, 5e-3);
+	fixture_done(&f);
+}
+
 static void without_a_ceiling_nothing_is_said(void)
 {
 	struct fixture f;
@@ -248,6 +277,7 @@ int main(void)
 	above_the_efficient_budget_money_stops_paying();
 	a_persona_ceiling_overrides_the_campaign();
 	value_per_hire_is_the_hire_ceiling_by_default();
+	a_max_share_moves_the_efficient_budget();
 	without_a_ceiling_nothing_is_said();
 	a_flat_fee_above_the_ceiling_is_left_out();
 	without_a_ceiling_the_flat_fee_is_bought();
