@@ -53,10 +53,12 @@ double persona_ceiling(const struct campaign *c, size_t persona,
 			    : c->max_cost_per_application;
 		break;
 	case CEILING_HIRE:
-	case CEILING_VALUE_PER_HIRE:
 		v = p->max_cost_per_hire > 0   ? p->max_cost_per_hire
 		    : c->max_cost_per_hire > 0 ? c->max_cost_per_hire
 					       : p->value_per_hire;
+		break;
+	case CEILING_VALUE_PER_HIRE:
+		v = p->value_per_hire;
 		break;
 	}
 	return v > 0 ? money_to_major(v, c->digits) : 0;
