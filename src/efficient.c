@@ -19,7 +19,8 @@
  * on the budget, to a minor unit, where what one more unit of budget
  * is worth (the budget row's dual and the share rows' it loosens)
  * falls to one result per ceiling. That needs one ceiling for every
- * persona (or the value objective); otherwise B* is not reported.
+ * persona (or the value objective), and at most EFFICIENT_STEPS steps
+ * and EFFICIENT_MS; otherwise B* is not reported.
  *
  * With a slack budget, a plan for applications, hires, reach or blend
  * leaves out the cells whose results cost more than the ceiling: a
@@ -34,9 +35,11 @@
 #include "explain.h"
 #include "money.h"
 #include "planner_int.h"
+#include "usage.h"
 #include "wrapper.h"
 
-#define EFFICIENT_STEPS 60 /* bisection steps, at most */
+#define EFFICIENT_STEPS 60    /* bisection steps, at most */
+#define EFFICIENT_MS    10000 /* and milliseconds */
 
 double persona_ceiling(const struct campaign *c, size_t persona,
 		       enum ceiling_kind k)
@@ -200,6 +203,7 @@ static void note_cell(struct model *m, const struct mcell *x,
 void efficient_leave_out(struct model *m, struct plan *p)
 {
 	enum ceiling_kind k = efficient_kind(m);
+	enum lp_result res;
 	size_t changed = 0;
 
 	if (k == CEILING_NONE || m->objective == OBJ_VALUE ||
@@ -216,14 +220,17 @@ void efficient_leave_out(struct model *m, struct plan *p)
 			continue;
 		hold(m, x, true);
 		changed++;
-		if (resolve(m) == LP_SOLVED) {
+		res = resolve(m);
+		if (res == LP_SOLVED) {
 			note_cell(m, x, k, s, cost, false);
 			p->n_left_out++;
 			continue;
 		}
 		hold(m, x, false);
 		resolve(m);
-		note_cell(m, x, k, s, cost, true);
+		/* a time limit or a failure proves nothing about the goals */
+		if (res == LP_INFEASIBLE)
+			note_cell(m, x, k, s, cost, true);
 	}
 	if (changed)
 		refine(m, lp_is_mip(m->lp));
@@ -402,9 +409,15 @@ static double worth_at(struct model *e, double b)
  */
 static double bisect(struct model *e, double lo, double hi, double want)
 {
-	for (int i = 0; i < EFFICIENT_STEPS && hi - lo > 1 / e->scale; i++) {
-		double mid = (lo + hi) / 2, g = worth_at(e, mid);
+	double t0 = now_ms();
 
+	for (int i = 0; hi - lo > 1 / e->scale; i++) {
+		double mid = (lo + hi) / 2, g;
+
+		/* not to a minor unit in time: say nothing rather than guess */
+		if (i == EFFICIENT_STEPS || now_ms() - t0 > EFFICIENT_MS)
+			return -1;
+		g = worth_at(e, mid);
 		if (isnan(g))
 			return -1;
 		if (g > want)
