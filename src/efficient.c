@@ -40,6 +40,7 @@
 
 #define EFFICIENT_STEPS 60    /* bisection steps, at most */
 #define EFFICIENT_MS    10000 /* and milliseconds */
+#define EFFICIENT_NOTES 8     /* cells left out, each with its note */
 
 double persona_ceiling(const struct campaign *c, size_t persona,
 		       enum ceiling_kind k)
@@ -222,8 +223,8 @@ void efficient_leave_out(struct model *m, struct plan *p)
 		changed++;
 		res = resolve(m);
 		if (res == LP_SOLVED) {
-			note_cell(m, x, k, s, cost, false);
-			p->n_left_out++;
+			if (++p->n_left_out <= EFFICIENT_NOTES)
+				note_cell(m, x, k, s, cost, false);
 			continue;
 		}
 		hold(m, x, false);
@@ -232,6 +233,10 @@ void efficient_leave_out(struct model *m, struct plan *p)
 		if (res == LP_INFEASIBLE)
 			note_cell(m, x, k, s, cost, true);
 	}
+	if (p->n_left_out > EFFICIENT_NOTES)
+		strvec_addf(&m->notes,
+			    "%zu more cells are left out above their ceiling",
+			    p->n_left_out - EFFICIENT_NOTES);
 	if (changed)
 		refine(m, lp_is_mip(m->lp));
 }
