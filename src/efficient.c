@@ -25,8 +25,9 @@
  * With a slack budget, a plan for applications, hires, reach or blend
  * leaves out the cells whose results cost more than the ceiling: a
  * flat fee, a platform minimum or a per-hire price at its spend, a
- * curve from its first unit on. Each is held at 0 and the model
- * solved again; one that a goal or a spend floor needs is kept.
+ * curve from its first unit on. They are held at 0 and the model
+ * solved again; when that meets no goal, one at a time, and one that
+ * a goal or a spend floor needs is kept.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -201,44 +202,100 @@ static void note_cell(struct model *m, const struct mcell *x,
 	strbuf_release(&sb);
 }
 
-void efficient_leave_out(struct model *m, struct plan *p)
+/* the cells with spend above their ceiling; their spend and cost */
+static size_t above_ceiling(const struct model *m, enum ceiling_kind k,
+			    size_t *cell, double *spend, double *cost)
 {
-	enum ceiling_kind k = efficient_kind(m);
-	enum lp_result res;
-	size_t changed = 0;
+	size_t n = 0;
 
-	if (k == CEILING_NONE || m->objective == OBJ_VALUE ||
-	    !lp_row_basic(m->lp, m->row_budget))
-		return;
 	for (size_t j = 0; j < m->n_cells; j++) {
-		struct mcell *x = &m->cells[j];
-		double s = cell_spend_lp(m, x), cost;
+		const struct mcell *x = &m->cells[j];
+		double s = cell_spend_lp(m, x), c;
 
 		if (s * m->scale < 0.5)
 			continue;
-		cost = cell_cost(x, k, s);
-		if (!(cost > persona_ceiling(m->c, x->persona, k) * (1 + 1e-9)))
+		c = cell_cost(x, k, s);
+		if (!(c > persona_ceiling(m->c, x->persona, k) * (1 + 1e-9)))
 			continue;
-		hold(m, x, true);
-		changed++;
+		cell[n] = j;
+		spend[n] = s;
+		cost[n++] = c;
+	}
+	return n;
+}
+
+enum fate {
+	KEPT,      /* a solve failed or hit its time limit: kept, unsaid */
+	LEFT_OUT,  /* held at 0 */
+	KEPT_GOAL, /* without it no plan meets the goals and floors */
+};
+
+/*
+ * Hold the n cells at 0 all at once; when that leaves no plan, a goal
+ * or floor needs some of them, so hold one at a time and keep those
+ * without which there is none.
+ */
+static void hold_cells(struct model *m, const size_t *cell, size_t n,
+		       enum fate *fate)
+{
+	enum lp_result res;
+
+	for (size_t i = 0; i < n; i++) {
+		hold(m, &m->cells[cell[i]], true);
+		fate[i] = LEFT_OUT;
+	}
+	if (resolve(m) == LP_SOLVED)
+		return;
+	for (size_t i = 0; i < n; i++)
+		hold(m, &m->cells[cell[i]], false);
+	resolve(m);
+	for (size_t i = 0; i < n; i++) {
+		hold(m, &m->cells[cell[i]], true);
 		res = resolve(m);
-		if (res == LP_SOLVED) {
-			if (++p->n_left_out <= EFFICIENT_NOTES)
-				note_cell(m, x, k, s, cost, false);
+		if (res == LP_SOLVED)
 			continue;
-		}
-		hold(m, x, false);
+		hold(m, &m->cells[cell[i]], false);
 		resolve(m);
-		/* a time limit or a failure proves nothing about the goals */
-		if (res == LP_INFEASIBLE)
-			note_cell(m, x, k, s, cost, true);
+		fate[i] = res == LP_INFEASIBLE ? KEPT_GOAL : KEPT;
+	}
+}
+
+void efficient_leave_out(struct model *m, struct plan *p)
+{
+	enum ceiling_kind k = efficient_kind(m);
+	size_t n, *cell;
+	double *spend, *cost;
+	enum fate *fate;
+
+	if (k == CEILING_NONE || m->objective == OBJ_VALUE ||
+	    !lp_row_basic(m->lp, m->row_budget) || m->n_cells == 0)
+		return;
+	cell = xcalloc(m->n_cells, sizeof(*cell));
+	spend = xcalloc(m->n_cells, sizeof(*spend));
+	cost = xcalloc(m->n_cells, sizeof(*cost));
+	fate = xcalloc(m->n_cells, sizeof(*fate));
+	n = above_ceiling(m, k, cell, spend, cost);
+	if (n)
+		hold_cells(m, cell, n, fate);
+	for (size_t i = 0; i < n; i++) {
+		const struct mcell *x = &m->cells[cell[i]];
+
+		if (fate[i] == KEPT_GOAL)
+			note_cell(m, x, k, spend[i], cost[i], true);
+		else if (fate[i] == LEFT_OUT &&
+			 ++p->n_left_out <= EFFICIENT_NOTES)
+			note_cell(m, x, k, spend[i], cost[i], false);
 	}
 	if (p->n_left_out > EFFICIENT_NOTES)
 		strvec_addf(&m->notes,
 			    "%zu more cells are left out above their ceiling",
 			    p->n_left_out - EFFICIENT_NOTES);
-	if (changed)
+	if (n)
 		refine(m, lp_is_mip(m->lp));
+	free(cell);
+	free(spend);
+	free(cost);
+	free(fate);
 }
 
 /*
