@@ -145,11 +145,13 @@ struct persona {
 	struct strlist education, interests, job_titles, skills, languages;
 	double experience_min, experience_max; /* years; max < 0: open */
 	int64_t value_per_hire;                /* MONEY_NONE: not given */
-	double goal_applications;              /* 0: none */
-	double goal_hires;                     /* 0: none */
-	int64_t budget_cap;                    /* MONEY_NONE: none */
-	char *hook;                            /* owned, may be NULL */
-	struct persona_channel *channels;      /* owned */
+	/* the most one application or hire may cost; 0: the campaign's */
+	int64_t max_cost_per_application, max_cost_per_hire;
+	double goal_applications;         /* 0: none */
+	double goal_hires;                /* 0: none */
+	int64_t budget_cap;               /* MONEY_NONE: none */
+	char *hook;                       /* owned, may be NULL */
+	struct persona_channel *channels; /* owned */
 	size_t n_channels;
 	struct persona_targeting targeting; /* what it asks the platforms */
 };
@@ -181,6 +183,8 @@ struct campaign {
 	double short_term_weight; /* blend: weight of applications, [0,1] */
 	double goal_applications; /* campaign-wide; 0: none */
 	double goal_hires;
+	/* the most one application or hire may cost, minor units; 0: none */
+	int64_t max_cost_per_application, max_cost_per_hire;
 	struct channel *channels; /* owned; the catalogue, overridden */
 	size_t n_channels;
 	struct persona *personas; /* owned */

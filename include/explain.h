@@ -50,6 +50,15 @@ void explain_amount(struct strbuf *sb, const struct campaign *c,
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p);
 
+/*
+ * Where extra money stops paying (p->efficient), two sentences:
+ * "Extra money stops paying above 41 200.00 SEK: beyond it an
+ * application costs more than 450.00 SEK (max_cost_per_application).
+ * At 41 200.00 SEK the plan buys ..." Nothing when it is not known.
+ */
+void explain_efficient(struct strbuf *sb, const struct campaign *c,
+		       const struct plan *p);
+
 /* a constraint of the model, as the planner found it at the optimum */
 enum explain_row_kind {
 	XROW_BUDGET,
@@ -115,6 +124,7 @@ struct explain_spend {
 	/* a MIP's re-solve with more budget; NULL or extra MONEY_NONE:
 	 * none, and a MIP then claims nothing it did not check */
 	const struct plan_more *more;
+	size_t left_out; /* of the cells, left out above their ceiling */
 };
 void explain_unspent(struct strvec *notes, const struct campaign *c,
 		     enum objective obj, const struct explain_spend *s);

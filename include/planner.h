@@ -117,6 +117,31 @@ struct plan_binding {
 	double cost; /* objective lost to it; NAN when not priced */
 };
 
+/* what a plan's efficient budget counts a result as, and whose ceiling */
+enum ceiling_kind {
+	CEILING_NONE,           /* no ceiling: no efficient budget */
+	CEILING_APPLICATION,    /* max_cost_per_application */
+	CEILING_HIRE,           /* max_cost_per_hire */
+	CEILING_VALUE_PER_HIRE, /* max_cost_per_hire from value_per_hire */
+};
+
+/*
+ * Where extra money stops paying: the spend of the plan that buys a
+ * result wherever its marginal cost is at most its persona's ceiling,
+ * and that plan's figures on the exact curves.
+ */
+struct plan_efficient {
+	enum ceiling_kind kind; /* CEILING_NONE: not computed */
+	/* the ceiling quoted: the campaign's, or the largest persona's */
+	int64_t ceiling;
+	bool per_persona; /* the personas' ceilings differ */
+	int64_t budget;   /* minor units; the plan at it spends this */
+	struct plan_total total;
+	/* at the plan's own budget, money (minor units) per result of the
+	 * kind more money buys; MONEY_NONE: not known */
+	int64_t marginal_cost;
+};
+
 struct frontier_point {
 	int64_t budget, spend;
 	double objective, applications, hires, reach;
@@ -189,6 +214,8 @@ struct plan {
 	 */
 	struct plan *best_effort;
 	double best_fraction;
+	struct plan_efficient efficient;
+	size_t n_left_out; /* cells left out above their ceiling */
 	struct frontier_point *frontier; /* owned */
 	size_t n_frontier;
 	/* owned; spend per channel at each frontier point, minor units:
@@ -215,6 +242,10 @@ void plan_release(struct plan *p);
 
 /* "optimal", "feasible", "infeasible" */
 const char *plan_status_name(enum plan_status s);
+/* "max_cost_per_application", ... as in docs/plan-json.md; NULL: none */
+const char *ceiling_kind_name(enum ceiling_kind k);
+/* "application" or "hire": what a ceiling of kind k is per */
+const char *ceiling_result_name(enum ceiling_kind k);
 /* "budget", "channel_max", ... as in docs/plan-json.md */
 const char *binding_kind_name(enum binding_kind k);
 

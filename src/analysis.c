@@ -272,11 +272,11 @@ static void prepare_more(const struct model *m, const struct plan *p,
 	if (m->objective == OBJ_MIN_COST ||
 	    (left < 1 && fabs(p->marginal) * EXPLAIN_PER >= 1e-9))
 		return;
-	if (lp_is_mip(m->lp) && next_buy(m, left, mo))
+	if (p->is_mip && next_buy(m, left, mo))
 		extra = (double)mo->buy_cost / m->scale - left;
 	else if (buy_over_budget(m, mo))
 		return; /* not in the model: named, not solved */
-	else if (lp_is_mip(m->lp))
+	else if (p->is_mip)
 		extra = 0.1 * m->budget;
 	else
 		return;
@@ -324,6 +324,7 @@ static void spend_facts(const struct model *m, const struct plan *p,
 	for (size_t j = 0; j < m->n_cells; j++) {
 		const struct mcell *x = &m->cells[j];
 
+		s->left_out += x->left_out;
 		if (x->cap_is_freq &&
 		    cell_spend_lp(m, x) >= x->x_max * (1 - 1e-6))
 			s->at_cap++;

@@ -359,6 +359,10 @@ static const struct field campaign_fields[] = {
 	{ "off_target_factor", K_NUMBER, 0,
 	  offsetof(struct campaign, off_target_factor), FROM(0, 1), NULL },
 	{ "referral_in_budget", K_OTHER, 0, 0, NONE, NULL },
+	{ "max_cost_per_application", K_MONEY, 0,
+	  offsetof(struct campaign, max_cost_per_application), NONE, NULL },
+	{ "max_cost_per_hire", K_MONEY, 0,
+	  offsetof(struct campaign, max_cost_per_hire), NONE, NULL },
 };
 
 /* a string member of obj checked by ok(); NULL when absent or wrong */
@@ -411,6 +415,33 @@ static void read_dates(struct ctx *x, const struct json_value *o)
 			  "a campaign of %d days is absurd; expected at most "
 			  "10 years",
 			  c->days);
+}
+
+/*
+ * A ceiling of 0 would leave everything out: the members of obj that
+ * cap a cost must be above 0 when given (apps and hires hold what was
+ * read).
+ */
+static void check_ceilings(struct ctx *x, const struct json_value *obj,
+			   int64_t apps, int64_t hires)
+{
+	static const char *const key[] = { "max_cost_per_application",
+					   "max_cost_per_hire" };
+	const int64_t got[] = { apps, hires };
+
+	for (size_t i = 0; i < ARRAY_SIZE(key); i++) {
+		const struct json_value *v = json_get(obj, key[i]);
+		size_t at;
+
+		/* a negative or malformed amount has had its message */
+		if (!v || got[i] != 0 || !json_num_text(v) || json_num(v) != 0)
+			continue;
+		at = json_path_key(&x->path, key[i]);
+		diag_path(x->d, x->path.buf,
+			  "expected an amount above 0, found %s",
+			  json_num_text(v));
+		json_path_pop(&x->path, at);
+	}
 }
 
 static void read_budget(struct ctx *x, const struct json_value *v)
@@ -466,6 +497,7 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	    json_type(o) != JSON_OBJECT)
 		return;
 	read_budget(x, json_get(o, "budget"));
+	check_ceilings(x, o, c->max_cost_per_application, c->max_cost_per_hire);
 	read_dates(x, o);
 	s = read_text(x, o, "objective", is_objective,
 		      "applications, hires, value, reach, blend or min-cost");
@@ -1133,6 +1165,10 @@ static const struct field persona_fields[] = {
 	{ "experience", K_OTHER, 0, 0, NONE, NULL },
 	{ "value_per_hire", K_MONEY, 0,
 	  offsetof(struct persona, value_per_hire), NONE, NULL },
+	{ "max_cost_per_application", K_MONEY, 0,
+	  offsetof(struct persona, max_cost_per_application), NONE, NULL },
+	{ "max_cost_per_hire", K_MONEY, 0,
+	  offsetof(struct persona, max_cost_per_hire), NONE, NULL },
 	{ "goal", K_OTHER, 0, 0, NONE, NULL },
 	{ "budget_cap", K_MONEY, 0, offsetof(struct persona, budget_cap), NONE,
 	  NULL },
@@ -1169,6 +1205,7 @@ static void read_persona(struct ctx *x, const struct json_value *o,
 			  "an amount above 0 (or use \"exclude\")");
 		json_path_pop(&x->path, at);
 	}
+	check_ceilings(x, o, p->max_cost_per_application, p->max_cost_per_hire);
 	read_locations(x, o, p);
 	read_experience(x, o, p);
 	read_goal(x, o, &p->goal_applications, &p->goal_hires);

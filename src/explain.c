@@ -168,6 +168,93 @@ void explain_marginal(struct strbuf *sb, const struct campaign *c,
 	}
 }
 
+/* "450.00 SEK (max_cost_per_application)", or per persona */
+static void efficient_ceiling(struct strbuf *sb, const struct campaign *c,
+			      const struct plan_efficient *e)
+{
+	const char *name = ceiling_kind_name(e->kind);
+
+	if (!e->per_persona) {
+		explain_money(sb, c, money_to_major(e->ceiling, c->digits));
+		strbuf_addf(sb, " (%s)", name);
+		return;
+	}
+	strbuf_addf(sb, "its persona's ceiling (%s, at most ", name);
+	explain_money(sb, c, money_to_major(e->ceiling, c->digits));
+	strbuf_addch(sb, ')');
+}
+
+/* "At 41 200.00 SEK the plan buys 92 applications and 3.1 hires, ..." */
+static void efficient_plan(struct strbuf *sb, const struct campaign *c,
+			   const struct plan_efficient *e)
+{
+	bool apps = e->kind == CEILING_APPLICATION;
+	int64_t each =
+		apps ? e->total.cost_per_application : e->total.cost_per_hire;
+
+	strbuf_addstr(sb, " At ");
+	explain_money(sb, c, money_to_major(e->budget, c->digits));
+	strbuf_addstr(sb, " the plan buys ");
+	explain_number(sb, e->total.applications, 3);
+	strbuf_addstr(sb, " applications and ");
+	explain_number(sb, e->total.hires, 3);
+	strbuf_addstr(sb, " hires");
+	if (each != MONEY_NONE) {
+		strbuf_addstr(sb, ", ");
+		explain_money(sb, c, money_to_major(each, c->digits));
+		strbuf_addstr(sb, apps ? " an application" : " a hire");
+		strbuf_addstr(sb, " on average");
+	}
+	strbuf_addch(sb, '.');
+}
+
+void explain_efficient(struct strbuf *sb, const struct campaign *c,
+		       const struct plan *p)
+{
+	const struct plan_efficient *e = &p->efficient;
+	const char *noun = ceiling_result_name(e->kind);
+	const char *article = e->kind == CEILING_APPLICATION ? "an" : "a";
+	double at = money_to_major(e->budget, c->digits);
+
+	if (e->kind == CEILING_NONE)
+		return;
+	if (e->budget <= 0) {
+		strbuf_addf(sb,
+			    "No money pays: at any spend %s %s costs more "
+			    "than ",
+			    article, noun);
+		efficient_ceiling(sb, c, e);
+		strbuf_addstr(sb, " on average.");
+		return;
+	}
+	if (e->budget < p->budget) {
+		strbuf_addstr(sb, "Extra money stops paying above ");
+		explain_money(sb, c, at);
+		strbuf_addf(sb, ": beyond it %s %s costs more than ", article,
+			    noun);
+		efficient_ceiling(sb, c, e);
+	} else {
+		strbuf_addstr(sb, "Extra money keeps paying up to ");
+		explain_money(sb, c, at);
+		if (e->marginal_cost != MONEY_NONE && !e->per_persona &&
+		    e->marginal_cost <= e->ceiling) {
+			strbuf_addstr(sb, ": every extra ");
+			explain_money(sb, c, EXPLAIN_PER);
+			strbuf_addf(sb, " still buys %ss at ", noun);
+			explain_money(
+				sb, c,
+				money_to_major(e->marginal_cost, c->digits));
+			strbuf_addstr(sb, " each, under the ceiling of ");
+		} else {
+			strbuf_addf(sb, ": below it one more %s costs at most ",
+				    noun);
+		}
+		efficient_ceiling(sb, c, e);
+	}
+	strbuf_addch(sb, '.');
+	efficient_plan(sb, c, e);
+}
+
 void explain_amount(struct strbuf *sb, const struct campaign *c,
 		    enum objective obj, double v)
 {
@@ -384,6 +471,29 @@ void explain_shared_buy(struct strvec *notes, const struct campaign *c,
 	strbuf_release(&sb);
 }
 
+/* the unspent money of a plan that left cells out above their ceiling */
+static void unspent_left_out(struct strvec *notes, const char *left,
+			     const struct explain_spend *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t other = s->n_cells - s->left_out;
+
+	strbuf_addf(&sb,
+		    "%s of the budget is left unspent: %zu of %zu usable "
+		    "cells are left out above their ceiling",
+		    left, s->left_out, s->n_cells);
+	if (other)
+		strbuf_addf(&sb,
+			    ", %zu of the other %zu are at their "
+			    "frequency cap",
+			    s->at_cap, other);
+	if (s->at_cap < other)
+		strbuf_addstr(&sb, " and the rest are held back by channel "
+				   "or persona limits");
+	strvec_addf(notes, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
 void explain_min_daily_shared_out(struct strvec *notes,
 				  const struct campaign *c, size_t channel,
 				  double absorbs, double budget)
@@ -454,6 +564,8 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 			    "plan each further hire would cost more than it "
 			    "is worth",
 			    left.buf);
+	else if (s->left_out)
+		unspent_left_out(notes, left.buf, s);
 	else if (s->at_cap == s->n_cells)
 		strvec_addf(notes,
 			    "%s of the budget is left unspent: every "

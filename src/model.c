@@ -82,6 +82,8 @@ void cell_weights(const struct model *m, const struct mcell *x,
 		*w_money = 1;
 		break;
 	}
+	if (m->price)
+		*w_money -= m->price[x->persona];
 }
 
 static double flat_reach(const struct mcell *x)
@@ -638,6 +640,7 @@ void model_free(struct model *m)
 	free(m->row_pcap);
 	free(m->row_papps);
 	free(m->row_phires);
+	free(m->price);
 	strvec_clear(&m->notes);
 	lp_free(m->lp);
 	memset(m, 0, sizeof(*m));
@@ -703,7 +706,8 @@ static void set_segment(struct model *m, struct mcell *x, int k)
 	int n = segment_entries(m, x, x->slope[k], ind, val);
 
 	cell_weights(m, x, m->objective_now, &wr, &wm);
-	lp_set_col_bounds(m->lp, x->col[k], 0, x->width[k] / m->unit);
+	lp_set_col_bounds(m->lp, x->col[k], 0,
+			  x->left_out ? 0 : x->width[k] / m->unit);
 	lp_set_col_entries(m->lp, x->col[k], n, ind, val);
 	lp_set_obj_coef(m->lp, x->col[k], (wr * x->slope[k] + wm) * m->unit);
 }
@@ -719,7 +723,7 @@ bool model_split(struct model *m, struct mcell *x, double s)
 	int k = 0;
 	double tol;
 
-	if (x->kind != CELL_CURVE && x->kind != CELL_SEMI)
+	if ((x->kind != CELL_CURVE && x->kind != CELL_SEMI) || x->left_out)
 		return false;
 	while (k < x->nseg && x->bp[k + 1] <= s)
 		k++;

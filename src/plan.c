@@ -228,6 +228,23 @@ const char *plan_status_name(enum plan_status s)
 	return (size_t)s < ARRAY_SIZE(names) ? names[s] : "unknown";
 }
 
+const char *ceiling_kind_name(enum ceiling_kind k)
+{
+	static const char *const names[] = {
+		[CEILING_NONE] = NULL,
+		[CEILING_APPLICATION] = "max_cost_per_application",
+		[CEILING_HIRE] = "max_cost_per_hire",
+		[CEILING_VALUE_PER_HIRE] = "value_per_hire",
+	};
+
+	return (size_t)k < ARRAY_SIZE(names) ? names[k] : NULL;
+}
+
+const char *ceiling_result_name(enum ceiling_kind k)
+{
+	return k == CEILING_APPLICATION ? "application" : "hire";
+}
+
 const char *binding_kind_name(enum binding_kind k)
 {
 	static const char *const names[] = {

@@ -107,6 +107,16 @@ static void csv_plan(struct strbuf *sb, const struct campaign *c,
 	csv_tail(sb, c, section, p->budget, NAN, NULL);
 }
 
+/* the plan at the efficient budget, when the plan has one */
+static void csv_efficient(struct strbuf *sb, const struct campaign *c,
+			  const struct plan *p)
+{
+	if (p->efficient.kind == CEILING_NONE)
+		return;
+	csv_row(sb, c, "total", "", "", &p->efficient.total, MONEY_NONE, 0);
+	csv_tail(sb, c, "efficient_budget", p->efficient.budget, NAN, NULL);
+}
+
 /* frontier point i: a row per channel used, then its total */
 static void csv_frontier_point(struct strbuf *sb, const struct campaign *c,
 			       const struct plan *p, size_t i)
@@ -152,9 +162,10 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 			  "shared_by,paid_clicks,off_target_applications,"
 			  "screening_cost,content_cost,expected_payout,"
 			  "section,budget,marginal_per_1000,step\r\n");
-	if (p->status != PLAN_INFEASIBLE)
+	if (p->status != PLAN_INFEASIBLE) {
 		csv_plan(sb, c, p, "plan");
-	else if (p->best_effort)
+		csv_efficient(sb, c, p);
+	} else if (p->best_effort)
 		csv_plan(sb, c, p->best_effort, "best_effort");
 	for (size_t i = 0; i < p->n_frontier; i++)
 		csv_frontier_point(sb, c, p, i);

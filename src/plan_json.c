@@ -143,6 +143,34 @@ static void write_infeasible(struct json_writer *w, const struct plan *p)
 	json_object_end(w);
 }
 
+/* where extra money stops paying; null when no ceiling says */
+static void write_efficient(struct json_writer *w, const struct campaign *c,
+			    const struct plan *p)
+{
+	const struct plan_efficient *e = &p->efficient;
+	struct strbuf text = STRBUF_INIT;
+
+	json_key(w, "efficient_budget");
+	if (e->kind == CEILING_NONE) {
+		json_null(w);
+		return;
+	}
+	json_object_begin(w);
+	put_money(w, "budget", e->budget);
+	put_total(w, &e->total);
+	put_money(w, "value", e->total.value);
+	put_money(w, "ceiling", e->ceiling);
+	put_str(w, "ceiling_kind", ceiling_kind_name(e->kind));
+	put_str(w, "per", ceiling_result_name(e->kind));
+	put_bool(w, "per_persona", e->per_persona);
+	put_money(w, "marginal_cost", e->marginal_cost);
+	put_bool(w, "budget_above", p->budget > e->budget);
+	explain_efficient(&text, c, p);
+	put_str(w, "text", text.buf);
+	json_object_end(w);
+	strbuf_release(&text);
+}
+
 /* objective, approximation, totals and marginal of a feasible plan */
 static void write_outcome(struct json_writer *w, const struct campaign *c,
 			  const struct plan *p)
@@ -180,6 +208,7 @@ static void write_outcome(struct json_writer *w, const struct campaign *c,
 	put_str(w, "text", text.buf);
 	json_object_end(w);
 	strbuf_release(&text);
+	write_efficient(w, c, p);
 }
 
 static void write_cell(struct json_writer *w, const struct campaign *c,

@@ -336,6 +336,21 @@ static void md_best_effort(struct strbuf *sb, const struct campaign *c,
 	strbuf_release(&s);
 }
 
+/* where extra money stops paying, when the plan knows */
+static void md_efficient(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	explain_efficient(&s, c, p);
+	if (s.len) {
+		strbuf_addstr(sb, "\n**Efficient budget:** ");
+		md_text(sb, s.buf);
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&s);
+}
+
 void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		   const struct plan *p)
 {
@@ -352,6 +367,7 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, "\n**Marginal value of budget:** ");
 	explain_marginal(sb, c, p);
 	strbuf_addstr(sb, ".\n");
+	md_efficient(sb, c, p);
 	md_cells(sb, c, p);
 	if (p->n_bindings) {
 		strbuf_addstr(sb, "\n## Binding constraints\n\n");

@@ -299,6 +299,10 @@ static void table_marginal(struct strbuf *sb, const struct campaign *c,
 	explain_marginal(&s, c, p);
 	strbuf_addch(sb, '\n');
 	plan_text_wrap(sb, "", s.buf, 2, W);
+	strbuf_reset(&s);
+	explain_efficient(&s, c, p);
+	if (s.len)
+		plan_text_wrap(sb, "", s.buf, 2, W);
 	strbuf_release(&s);
 }
 

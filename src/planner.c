@@ -1,7 +1,8 @@
 /*
  * planner_run: build the model of a campaign (model.c), solve it
  * (lp.c), turn the optimum into a plan (plan.c), explain it
- * (analysis.c, explain.c) and, on request, trace the budget frontier
+ * (analysis.c, explain.c), find where extra money stops paying
+ * (efficient.c) and, on request, trace the budget frontier
  * (frontier.c). This file only orders those steps and times them.
  */
 #include "planner.h"
@@ -47,6 +48,7 @@ static void plan_init(struct plan *out, const struct campaign *c,
 	out->short_term_weight = o->short_term_weight;
 	out->least_budget = MONEY_NONE;
 	out->more.extra = MONEY_NONE;
+	out->efficient.marginal_cost = MONEY_NONE;
 }
 
 /* content paid per month, in out->content_fixed; -1 when over budget */
@@ -159,6 +161,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	/* what another solver finds in the exported model */
 	out->export_objective = lp_obj_value(m->lp) * lp_objective_scale(m->lp);
 	refine(m, lp_is_mip(m->lp));
+	efficient_leave_out(m, out);
 	out->bound_exact = m->exact;
 	out->bound_other = m->bound;
 	out->refinements = m->refinements;
@@ -171,6 +174,10 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	t0 = now_ms();
 	planner_explain(m, out);
 	tracef("timing: explain %.3f ms", now_ms() - t0);
+	t0 = now_ms();
+	efficient_budget(m, out);
+	tracef("efficient budget: %lld minor units in %.3f ms",
+	       (long long)out->efficient.budget, now_ms() - t0);
 	if (o->frontier_step > 0) {
 		t0 = now_ms();
 		frontier_run(m, out);

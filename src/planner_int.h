@@ -2,9 +2,10 @@
  * planner_int.h - what the planner's files share: the model (cells,
  * rows, the LP) that model.c builds, planner.c solves, plan.c turns
  * into a plan, besteffort.c re-solves for a plan short of its goals,
- * and frontier.c re-solves along the budget. Private to model.c,
- * plan.c, analysis.c, besteffort.c, frontier.c and planner.c; the rest
- * of jobmix sees planner.h only.
+ * efficient.c for where extra money stops paying, and frontier.c along
+ * the budget. Private to model.c, plan.c, analysis.c, besteffort.c,
+ * efficient.c, frontier.c and planner.c; the rest of jobmix sees
+ * planner.h only.
  */
 #ifndef PLANNER_INT_H
 #define PLANNER_INT_H
@@ -50,6 +51,7 @@ struct mcell {
 	double *width;
 	/* owned; nseg widths, major units */ /* owned; nseg segment
 						 widths */
+	bool left_out; /* held at 0: above its ceiling (efficient.c) */
 };
 
 enum row_kind {
@@ -94,6 +96,9 @@ struct model {
 	int row_capps, row_chires;
 	bool no_share; /* ignore max_share (the least-budget probe) */
 	double norm_apps, norm_reach; /* blend divisors */
+	/* owned or NULL; per persona, results per major unit that spend
+	 * must buy: subtracted from each cell's money weight */
+	double *price;
 	size_t nnz;
 	/* refinement: the exact objective at the solution, the other bound */
 	double exact, bound;
@@ -161,6 +166,17 @@ bool planner_exact_rescue(struct model *m);
  * in p->best_effort, or a reason in p->reasons why there is none
  */
 void planner_best_effort(const struct model *m, struct plan *p);
+
+/*
+ * efficient.c: each persona's ceiling per result; the cells above it
+ * left out of a plan whose budget is slack (before plan_extract), and
+ * the efficient budget (after it). Both re-solve.
+ */
+double persona_ceiling(const struct campaign *c, size_t persona,
+		       enum ceiling_kind k);
+enum ceiling_kind efficient_kind(const struct model *m);
+void efficient_leave_out(struct model *m, struct plan *p);
+void efficient_budget(struct model *m, struct plan *p);
 
 /* frontier.c */
 void frontier_run(struct model *m, struct plan *p);

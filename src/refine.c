@@ -166,6 +166,8 @@ static double dual_bound(const struct model *m, bool fixed, double *at,
 		if (fixed && x->kind == CELL_SEMI &&
 		    lp_col_value(m->lp, x->zcol) < 0.5)
 			continue;
+		if (x->left_out)
+			continue; /* held at 0: adds nothing either */
 		if (x->nseg > 0) {
 			cell_terms(m, x, &alpha, &beta);
 			b = cell_bound(x, alpha, beta, &s);

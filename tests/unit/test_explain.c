@@ -148,7 +148,7 @@ static void frequency_caps(void)
 static void notes(void)
 {
 	struct strvec v = { 0 };
-	struct explain_spend s = { 1234.5, 3, 3, 0, false, NULL };
+	struct explain_spend s = { 1234.5, 3, 3, 0, false, NULL, 0 };
 
 	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
 	s.at_cap = 1;
@@ -341,7 +341,7 @@ static void mip_more_budget(void)
 {
 	struct plan_more mo = { 120000, 7.4, true,   true, true,
 				0,      1,   300000, false };
-	struct explain_spend s = { 1800, 1, 3, 0, true, &mo };
+	struct explain_spend s = { 1800, 1, 3, 0, true, &mo, 0 };
 	struct strvec v = { 0 };
 	struct plan p = { 0 };
 	struct strbuf sb = STRBUF_INIT;
@@ -505,6 +505,74 @@ static void frontier_steps(void)
 	strbuf_release(&sb);
 }
 
+static void left_out_cells_in_the_unspent_note(void)
+{
+	struct strvec v = { 0 };
+	struct explain_spend s = {
+		.left = 500, .at_cap = 1, .n_cells = 4, .left_out = 1
+	};
+
+	explain_unspent(&v, &camp, OBJ_HIRES, &s);
+	s.at_cap = 3;
+	explain_unspent(&v, &camp, OBJ_HIRES, &s);
+	CHECK(v.n == 2);
+	CHECK_STR(v.item[0], "500.00 SEK of the budget is left unspent: 1 of "
+			     "4 usable cells are left out above their "
+			     "ceiling, 1 of the other 3 are at their frequency "
+			     "cap and the rest are held back by channel or "
+			     "persona limits");
+	CHECK_STR(v.item[1], "500.00 SEK of the budget is left unspent: 1 of "
+			     "4 usable cells are left out above their "
+			     "ceiling, 3 of the other 3 are at their frequency "
+			     "cap");
+	strvec_clear(&v);
+}
+
+/* the sentences from the figures alone: above, below and at nothing */
+static void efficient_budget_sentences(void)
+{
+	struct plan p;
+	struct strbuf sb = STRBUF_INIT;
+
+	memset(&p, 0, sizeof(p));
+	p.budget = 5000000;
+	p.efficient.kind = CEILING_APPLICATION;
+	p.efficient.ceiling = 45000;
+	p.efficient.budget = 4120000;
+	p.efficient.total.applications = 92;
+	p.efficient.total.hires = 3.1;
+	p.efficient.total.cost_per_application = 44783;
+	p.efficient.marginal_cost = MONEY_NONE;
+	explain_efficient(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "Extra money stops paying above 41 200.00 SEK: "
+			  "beyond it an application costs more than "
+			  "450.00 SEK (max_cost_per_application). At "
+			  "41 200.00 SEK the plan buys 92 applications and "
+			  "3.1 hires, 447.83 SEK an application on average.");
+	strbuf_reset(&sb);
+	p.budget = 3000000;
+	p.efficient.marginal_cost = 31000;
+	explain_efficient(&sb, &camp, &p);
+	CHECK_HAS(sb.buf, "Extra money keeps paying up to 41 200.00 SEK: "
+			  "every extra 1 000.00 SEK still buys applications "
+			  "at 310.00 SEK each, under the ceiling of "
+			  "450.00 SEK (max_cost_per_application).");
+	strbuf_reset(&sb);
+	p.efficient.kind = CEILING_VALUE_PER_HIRE;
+	p.efficient.per_persona = true;
+	p.efficient.ceiling = 40000000;
+	p.efficient.budget = 0;
+	explain_efficient(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "No money pays: at any spend a hire costs more than "
+			  "its persona's ceiling (value_per_hire, at most "
+			  "400 000.00 SEK) on average.");
+	strbuf_reset(&sb);
+	p.efficient.kind = CEILING_NONE;
+	explain_efficient(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	certificate();
@@ -515,6 +583,8 @@ int main(void)
 	bindings();
 	frequency_caps();
 	notes();
+	left_out_cells_in_the_unspent_note();
+	efficient_budget_sentences();
 	reasons();
 	mip_more_budget();
 	best_effort();
