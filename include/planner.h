@@ -71,10 +71,17 @@ struct plan_cell {
 	double frequency; /* average impressions per reachable member */
 };
 
-/* totals over a set of cells */
+/*
+ * Totals over a set of cells. reach: of a persona or the campaign,
+ * people reached, each once however many channels reach them (unique
+ * reach); of a channel, its cells' reach added up. reach_sum: the
+ * cells' reach added up, so a person reached on two channels counts
+ * twice (set for personas and the campaign).
+ */
 struct plan_total {
 	int64_t spend;
 	double impressions, reach, clicks, applications, hires;
+	double reach_sum;
 	int64_t cost_per_application, cost_per_hire; /* MONEY_NONE: n/a */
 	int64_t value; /* value per hire x hires - spend, minor units */
 };
@@ -100,7 +107,7 @@ struct plan_binding {
 
 struct frontier_point {
 	int64_t budget, spend;
-	double objective, applications, hires, reach;
+	double objective, applications, hires, reach; /* unique reach */
 	double marginal; /* objective per 1000 major units more */
 	bool feasible;
 };

@@ -6,6 +6,7 @@
  * solves past saturation, where niche campaigns spend most frontiers.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "explain.h"
@@ -56,7 +57,9 @@ static void set_budget(struct model *m, double bud)
 static void read_point(const struct model *m, struct frontier_point *f,
 		       int64_t *by_channel)
 {
-	double total = 0;
+	size_t n = m->n_cells + m->c->n_personas;
+	double total = 0, *spend = xcalloc(n ? n : 1, sizeof(double));
+	double *reach = spend + m->n_cells;
 
 	for (size_t j = 0; j < m->n_cells; j++)
 		by_channel[m->cells[j].channel] +=
@@ -70,12 +73,17 @@ static void read_point(const struct model *m, struct frontier_point *f,
 		double s = cell_spend_lp(m, &m->cells[j]);
 
 		response_eval(&m->cells[j].r, s, &pt);
+		spend[j] = s;
 		total += s;
 		f->applications += pt.applications;
 		f->hires += pt.hires;
-		f->reach += pt.reach;
 	}
+	/* people reached, each once however many channels reach them */
+	model_unique_reach(m, spend, reach);
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		f->reach += reach[p];
 	f->spend = llround(total * m->scale);
+	free(spend);
 }
 
 void frontier_run(struct model *m, struct plan *p)
