@@ -427,7 +427,8 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 		x->width = xcalloc((size_t)x->nseg, sizeof(double));
 		x->col = xcalloc((size_t)x->nseg, sizeof(int));
 		x->bp = xcalloc((size_t)x->nseg + 1, sizeof(double));
-		x->lslope = xcalloc((size_t)x->nseg, sizeof(double));
+		if (unique_row(m, x))
+			x->lslope = xcalloc((size_t)x->nseg, sizeof(double));
 		x->chord_err = response_segments(&x->r, x->x_max, x->nseg, bp,
 						 x->slope);
 		for (int k = 0; k <= x->nseg; k++)
@@ -437,9 +438,12 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 			x->width[k] = bp[k + 1] - bp[k];
 			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
 			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
-			x->lslope[k] = log_miss_slope(m, x, bp[k], bp[k + 1]);
-			trip_add(t, unique_row(m, x), col,
-				 x->lslope[k] * m->unit);
+			if (x->lslope) {
+				x->lslope[k] = log_miss_slope(m, x, bp[k],
+							      bp[k + 1]);
+				trip_add(t, unique_row(m, x), col,
+					 x->lslope[k] * m->unit);
+			}
 			if (x->kind == CELL_SEMI) {
 				trip_add(t, x->row_hi, col, 1);
 				trip_add(t, x->row_lo, col, 1);
