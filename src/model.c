@@ -439,8 +439,8 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
 			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
 			if (x->lslope) {
-				x->lslope[k] = log_miss_slope(m, x, bp[k],
-							      bp[k + 1]);
+				x->lslope[k] =
+					log_miss_slope(m, x, bp[k], bp[k + 1]);
 				trip_add(t, unique_row(m, x), col,
 					 x->lslope[k] * m->unit);
 			}

@@ -13,16 +13,16 @@
  * a breakpoint at its spend (model_split), which makes the LP exact
  * there, and the LP is solved again from its last basis. A MIP is
  * refined with its buy decisions held: the bound is then the bound for
- * those decisions.
+ * those decisions. A model of more than refine_max_columns columns is
+ * not refined (each round re-solves a bigger LP), but its gap is still
+ * measured and reported.
  *
  * With unique reach (reach and blend objectives) a persona's row
  * sum log g(s) + d <= 0 has a price pi >= 0: each cell adds
- * -pi log g(s) to its term, found by bisection on its concave
- * derivative, and each persona adds the maximum over its depth d of
- * w N (1 - e^-d) - pi d, which has a closed form. Personas get
- * breakpoints in depth as cells do in spend. A model of more than
- *refine_max_columns columns is not refined (each round re-solves a bigger LP),
- *but its gap is still measured and reported.
+ * -pi log g(s) to its term, whose maximum is found by bisection on its
+ * falling derivative, and each persona adds the maximum over its depth
+ * d of w N (1 - e^-d) - pi d, which has a closed form. Personas get
+ * breakpoints in depth as cells do in spend.
  */
 #include <math.h>
 
