@@ -462,6 +462,42 @@ static void full_overlap_buys_the_cheaper_depth_only(void)
 }
 
 /*
+ * The blend's reach part counts people once too. With share 1 on both
+ * banners (above) and short_term_weight 0 the blend is reach alone: all
+ * 100 SEK on b1, 632.1205588 people, the best reach, so 1 blend point.
+ * With weight 1 it is applications alone, which add the cells up
+ * (0.05 per person a banner reaches) and split 79.54 / 20.46 SEK.
+ */
+static void blend_counts_reach_once(void)
+{
+	struct fixture f;
+	const struct plan_cell *c1, *c2;
+
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 100, \"objective\": \"blend\", "
+		    "\"short_term_weight\": 0",
+		    "{\"b1\": {\"share\": 1}, \"b2\": {\"share\": 1}}") == 0);
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	CHECK(c1 != NULL && c1->spend == 10000);
+	CHECK(cell(&f, "b2") == NULL);
+	CHECK_NEAR(f.p.blend_reach_norm, 632.1205588, 1e-6);
+	CHECK_NEAR(f.p.objective_value, 1, 1e-6);
+	f.o.short_term_weight = 1;
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	c2 = cell(&f, "b2");
+	CHECK(c1 != NULL && c2 != NULL);
+	if (c1 && c2) {
+		CHECK_NEAR((double)c1->spend / 100, (log(2) + 0.5) / 0.015,
+			   0.011);
+		CHECK_NEAR((double)c2->spend / 100,
+			   100 - (log(2) + 0.5) / 0.015, 0.011);
+	}
+	done(&f);
+}
+
+/*
  * Three flat buys reach one persona of 1000 at depth 1 each (precision
  * 1, impressions = R), shares 0.5, 0.4, 0.2: 316.0603 + 252.8482 +
  * 126.4241 = 695.3326 summed, but missed by all three with chance
@@ -541,6 +577,7 @@ int main(void)
 	unique_reach_optimum_is_exact();
 	full_overlap_buys_the_cheaper_depth_only();
 	three_channels_reach_fewer_than_their_sum();
+	blend_counts_reach_once();
 	min_cost_is_exact_on_the_curves();
 	per_hire_cell_scales_clicks_by_the_click_rate();
 	daily_budget_is_spend_over_days();
