@@ -734,16 +734,6 @@ bool model_split_depth(struct model *m, size_t p, double d)
 	return true;
 }
 
-double persona_depth_lp(const struct model *m, size_t p)
-{
-	const struct mpersona *u = m->up ? &m->up[p] : NULL;
-	double d = 0;
-
-	for (int k = 0; u && k < u->nseg; k++)
-		d += lp_col_value(m->lp, u->col[k]);
-	return d;
-}
-
 void model_depths(const struct model *m, const double *spend, double *depth)
 {
 	for (size_t p = 0; p < m->c->n_personas; p++)

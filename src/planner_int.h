@@ -136,8 +136,6 @@ void model_unique_reach(const struct model *m, const double *spend,
 			double *reach);
 /* each persona's depth: minus the sum of its cells' log g */
 void model_depths(const struct model *m, const double *spend, double *depth);
-/* the depth the LP gives persona p */
-double persona_depth_lp(const struct model *m, size_t p);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
 /* split the segment of x that holds spend s (major units) there */
 bool model_split(struct model *m, struct mcell *x, double s);
