@@ -19,7 +19,7 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/jobmix
 VERSION  := 0.1.0
 
-PKGS      = libcjson
+PKGS      = libcjson sqlite3
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wvla \
             -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
@@ -59,7 +59,7 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
-	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t
+	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t
 
 # After a deliberate change of output only: then read `git diff tests/golden`.
 golden: jobmix

@@ -54,12 +54,19 @@ struct channel {
 	double precision;     /* share of impressions on the persona */
 	double frequency_cap; /* 0: none */
 	int64_t min_daily;    /* per ad set; 0: none */
+	bool shared_ad_set;   /* one ad set serves every persona (ad_set
+				 "shared"); else one per persona */
 	int64_t min_spend;    /* channel floor; 0: none */
 	int64_t max_spend;    /* MONEY_NONE: none */
 	double max_share;     /* of the budget; 1: none */
 	double impressions;   /* flat channels: what the fee buys */
 	bool excluded;        /* the campaign excludes the whole channel */
 	int line;             /* catalogue line, for messages */
+	/* the channel's flight: its own dates inside the campaign's, or
+	 * the campaign's; days = end - start + 1 */
+	char start[11], end[11];
+	int days;
+	bool own_dates; /* start and end were given for the channel */
 };
 
 struct location {
@@ -98,6 +105,22 @@ struct persona_channel {
 	double impressions; /* flat channels: what the fee buys, > 0 */
 };
 
+/*
+ * Targeting a persona asks the ad platforms for, beyond its locations
+ * and interests (the audience's "targeting" object). Job ads may not
+ * use most of it: compliance.h widens, drops or refuses each part per
+ * platform, and validate warns about it.
+ */
+struct persona_targeting {
+	int64_t age_min, age_max;    /* 0: not given; age_max 65: 65+ */
+	struct strlist genders;      /* "female", "male"; none: all */
+	struct strlist postal_codes; /* as the persona writes them */
+	struct location *exclude;    /* owned; places left out */
+	size_t n_exclude;
+	struct strlist exclude_interests;
+	char *lookalike; /* owned, may be NULL: a lookalike's source */
+};
+
 struct persona {
 	char *id;   /* owned */
 	char *name; /* owned */
@@ -113,6 +136,7 @@ struct persona {
 	char *hook;                            /* owned, may be NULL */
 	struct persona_channel *channels;      /* owned */
 	size_t n_channels;
+	struct persona_targeting targeting; /* what it asks the platforms */
 };
 
 struct exclusion {
@@ -163,7 +187,8 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 
 /*
  * The price of persona p's channel entry pc (an index into its
- * channels): the persona's override, or the channel's.
+ * channels): the persona's override, or the channel's. A flat channel
+ * has no persona override: its fee is one buy for every persona.
  */
 int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc);
 

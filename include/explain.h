@@ -85,6 +85,20 @@ void explain_min_daily_out(struct strvec *notes, const struct campaign *c,
 			   size_t persona, size_t channel, double absorbs,
 			   double budget);
 
+/*
+ * "paper is one buy of 15 000.00 SEK shared by electricians
+ * (9 000.00 SEK) and apprentices (6 000.00 SEK)": flat channel ch's fee
+ * and its n personas' parts, minor units.
+ */
+void explain_shared_buy(struct strvec *notes, const struct campaign *c,
+			size_t channel, int64_t fee, const size_t *persona,
+			const int64_t *part, size_t n);
+
+/* why a channel's shared ad set (its minimum) is left out of the model */
+void explain_min_daily_shared_out(struct strvec *notes,
+				  const struct campaign *c, size_t channel,
+				  double absorbs, double budget);
+
 /* where the unspent money went, or why it did not */
 struct explain_spend {
 	double left;     /* unspent budget */

@@ -131,7 +131,7 @@ struct plan {
 	struct plan_total total;
 	struct plan_total *persona_totals; /* owned; one per persona */
 	struct plan_total *channel_totals; /* owned; one per channel */
-	struct plan_cell *cells;           /* owned; spend > 0 only */
+	struct plan_cell *cells; /* owned; spend > 0, or a flat buy made */
 	size_t n_cells;
 	struct plan_binding *bindings; /* owned */
 	size_t n_bindings;

@@ -196,8 +196,36 @@ static void unspent(struct model *m, struct plan *p)
 	explain_unspent(&m->notes, m->c, m->objective, &s);
 }
 
+/* each flat channel bought for more than one persona: one buy, split */
+static void shared_buys(struct model *m, const struct plan *p)
+{
+	const struct campaign *c = m->c;
+	size_t *persona = xcalloc(c->n_personas + 1, sizeof(size_t));
+	int64_t *part = xcalloc(c->n_personas + 1, sizeof(int64_t));
+
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		size_t n = 0;
+
+		if (c->channels[ch].pricing != PRICING_FLAT ||
+		    p->channel_totals[ch].spend <= 0)
+			continue;
+		for (size_t i = 0; i < p->n_cells; i++)
+			if (p->cells[i].channel == ch) {
+				persona[n] = p->cells[i].persona;
+				part[n++] = p->cells[i].spend;
+			}
+		if (n > 1)
+			explain_shared_buy(&m->notes, c, ch,
+					   p->channel_totals[ch].spend, persona,
+					   part, n);
+	}
+	free(persona);
+	free(part);
+}
+
 void planner_explain(struct model *m, struct plan *p)
 {
+	shared_buys(m, p);
 	unspent(m, p);
 	find_bindings(m, p);
 }

@@ -40,6 +40,15 @@ static void persona_release(struct persona *p)
 	strlist_release(&p->languages);
 	free(p->hook);
 	free(p->channels);
+	strlist_release(&p->targeting.genders);
+	strlist_release(&p->targeting.postal_codes);
+	for (size_t i = 0; i < p->targeting.n_exclude; i++) {
+		free(p->targeting.exclude[i].city);
+		free(p->targeting.exclude[i].country);
+	}
+	free(p->targeting.exclude);
+	strlist_release(&p->targeting.exclude_interests);
+	free(p->targeting.lookalike);
 }
 
 void campaign_release(struct campaign *c)

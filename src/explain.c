@@ -173,6 +173,17 @@ static enum binding_kind describe_row(struct strbuf *name, struct strbuf *text,
 		strbuf_addf(text, " %s", goal_noun(r->kind));
 		return BIND_CAMPAIGN_GOAL;
 	case XROW_MIN_DAILY:
+		if (ch->shared_ad_set) {
+			strbuf_addf(name, "channel %s min daily", ch->id);
+			strbuf_addstr(text, "the platform minimum of ");
+			explain_money(text, c,
+				      money_to_major(ch->min_daily, c->digits));
+			strbuf_addf(text,
+				    " a day on %s's one ad set for all its "
+				    "personas",
+				    ch->id);
+			return BIND_MIN_DAILY;
+		}
 		strbuf_addf(name, "cell %s %s min daily", pe->id, ch->id);
 		strbuf_addstr(text, "the platform minimum of ");
 		explain_money(text, c,
@@ -268,16 +279,58 @@ void explain_min_daily_out(struct strvec *notes, const struct campaign *c,
 			    "%s on %s is left out: the platform minimum of %s "
 			    "a day for %d days is more than the %s its "
 			    "audience absorbs at the frequency cap",
-			    c->personas[persona].id, ch->id, daily.buf, c->days,
-			    limit.buf);
+			    c->personas[persona].id, ch->id, daily.buf,
+			    ch->days, limit.buf);
 	} else {
 		explain_money(&limit, c, budget);
 		strvec_addf(notes,
 			    "%s on %s is left out: the platform minimum of %s "
 			    "a day for %d days is more than the budget of %s",
-			    c->personas[persona].id, ch->id, daily.buf, c->days,
-			    limit.buf);
+			    c->personas[persona].id, ch->id, daily.buf,
+			    ch->days, limit.buf);
 	}
+	strbuf_release(&daily);
+	strbuf_release(&limit);
+}
+
+void explain_shared_buy(struct strvec *notes, const struct campaign *c,
+			size_t channel, int64_t fee, const size_t *persona,
+			const int64_t *part, size_t n)
+{
+	const struct channel *ch = &c->channels[channel];
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "%s is one buy of ", ch->id);
+	explain_money(&sb, c, money_to_major(fee, c->digits));
+	strbuf_addstr(&sb, " shared by ");
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_addstr(&sb, i + 1 == n ? " and " : ", ");
+		strbuf_addf(&sb, "%s (", c->personas[persona[i]].id);
+		explain_money(&sb, c, money_to_major(part[i], c->digits));
+		strbuf_addch(&sb, ')');
+	}
+	strvec_addf(notes, "%s", sb.buf);
+	strbuf_release(&sb);
+}
+
+void explain_min_daily_shared_out(struct strvec *notes,
+				  const struct campaign *c, size_t channel,
+				  double absorbs, double budget)
+{
+	const struct channel *ch = &c->channels[channel];
+	struct strbuf daily = STRBUF_INIT, limit = STRBUF_INIT;
+
+	explain_money(&daily, c, money_to_major(ch->min_daily, c->digits));
+	explain_money(&limit, c, absorbs >= 0 ? absorbs : budget);
+	strvec_addf(notes,
+		    "%s is left out: the platform minimum of %s a day for "
+		    "%d days on its one ad set is more than %s%s",
+		    ch->id, daily.buf, ch->days,
+		    absorbs >= 0 ? "the personas together absorb at the "
+				   "frequency cap, "
+				 : "the budget of ",
+		    limit.buf);
 	strbuf_release(&daily);
 	strbuf_release(&limit);
 }

@@ -61,9 +61,19 @@ static void read_point(const struct model *m, struct frontier_point *f,
 	double total = 0, *spend = xcalloc(n ? n : 1, sizeof(double));
 	double *reach = spend + m->n_cells;
 
-	for (size_t j = 0; j < m->n_cells; j++)
-		by_channel[m->cells[j].channel] +=
-			llround(cell_spend_lp(m, &m->cells[j]) * m->scale);
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		/* a flat channel's one fee, whole, at its lead */
+		if (x->kind == CELL_FLAT && cell_leads(m, j))
+			by_channel[x->channel] +=
+				cell_spend_lp(m, x) > 0
+					? llround(x->r.fee * m->scale)
+					: 0;
+		else if (x->kind != CELL_FLAT)
+			by_channel[x->channel] +=
+				llround(cell_spend_lp(m, x) * m->scale);
+	}
 
 	f->feasible = true;
 	f->objective = lp_obj_value(m->lp);
@@ -72,7 +82,7 @@ static void read_point(const struct model *m, struct frontier_point *f,
 		struct response_point pt;
 		double s = cell_spend_lp(m, &m->cells[j]);
 
-		response_eval(&m->cells[j].r, s, &pt);
+		cell_eval(&m->cells[j], s, &pt);
 		spend[j] = s;
 		total += s;
 		f->applications += pt.applications;

@@ -2,13 +2,16 @@
  * The planning model. Each usable cell (persona x channel) becomes
  * `segments` columns x_jk in [0, w_jk], one per piece of its concave
  * reach curve, so a maximising LP fills them in order and the model is
- * exact for the piecewise-linear curve without binaries. Flat fees are
- * one binary column; platform minimum daily budgets add one binary per
- * cell (0, or at least min_daily x days). Rows: the budget, a spend
- * row per constrained channel and capped persona, a response row per
- * goal, two linking rows per semi-continuous cell. With the reach
- * and blend objectives, one more row per persona and its own segment
- * columns count each person reached once (struct mpersona).
+ * exact for the piecewise-linear curve without binaries. A flat fee
+ * is one binary column per channel: one buy reaches every persona that
+ * reads it, and each persona's cell carries its part of the fee, split
+ * by its reachable readers. Platform minimum daily budgets add one
+ * binary per ad set (0, or at least min_daily x the channel's days):
+ * per cell, or per channel when the channel's ad set is shared. Rows:
+ * the budget, a spend row per constrained channel and capped persona, a
+ * response row per goal, two linking rows per ad set with a minimum.
+ * With the reach and blend objectives, one more row per persona and its
+ * own segment columns count each person reached once (struct mpersona).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -91,6 +94,41 @@ static double flat_reach(const struct mcell *x)
 	return response_reach(&x->r, x->r.fee);
 }
 
+double cell_reach(const struct mcell *x, double s)
+{
+	if (x->kind == CELL_FLAT)
+		return s > 0 ? flat_reach(x) : 0;
+	return response_reach(&x->r, s);
+}
+
+void cell_eval(const struct mcell *x, double s, struct response_point *pt)
+{
+	response_eval(&x->r, x->kind == CELL_FLAT && s > 0 ? x->r.fee : s, pt);
+	pt->spend = s > 0 ? s : 0;
+}
+
+bool cell_leads(const struct model *m, size_t j)
+{
+	return m->cells[j].lead == j;
+}
+
+/* the objective of a flat channel's one buy: every reader it reaches */
+static double flat_objective(const struct model *m, size_t lead,
+			     enum objective obj)
+{
+	double v = 0, wr, wm;
+
+	for (size_t j = lead; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		if (x->lead != lead)
+			continue;
+		cell_weights(m, x, obj, &wr, &wm);
+		v += wr * flat_reach(x) + wm * x->fee_part;
+	}
+	return v;
+}
+
 void model_set_objective(struct model *m, enum objective obj)
 {
 	m->objective_now = obj;
@@ -102,8 +140,9 @@ void model_set_objective(struct model *m, enum objective obj)
 
 		cell_weights(m, x, obj, &wr, &wm);
 		if (x->kind == CELL_FLAT) {
-			lp_set_obj_coef(m->lp, x->zcol,
-					wr * flat_reach(x) + wm * x->r.fee);
+			if (cell_leads(m, j))
+				lp_set_obj_coef(m->lp, x->zcol,
+						flat_objective(m, j, obj));
 			continue;
 		}
 		/* a segment column counts money in m->unit */
@@ -208,9 +247,14 @@ static bool shape_cell(struct model *m, struct mcell *x, double lim)
 		return false;
 	x->cap_is_freq = x->r.x_cap > 0 && x->r.x_cap <= lim;
 	x->x_max = x->cap_is_freq ? x->r.x_cap : lim;
-	x->lower = money_to_major(chan->min_daily, c->digits) * c->days;
+	x->lower = money_to_major(chan->min_daily, c->digits) * chan->days;
 	if (x->lower <= 0)
 		return x->x_max > 0;
+	if (chan->shared_ad_set) {
+		/* the channel's ad set is checked as a whole: group_cells */
+		x->kind = CELL_SEMI;
+		return x->x_max > 0;
+	}
 	if (x->lower > x->x_max || x->lower > m->bmax) {
 		explain_min_daily_out(&m->notes, c, x->persona, x->channel,
 				      x->lower > x->x_max ? x->x_max : -1,
@@ -254,6 +298,94 @@ static void make_cells(struct model *m)
 				m->n_cells++;
 		}
 	}
+}
+
+/* does cell x share its binary with the other cells of its channel? */
+static bool grouped(const struct model *m, const struct mcell *x)
+{
+	return x->kind == CELL_FLAT ||
+	       (x->kind == CELL_SEMI &&
+		m->c->channels[x->channel].shared_ad_set);
+}
+
+/*
+ * A shared ad set whose minimum its personas cannot absorb together, or
+ * the budget cannot pay, is left out whole.
+ */
+static void drop_shared_out_of_reach(struct model *m)
+{
+	const struct campaign *c = m->c;
+	size_t nch = c->n_channels, n = 0;
+	double *range = xcalloc(nch ? nch : 1, sizeof(double));
+	bool *out = xcalloc(nch ? nch : 1, sizeof(bool));
+
+	for (size_t j = 0; j < m->n_cells; j++)
+		if (m->cells[j].kind == CELL_SEMI && grouped(m, &m->cells[j]))
+			range[m->cells[j].channel] += m->cells[j].x_max;
+	for (size_t ch = 0; ch < nch; ch++) {
+		double lower =
+			money_to_major(c->channels[ch].min_daily, c->digits) *
+			c->channels[ch].days;
+
+		if (range[ch] <= 0 || (lower <= range[ch] && lower <= m->bmax))
+			continue;
+		out[ch] = true;
+		explain_min_daily_shared_out(&m->notes, c, ch,
+					     lower > range[ch] ? range[ch] : -1,
+					     m->bmax);
+	}
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		if (!(x->kind == CELL_SEMI && grouped(m, x) && out[x->channel]))
+			m->cells[n++] = *x;
+	}
+	m->n_cells = n;
+	free(range);
+	free(out);
+}
+
+/*
+ * Lead each group by its first cell, give its lead the group's spend
+ * range, and split each flat fee by the personas' reachable readers.
+ */
+static void group_cells(struct model *m)
+{
+	size_t nch = m->c->n_channels;
+	size_t *lead = xcalloc(nch ? nch : 1, sizeof(size_t));
+	double *readers = xcalloc(nch ? nch : 1, sizeof(double));
+	double *range = xcalloc(nch ? nch : 1, sizeof(double));
+
+	drop_shared_out_of_reach(m);
+	for (size_t ch = 0; ch < nch; ch++)
+		lead[ch] = SIZE_MAX;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+
+		x->lead = j;
+		x->z_max = x->x_max;
+		if (!grouped(m, x))
+			continue;
+		if (lead[x->channel] == SIZE_MAX)
+			lead[x->channel] = j;
+		x->lead = lead[x->channel];
+		readers[x->channel] += x->r.reachable;
+		range[x->channel] += x->x_max;
+	}
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+
+		if (!grouped(m, x))
+			continue;
+		if (cell_leads(m, j))
+			x->z_max = range[x->channel];
+		if (x->kind == CELL_FLAT)
+			x->fee_part =
+				x->r.fee * x->r.reachable / readers[x->channel];
+	}
+	free(lead);
+	free(readers);
+	free(range);
 }
 
 /* the budget, channel, persona and goal rows */
@@ -316,10 +448,15 @@ static double persona_size(const struct model *m, size_t p)
 	return (double)m->c->personas[p].size;
 }
 
-/* log g of cell x at spend s (major units) */
+/*
+ * log g of cell x at spend s (major units); a flat cell reaches its
+ * readers whenever its part of the fee is paid, as in cell_reach()
+ */
 static double cell_log_miss(const struct model *m, const struct mcell *x,
 			    double s)
 {
+	if (x->kind == CELL_FLAT)
+		s = s > 0 ? x->r.fee : 0;
 	return response_log_miss(&x->r, s, persona_size(m, x->persona));
 }
 
@@ -417,10 +554,42 @@ static void add_column(struct model *m, struct triplets *t,
 	trip_add(t, m->row_chires, col, qa * h * reach);
 }
 
-/* the columns of cell x from column col on; the next free column */
-static int add_cell_columns(struct model *m, struct triplets *t,
-			    struct mcell *x, int col, double *bp)
+/*
+ * The flat channel's one buy led by cell lead: the whole fee on the
+ * budget and channel rows, each persona's part on its cap, and every
+ * persona's readers on the goal rows.
+ */
+static void add_flat_column(struct model *m, struct triplets *t, size_t lead)
 {
+	const struct mcell *l = &m->cells[lead];
+	double apps = 0, hires = 0;
+	int z = l->zcol;
+
+	trip_add(t, m->row_budget, z, l->r.fee / m->unit);
+	trip_add(t, m->row_channel[l->channel], z, l->r.fee / m->unit);
+	for (size_t j = lead; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		double qa = x->r.q * x->r.a, reach = flat_reach(x);
+
+		if (x->lead != lead)
+			continue;
+		trip_add(t, m->row_pcap[x->persona], z, x->fee_part / m->unit);
+		trip_add(t, m->row_papps[x->persona], z, qa * reach);
+		trip_add(t, m->row_phires[x->persona], z, qa * x->r.h * reach);
+		trip_add(t, unique_row(m, x), z, cell_log_miss(m, x, x->r.fee));
+		apps += qa * reach;
+		hires += qa * x->r.h * reach;
+	}
+	trip_add(t, m->row_capps, z, apps);
+	trip_add(t, m->row_chires, z, hires);
+}
+
+/* the columns of cell j from column col on; the next free column */
+static int add_cell_columns(struct model *m, struct triplets *t, size_t j,
+			    int col, double *bp)
+{
+	struct mcell *x = &m->cells[j];
+
 	if (x->kind != CELL_FLAT) {
 		x->alloc = x->nseg;
 		x->slope = xcalloc((size_t)x->nseg, sizeof(double));
@@ -450,17 +619,19 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 			}
 		}
 	}
-	if (x->kind == CELL_FLAT || x->kind == CELL_SEMI) {
-		x->zcol = col++;
-		lp_set_binary(m->lp, x->zcol);
+	if (x->kind != CELL_FLAT && x->kind != CELL_SEMI)
+		return col;
+	if (!cell_leads(m, j)) {
+		x->zcol = m->cells[x->lead].zcol; /* the lead came first */
+		return col;
 	}
+	x->zcol = col++;
+	lp_set_binary(m->lp, x->zcol);
 	if (x->kind == CELL_SEMI) {
-		trip_add(t, x->row_hi, x->zcol, -x->x_max / m->unit);
+		trip_add(t, x->row_hi, x->zcol, -x->z_max / m->unit);
 		trip_add(t, x->row_lo, x->zcol, -x->lower / m->unit);
-	} else if (x->kind == CELL_FLAT) {
-		add_column(m, t, x, x->zcol, x->r.fee / m->unit, flat_reach(x));
-		trip_add(t, unique_row(m, x), x->zcol,
-			 cell_log_miss(m, x, x->r.fee));
+	} else {
+		add_flat_column(m, t, j);
 	}
 	return col;
 }
@@ -480,10 +651,14 @@ static void build(struct model *m, struct triplets *t)
 			  : x->kind == CELL_LINEAR ? 1
 						   : seg;
 		ncols += (size_t)x->nseg +
-			 (x->kind == CELL_FLAT || x->kind == CELL_SEMI);
-		if (x->kind == CELL_SEMI) {
+			 ((x->kind == CELL_FLAT || x->kind == CELL_SEMI) &&
+			  cell_leads(m, j));
+		if (x->kind == CELL_SEMI && cell_leads(m, j)) {
 			x->row_hi = add_row(m, ROW_SEMI_HI, j, -INFINITY, 0);
 			x->row_lo = add_row(m, ROW_SEMI_LO, j, 0, INFINITY);
+		} else if (x->kind == CELL_SEMI) {
+			x->row_hi = m->cells[x->lead].row_hi;
+			x->row_lo = m->cells[x->lead].row_lo;
 		}
 	}
 	if (ncols == 0)
@@ -493,7 +668,7 @@ static void build(struct model *m, struct triplets *t)
 	col = lp_add_cols(m->lp, (int)ncols);
 	m->n_cols = (int)ncols;
 	for (size_t j = 0; j < m->n_cells; j++)
-		col = add_cell_columns(m, t, &m->cells[j], col, bp);
+		col = add_cell_columns(m, t, j, col, bp);
 	add_unique_columns(m, t, col);
 	lp_load_matrix(m->lp, t->n, t->ia, t->ja, t->ar);
 	m->nnz = t->n;
@@ -537,6 +712,7 @@ int model_make(struct model *m, const struct campaign *c,
 	m->prm.mip_gap = o->mip_gap;
 	m->prm.log = verbosity >= 2;
 	make_cells(m);
+	group_cells(m);
 	build(m, &t);
 	free(t.ia);
 	free(t.ja);
@@ -756,7 +932,7 @@ double cell_spend_lp(const struct model *m, const struct mcell *x)
 	double s = 0;
 
 	if (x->kind == CELL_FLAT)
-		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->r.fee : 0;
+		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->fee_part : 0;
 	for (int k = 0; k < x->nseg; k++)
 		s += lp_col_value(m->lp, x->col[k]);
 	return s * m->unit;
@@ -834,7 +1010,14 @@ int model_write(struct model *m)
 			strbuf_addf(&lead, "x%zu_%d_", j, k + 1);
 			name_column(m, &sb, x->col[k], lead.buf, x);
 		}
-		if (x->zcol) {
+		if (x->zcol && cell_leads(m, j) && grouped(m, x)) {
+			/* one binary for the channel: named by it alone */
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s%zu_",
+				    x->kind == CELL_FLAT ? "buy" : "use", j);
+			add_name_part(&sb, m->c->channels[x->channel].id);
+			lp_set_col_name(m->lp, x->zcol, sb.buf);
+		} else if (x->zcol && cell_leads(m, j)) {
 			strbuf_reset(&lead);
 			strbuf_addf(&lead, "%s%zu_",
 				    x->kind == CELL_FLAT ? "buy" : "use", j);

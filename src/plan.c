@@ -76,14 +76,19 @@ static void fill_cell(const struct model *m, size_t j, int64_t spend,
 		      double raw, struct plan_cell *pc)
 {
 	const struct mcell *x = &m->cells[j];
-	const struct campaign *c = m->c;
+	const struct channel *ch = &m->c->channels[x->channel];
 	struct response_point pt;
 
-	response_eval(&x->r, (double)spend / m->scale, &pt);
+	/* a flat cell reaches its readers when the buy is made, even when
+	 * its part of a tiny fee rounds to nothing */
+	cell_eval(x,
+		  x->kind == CELL_FLAT ? raw / m->scale
+				       : (double)spend / m->scale,
+		  &pt);
 	pc->persona = x->persona;
 	pc->channel = x->channel;
 	pc->spend = spend;
-	pc->daily = c->days > 0 ? spend / c->days : spend;
+	pc->daily = ch->days > 0 ? spend / ch->days : spend;
 	pc->impressions = pt.impressions;
 	pc->reach = pt.reach;
 	pc->clicks = pt.clicks;
@@ -111,15 +116,19 @@ static int64_t cell_value(const struct campaign *c, const struct plan_cell *pc)
  * are disjoint groups). The cells' sum stays in reach_sum.
  */
 static void unique_totals(const struct model *m, struct plan *p,
-			  const int64_t *spend)
+			  const int64_t *spend, const double *raw)
 {
 	const struct campaign *c = m->c;
 	size_t n = m->n_cells + c->n_personas;
 	double *s = xcalloc(n ? n : 1, sizeof(double));
 	double *reach = s + m->n_cells;
 
-	for (size_t j = 0; j < m->n_cells; j++)
+	for (size_t j = 0; j < m->n_cells; j++) {
 		s[j] = (double)spend[j] / m->scale;
+		/* a flat buy made reaches a persona whose part rounds to 0 */
+		if (m->cells[j].kind == CELL_FLAT && raw[j] > 0)
+			s[j] = m->cells[j].r.fee;
+	}
 	model_unique_reach(m, s, reach);
 	p->total.reach_sum = p->total.reach;
 	p->total.reach = 0;
@@ -169,7 +178,8 @@ void plan_extract(struct model *m, struct plan *p)
 		struct plan_cell *pc;
 		int64_t value;
 
-		if (spend[j] <= 0)
+		if (spend[j] <= 0 &&
+		    !(m->cells[j].kind == CELL_FLAT && raw[j] > 0))
 			continue;
 		pc = &p->cells[p->n_cells++];
 		fill_cell(m, j, spend[j], raw[j], pc);
@@ -178,7 +188,7 @@ void plan_extract(struct model *m, struct plan *p)
 		total_add(&p->persona_totals[pc->persona], pc, value);
 		total_add(&p->channel_totals[pc->channel], pc, value);
 	}
-	unique_totals(m, p, spend);
+	unique_totals(m, p, spend, raw);
 	total_finish(&p->total);
 	for (size_t i = 0; i < c->n_personas; i++)
 		total_finish(&p->persona_totals[i]);

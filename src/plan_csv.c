@@ -4,6 +4,8 @@
  */
 #include "plan_csv.h"
 
+#include <inttypes.h>
+
 #include "campaign.h"
 #include "csv.h"
 #include "money.h"
@@ -18,10 +20,23 @@ static void csv_money(struct strbuf *sb, const struct campaign *c, int64_t v)
 		money_format(sb, v, c->digits);
 }
 
+/* personas sharing flat channel ch's one buy; 0 for other channels */
+static int64_t shared_by(const struct campaign *c, const struct plan *p,
+			 size_t ch)
+{
+	int64_t n = 0;
+
+	if (c->channels[ch].pricing != PRICING_FLAT)
+		return 0;
+	for (size_t k = 0; k < p->n_cells; k++)
+		n += p->cells[k].channel == ch;
+	return n;
+}
+
 static void csv_row(struct strbuf *sb, const struct campaign *c,
 		    const char *persona, const char *channel,
 		    const char *platform, const struct plan_total *t,
-		    int64_t daily)
+		    int64_t daily, int64_t shared)
 {
 	csv_add_text(sb, persona);
 	strbuf_addch(sb, ',');
@@ -36,6 +51,9 @@ static void csv_row(struct strbuf *sb, const struct campaign *c,
 	csv_money(sb, c, t->cost_per_hire);
 	strbuf_addch(sb, ',');
 	csv_add_text(sb, c->currency);
+	strbuf_addch(sb, ',');
+	if (shared > 0)
+		strbuf_addf(sb, "%" PRId64, shared);
 	strbuf_addstr(sb, "\r\n");
 }
 
@@ -44,7 +62,8 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 {
 	strbuf_addstr(sb, "persona,channel,platform,spend,daily_budget,"
 			  "impressions,reach,clicks,applications,hires,"
-			  "cost_per_application,cost_per_hire,currency\r\n");
+			  "cost_per_application,cost_per_hire,currency,"
+			  "shared_by\r\n");
 	if (p->status == PLAN_INFEASIBLE)
 		return;
 	for (size_t i = 0; i < p->n_cells; i++) {
@@ -54,7 +73,8 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 
 		plan_cell_total(pc, &t);
 		csv_row(sb, c, c->personas[pc->persona].id, ch->id,
-			platform_name(ch->platform), &t, pc->daily);
+			platform_name(ch->platform), &t, pc->daily,
+			shared_by(c, p, pc->channel));
 	}
-	csv_row(sb, c, "total", "", "", &p->total, MONEY_NONE);
+	csv_row(sb, c, "total", "", "", &p->total, MONEY_NONE, 0);
 }

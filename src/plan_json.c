@@ -218,6 +218,25 @@ static void write_personas(struct json_writer *w, const struct campaign *c,
 	json_array_end(w);
 }
 
+/* channel ch's own dates, its ad set and whether its buy is shared */
+static void write_flight(struct json_writer *w, const struct campaign *c,
+			 const struct plan *p, size_t ch)
+{
+	const struct channel *chan = &c->channels[ch];
+	bool flat = chan->pricing == PRICING_FLAT;
+	int64_t n = 0;
+
+	for (size_t k = 0; k < p->n_cells; k++)
+		n += p->cells[k].channel == ch;
+	put_str(w, "start", chan->start);
+	put_str(w, "end", chan->end);
+	put_int(w, "days", chan->days);
+	put_str(w, "ad_set", chan->shared_ad_set ? "shared" : "persona");
+	put_bool(w, "shared_buy", flat);
+	if (flat)
+		put_int(w, "shared_by", n);
+}
+
 static void write_channels(struct json_writer *w, const struct campaign *c,
 			   const struct plan *p)
 {
@@ -236,6 +255,7 @@ static void write_channels(struct json_writer *w, const struct campaign *c,
 			p->total.spend > 0
 				? (double)t->spend / (double)p->total.spend
 				: 0);
+		write_flight(w, c, p, i);
 		json_object_end(w);
 	}
 	json_array_end(w);

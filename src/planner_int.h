@@ -35,8 +35,17 @@ struct mcell {
 	int alloc;          /* room in col, bp, slope and width */
 	int zcol;           /* binary column, or 0 */
 	int row_hi, row_lo; /* semi-continuous linking rows */
-	double chord_err;   /* in reach */
-	double *slope;      /* owned; nseg slopes, reach per major unit */
+	/*
+	 * Cells that share one binary (a flat channel's one buy, a shared
+	 * ad set's one minimum) form a group led by its first cell: lead
+	 * is that cell's index (a cell alone leads itself). The lead holds
+	 * z_max, the group's spend range in its linking row.
+	 */
+	size_t lead;
+	double z_max;
+	double fee_part;  /* flat: this persona's part of the fee, major */
+	double chord_err; /* in reach */
+	double *slope;    /* owned; nseg slopes, reach per major unit */
 	double *width;
 	/* owned; nseg widths, major units */ /* owned; nseg segment
 						 widths */
@@ -136,6 +145,15 @@ void model_unique_reach(const struct model *m, const double *spend,
 			double *reach);
 /* each persona's depth: minus the sum of its cells' log g */
 void model_depths(const struct model *m, const double *spend, double *depth);
+/*
+ * Persona members cell x reaches, and all its figures, at spend s major
+ * units: a flat cell reaches its readers whenever its part of the fee
+ * is paid.
+ */
+double cell_reach(const struct mcell *x, double s);
+void cell_eval(const struct mcell *x, double s, struct response_point *pt);
+/* does cell j lead its group (own its binary, if any)? */
+bool cell_leads(const struct model *m, size_t j);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
 /* split the segment of x that holds spend s (major units) there */
 bool model_split(struct model *m, struct mcell *x, double s);

@@ -209,23 +209,33 @@ static double persona_bound(const struct model *m, size_t p, double d,
 	return w * response_reach(&u->r, s) - pi * s;
 }
 
-/* a binary column's worth net of its rows' prices, at its value */
-static double binary_bound(const struct model *m, const struct mcell *x,
-			   bool fixed)
+/*
+ * A binary column's worth net of its rows' prices, at its value: the
+ * binary of the group cell lead leads (a flat buy counts every reader
+ * of every persona, and each persona's part of the fee).
+ */
+static double binary_bound(const struct model *m, size_t lead, bool fixed)
 {
-	double z = lp_col_value(m->lp, x->zcol), wr, wm, g, goals, money;
+	const struct mcell *x = &m->cells[lead];
+	double z = lp_col_value(m->lp, x->zcol), wr, wm, g = 0, goals, money;
 
 	if (x->kind == CELL_SEMI) {
-		g = -(dual(m, x->row_hi) * -x->x_max +
+		g = -(dual(m, x->row_hi) * -x->z_max +
 		      dual(m, x->row_lo) * -x->lower);
 	} else {
-		double fr = response_reach(&x->r, x->r.fee);
+		for (size_t j = lead; j < m->n_cells; j++) {
+			const struct mcell *y = &m->cells[j];
+			double fr = cell_reach(y, y->fee_part);
 
-		cell_weights(m, x, m->objective_now, &wr, &wm);
-		row_prices(m, x, &goals, &money);
-		g = wr * fr + wm * x->r.fee - money * x->r.fee - goals * fr;
-		g -= unique_price(m, x) *
-		     response_log_miss(&x->r, x->r.fee, size_of(m, x));
+			if (y->lead != lead)
+				continue;
+			cell_weights(m, y, m->objective_now, &wr, &wm);
+			row_prices(m, y, &goals, &money);
+			g += wr * fr + (wm - money) * y->fee_part - goals * fr;
+			/* the buy's depth for the persona's unique reach */
+			g -= unique_price(m, y) *
+			     response_log_miss(&y->r, y->r.fee, size_of(m, y));
+		}
 	}
 	g *= sign(m);
 	if (fixed)
@@ -310,8 +320,8 @@ static double dual_bound(const struct model *m, bool fixed, double *depth,
 					 cell_term(m, x, alpha, beta, pi, now);
 			}
 		}
-		if (x->zcol)
-			ub += binary_bound(m, x, fixed);
+		if (x->zcol && cell_leads(m, j))
+			ub += binary_bound(m, j, fixed);
 	}
 	if (m->up)
 		ub += persona_bounds(m, depth, at ? at + m->n_cells : NULL,
@@ -333,7 +343,7 @@ static double exact_value(const struct model *m)
 
 		spend[j] = s;
 		cell_weights(m, x, m->objective_now, &wr, &wm);
-		v += wr * response_reach(&x->r, s) + wm * s;
+		v += wr * cell_reach(x, s) + wm * s;
 	}
 	if (m->up && w != 0) {
 		model_unique_reach(m, spend, reach);

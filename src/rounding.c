@@ -5,8 +5,10 @@
  * or a persona's budget cap, by even one minor unit, and must not let a
  * goal the solver met slip below it on the exact curves. So: floor
  * every cell, hand the units left over to the largest remainders where
- * every limit has room, take back what a limit still exceeds, and then
- * top up, unit by unit where it pays most, any goal the rounding missed.
+ * every limit has room (a flat channel's one fee is split over its
+ * personas the same way, so the parts add up to the fee exactly), take back
+ * what a limit still exceeds, and then top up, unit by unit where it pays most,
+ * any goal the rounding missed.
  */
 #include <math.h>
 #include <stdint.h>
@@ -23,6 +25,7 @@ struct limits {
 	int64_t budget, spent;
 	int64_t *ch_cap, *ch_spent; /* per channel */
 	int64_t *pe_cap, *pe_spent; /* per persona */
+	const double *raw;          /* the solver's spends: a flat buy made */
 };
 
 static void limits_init(struct limits *l, const struct model *m)
@@ -96,23 +99,76 @@ static int by_frac_desc(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i; /* stable, so repeatable */
 }
 
+/*
+ * The fee of the flat channel whose group cell lead leads, in minor
+ * units, over the group's cells by their reachable readers: floors,
+ * then the units left to the largest remainders (ties: the first cell).
+ */
+static void split_fee(const struct model *m, size_t lead, double *frac,
+		      int64_t *out)
+{
+	const struct mcell *l = &m->cells[lead];
+	int64_t fee = m->c->channels[l->channel].price, given = 0;
+	double readers = 0;
+
+	for (size_t j = lead; j < m->n_cells; j++)
+		if (m->cells[j].lead == lead)
+			readers += m->cells[j].r.reachable;
+	for (size_t j = lead; j < m->n_cells; j++) {
+		double exact;
+
+		if (m->cells[j].lead != lead)
+			continue;
+		exact = (double)fee * m->cells[j].r.reachable / readers;
+		out[j] = (int64_t)floor(exact + 1e-9);
+		frac[j] = exact - (double)out[j];
+		given += out[j];
+	}
+	for (; given < fee; given++) {
+		size_t best = lead;
+
+		for (size_t j = lead; j < m->n_cells; j++)
+			if (m->cells[j].lead == lead && frac[j] > frac[best])
+				best = j;
+		out[best]++;
+		frac[best] = -1;
+	}
+}
+
+/* each bought flat fee split over its personas; 0 elsewhere */
+static void split_fees(const struct model *m, const double *raw, int64_t *fee)
+{
+	size_t n = m->n_cells;
+	double *frac = xcalloc(n ? n : 1, sizeof(double));
+
+	for (size_t j = 0; j < n; j++)
+		if (m->cells[j].kind == CELL_FLAT && cell_leads(m, j) &&
+		    raw[j] > 0)
+			split_fee(m, j, frac, fee);
+	free(frac);
+}
+
 /* floor, then the leftover units to the largest remainders with room */
 static void largest_remainders(const struct model *m, struct limits *l,
 			       const double *raw, int64_t *out)
 {
 	size_t n = m->n_cells;
 	struct remainder *r = xcalloc(n ? n : 1, sizeof(*r));
+	int64_t *fee = xcalloc(n ? n : 1, sizeof(int64_t));
 	double sum = 0;
 	int64_t floor_sum = 0, left;
 
+	split_fees(m, raw, fee);
 	for (size_t i = 0; i < n; i++) {
-		sum += raw[i];
-		out[i] = (int64_t)floor(raw[i] + 1e-6);
+		bool flat = m->cells[i].kind == CELL_FLAT;
+
+		sum += flat ? (double)fee[i] : raw[i];
+		out[i] = flat ? fee[i] : (int64_t)floor(raw[i] + 1e-6);
 		if (out[i] < 0)
 			out[i] = 0;
 		floor_sum += out[i];
 		charge(l, &m->cells[i], out[i]);
-		r[i].frac = raw[i] - (double)out[i];
+		r[i].frac = flat ? 0 : raw[i] - (double)out[i];
 		r[i].i = i;
 	}
 	left = llround(sum) - floor_sum;
@@ -129,6 +185,7 @@ static void largest_remainders(const struct model *m, struct limits *l,
 		left--;
 	}
 	free(r);
+	free(fee);
 }
 
 /*
@@ -164,7 +221,7 @@ static double cell_goal(const struct model *m, const struct goal *g,
 {
 	struct response_point pt;
 
-	response_eval(&x->r, (double)s / m->scale, &pt);
+	cell_eval(x, (double)s / m->scale, &pt);
 	return g->hires ? pt.hires : pt.applications;
 }
 
@@ -173,14 +230,19 @@ static bool in_goal(const struct goal *g, const struct mcell *x)
 	return g->persona == SIZE_MAX || x->persona == g->persona;
 }
 
-static double goal_value(const struct model *m, const struct goal *g,
-			 const int64_t *out)
+/* a flat buy made reaches every persona, even one whose part is 0 */
+static double goal_value(const struct model *m, const struct limits *l,
+			 const struct goal *g, const int64_t *out)
 {
 	double v = 0;
 
-	for (size_t i = 0; i < m->n_cells; i++)
-		if (in_goal(g, &m->cells[i]))
-			v += cell_goal(m, g, &m->cells[i], out[i]);
+	for (size_t i = 0; i < m->n_cells; i++) {
+		const struct mcell *x = &m->cells[i];
+		bool made = x->kind == CELL_FLAT && l->raw[i] > 0;
+
+		if (in_goal(g, x))
+			v += cell_goal(m, g, x, made && !out[i] ? 1 : out[i]);
+	}
 	return v;
 }
 
@@ -214,7 +276,7 @@ static void meet_goal(const struct model *m, struct limits *l,
 		      const struct goal *g, int64_t *out)
 {
 	for (int step = 0; step < 64; step++) {
-		double base = goal_value(m, g, out), gain;
+		double base = goal_value(m, l, g, out), gain;
 		size_t i;
 		int64_t units;
 
@@ -264,6 +326,7 @@ void round_spends(const struct model *m, const double *raw, int64_t *out)
 	struct limits l;
 
 	limits_init(&l, m);
+	l.raw = raw;
 	largest_remainders(m, &l, raw, out);
 	trim(m, &l, out);
 	meet_goals(m, &l, out);

@@ -2,8 +2,10 @@
  * validate - check input files without planning: channel catalogues
  * (.csv), audience analyses (.json, against the catalogue) and config
  * files (.ini). Every problem is printed as file:line or file: json.path;
- * the exit status is that of the first file that failed. Uses
- * catalogue, audience and config.
+ * the exit status is that of the first file that failed. A valid
+ * audience is also checked against the employment-ad rules of the
+ * platforms its personas are planned on: warnings only, the status
+ * stays. Uses catalogue, audience, compliance and config.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "campaign.h"
 #include "catalogue.h"
 #include "cmd.h"
+#include "compliance.h"
 #include "config.h"
 #include "datadir.h"
 #include "diag.h"
@@ -27,7 +30,10 @@ static const char validate_usage[] =
 	"\n"
 	"  FILE is an audience (.json), a channel catalogue (.csv) or a\n"
 	"  configuration (.ini). Audiences are checked against the\n"
-	"  catalogue given by --channels (default audiences/channels.csv).\n";
+	"  catalogue given by --channels (default audiences/channels.csv).\n"
+	"  Targeting that job ads may not use on a persona's platforms\n"
+	"  (docs/compliance.md) is a warning; it does not change the exit\n"
+	"  status.\n";
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -50,6 +56,8 @@ static int load_audience(const char *path, const struct catalogue *cat,
 
 	diag_init(&d, path);
 	rc = audience_load(path, cat, c, &d);
+	if (rc == 0)
+		compliance_warn_campaign(c, &d);
 	diag_finish(&d);
 	return rc < 0 ? d.status : JM_OK;
 }

@@ -31,6 +31,7 @@ static void setup(void)
 	channels[1].frequency_cap = 3;
 	channels[1].min_daily = 5000; /* 50.00 SEK */
 	channels[1].max_share = 1;
+	channels[1].days = 28;
 	personas[0].id = elec;
 	personas[0].name = elec_name;
 	camp.name = name;
@@ -109,6 +110,14 @@ static void bindings(void)
 		     "the platform minimum of 50.00 SEK a day on meta for "
 		     "persona 'elec' binds: it costs about 0.2 applications",
 		     BIND_MIN_DAILY);
+	/* one ad set for the channel: its minimum is the channel's */
+	channels[1].shared_ad_set = true;
+	binding_text(OBJ_APPLICATIONS, &r, "channel meta min daily",
+		     "the platform minimum of 50.00 SEK a day on meta's one ad "
+		     "set for all its personas binds: it costs about 0.2 "
+		     "applications",
+		     BIND_MIN_DAILY);
+	channels[1].shared_ad_set = false;
 }
 
 static void frequency_caps(void)
@@ -159,6 +168,30 @@ static void notes(void)
 	CHECK_STR(v.item[2],
 		  "1 234.50 SEK of the budget is left unspent: beyond this "
 		  "plan each further hire would cost more than it is worth");
+	strvec_clear(&v);
+	/* a shared ad set left out, and a flat fee that is one buy */
+	explain_min_daily_shared_out(&v, &camp, 1, 900, 15000);
+	explain_min_daily_shared_out(&v, &camp, 1, -1, 1000);
+	{
+		size_t who[3] = { 0, 0, 0 };
+		int64_t part[3] = { 900000, 600000, 1 };
+
+		explain_shared_buy(&v, &camp, 1, 1500001, who, part, 3);
+		explain_shared_buy(&v, &camp, 1, 1500000, who, part, 2);
+	}
+	CHECK_STR(v.item[0],
+		  "meta is left out: the platform minimum of 50.00 SEK a day "
+		  "for 28 days on its one ad set is more than the personas "
+		  "together absorb at the frequency cap, 900.00 SEK");
+	CHECK_STR(v.item[1],
+		  "meta is left out: the platform minimum of 50.00 SEK a day "
+		  "for 28 days on its one ad set is more than the budget of "
+		  "1 000.00 SEK");
+	CHECK_STR(v.item[2], "meta is one buy of 15 000.01 SEK shared by elec "
+			     "(9 000.00 SEK), elec (6 000.00 SEK) and elec "
+			     "(0.01 SEK)");
+	CHECK_STR(v.item[3], "meta is one buy of 15 000.00 SEK shared by elec "
+			     "(9 000.00 SEK) and elec (6 000.00 SEK)");
 	strvec_clear(&v);
 	explain_min_daily_out(&v, &camp, 0, 1, 900, 15000);
 	explain_min_daily_out(&v, &camp, 0, 1, -1, 1000);
