@@ -109,6 +109,18 @@ int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i);
 int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 			    size_t ch);
 
+/*
+ * frontier point i's step in words, or nothing when it has none: "at
+ * 5 000.00 SEK: paper bought for persona 'welders' (+1.2 applications
+ * from the last point)"
+ */
+void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
+			     const struct plan *p, size_t i);
+/* the line above the list of frontier steps */
+#define PLAN_TEXT_STEPS_TITLE                                                 \
+	"Steps (a flat fee or a platform minimum enters or leaves the plan: " \
+	"the objective jumps there, so no marginal is shown)"
+
 /* a cell's figures as a total, for writers that print both alike */
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t);
 

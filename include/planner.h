@@ -108,8 +108,35 @@ struct plan_binding {
 struct frontier_point {
 	int64_t budget, spend;
 	double objective, applications, hires, reach; /* unique reach */
-	double marginal; /* objective per 1000 major units more */
+	double marginal; /* objective per 1000 major units more; NAN at a
+			    step */
 	bool feasible;
+	/*
+	 * owned; NULL, or in a MIP, the flat fees and platform minimums
+	 * that enter or leave the plan since the last feasible point, in
+	 * words: the objective jumps there, so marginal is NAN
+	 */
+	char *step;
+};
+
+/*
+ * For a MIP whose budget does not bind or is not all spent: the plan
+ * solved again at budget + extra, which the sentences about more budget
+ * rest on (a MIP's budget dual prices only the buy decisions it made).
+ * extra MONEY_NONE: not solved again.
+ */
+struct plan_more {
+	int64_t extra;    /* minor units */
+	double objective; /* the optimum at budget + extra */
+	bool improves;    /* better than the plan's by more than 1e-6 */
+	/* the smallest flat fee or platform-minimum block not bought and
+	 * larger than the money left: has_buy, its cell and cost */
+	bool has_buy, buy_is_fee;
+	size_t buy_persona, buy_channel;
+	int64_t buy_cost; /* minor units */
+	/* the buy costs more than the whole budget, so the model left it
+	 * out (LP or MIP) and extra is MONEY_NONE */
+	bool buy_over_budget;
 };
 
 struct plan {
@@ -126,6 +153,7 @@ struct plan {
 				  /* objective units */
 	double marginal;          /* budget dual: objective per major unit */
 	double marginal_apps;     /* applications per major unit */
+	struct plan_more more;    /* a MIP's re-solve with more budget */
 	double short_term_weight; /* blend */
 	double blend_apps_norm, blend_reach_norm; /* blend divisors */
 	struct plan_total total;
@@ -140,6 +168,14 @@ struct plan {
 	char **reasons; /* owned; why an infeasible plan is infeasible */
 	size_t n_reasons;
 	int64_t least_budget; /* meets every goal; MONEY_NONE: unknown */
+	/*
+	 * owned; for an infeasible plan, the best plan at its budget: every
+	 * goal reached to at least best_fraction of it (the most the model
+	 * allows), then the objective at its best. NULL when the plan is
+	 * feasible or no best effort exists (plan.reasons says why).
+	 */
+	struct plan *best_effort;
+	double best_fraction;
 	struct frontier_point *frontier; /* owned */
 	size_t n_frontier;
 	/* owned; spend per channel at each frontier point, minor units:

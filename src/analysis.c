@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "explain.h"
 #include "money.h"
@@ -178,22 +179,147 @@ static void find_bindings(struct model *m, struct plan *p)
 	free(prim);
 }
 
-/* where the money went, or why it did not */
-static void unspent(struct model *m, struct plan *p)
+/*
+ * The smallest flat fee or platform-minimum block the plan did not buy
+ * that costs more than left: the buy that does not fit. False if none.
+ */
+static bool next_buy(const struct model *m, double left, struct plan_more *mo)
 {
-	struct explain_spend s = { 0 };
+	double best = INFINITY;
 
-	s.left = money_to_major(p->budget - p->total.spend, m->c->digits);
-	s.n_cells = m->n_cells;
-	s.marginal = p->marginal;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		double cost = x->kind == CELL_FLAT ? x->r.fee : x->lower;
+
+		if (!x->zcol || !cell_leads(m, j) ||
+		    lp_col_value(m->lp, x->zcol) > 0.5 || cost <= left ||
+		    cost >= best)
+			continue;
+		best = cost;
+		mo->has_buy = true;
+		mo->buy_is_fee = x->kind == CELL_FLAT;
+		mo->buy_persona =
+			cell_shares_binary(m, j) ? SIZE_MAX : x->persona;
+		mo->buy_channel = x->channel;
+		mo->buy_cost = llround(cost * m->scale);
+	}
+	return mo->has_buy;
+}
+
+/*
+ * The smallest flat fee or platform-minimum block the model left out
+ * for costing more than its whole budget (and that its audience could
+ * absorb): more money would buy it. False if none.
+ */
+static bool buy_over_budget(const struct model *m, struct plan_more *mo)
+{
+	const struct campaign *c = m->c;
+	double best = INFINITY;
+
+	for (size_t p = 0; p < c->n_personas; p++)
+		for (size_t pc = 0; pc < c->personas[p].n_channels; pc++) {
+			size_t ch = c->personas[p].channels[pc].channel;
+			const struct channel *chan = &c->channels[ch];
+			bool fee = chan->pricing == PRICING_FLAT;
+			struct response r;
+			double cost;
+
+			if (!fee && (chan->min_daily <= 0 ||
+				     (chan->pricing != PRICING_CPM &&
+				      chan->pricing != PRICING_CPC)))
+				continue;
+			if (campaign_cell_excluded(c, p, ch))
+				continue;
+			response_init(&r, c, p, pc);
+			cost = fee ? r.fee
+				   : money_to_major(chan->min_daily,
+						    c->digits) *
+					       c->days;
+			if (r.reachable <= 0 || cost <= m->bmax ||
+			    cost >= best ||
+			    (!fee && r.x_cap > 0 && cost > r.x_cap))
+				continue;
+			best = cost;
+			mo->has_buy = mo->buy_over_budget = true;
+			mo->buy_is_fee = fee;
+			mo->buy_persona = p;
+			mo->buy_channel = ch;
+			mo->buy_cost = llround(cost * m->scale);
+		}
+	return mo->has_buy;
+}
+
+/*
+ * A MIP's budget dual prices only the buy decisions it made: before
+ * saying more budget would not help, or that money is left for want of
+ * room, solve again with more budget: enough to make the next buy fit,
+ * else 10 %. Read the plan's buys before anything else solves.
+ */
+static void prepare_more(const struct model *m, const struct plan *p,
+			 struct plan_more *mo, double *base)
+{
+	double left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	double extra;
+
+	mo->extra = MONEY_NONE;
+	*base = lp_obj_value(m->lp);
+	if (m->objective == OBJ_MIN_COST ||
+	    (left < 1 && fabs(p->marginal) * EXPLAIN_PER >= 1e-9))
+		return;
+	if (lp_is_mip(m->lp) && next_buy(m, left, mo))
+		extra = (double)mo->buy_cost / m->scale - left;
+	else if (buy_over_budget(m, mo))
+		return; /* not in the model: named, not solved */
+	else if (lp_is_mip(m->lp))
+		extra = 0.1 * m->budget;
+	else
+		return;
+	if ((size_t)m->n_cols > m->o->explain_max_columns) {
+		mo->has_buy = false;
+		return;
+	}
+	mo->extra = (int64_t)ceil(extra * m->scale - 1e-6);
+	if (mo->extra < 1)
+		mo->extra = 1;
+}
+
+static void solve_more(struct model *m, struct plan_more *mo, double base)
+{
+	bool limit;
+
+	if (mo->extra == MONEY_NONE)
+		return;
+	model_set_budget(m, m->budget + (double)mo->extra / m->scale);
+	if (model_solve(m, &limit) == LP_SOLVED) {
+		mo->objective = lp_obj_value(m->lp);
+		mo->improves =
+			m->objective == OBJ_MIN_COST
+				? mo->objective < base - 1e-6 * (1 + fabs(base))
+				: mo->objective >
+					  base + 1e-6 * (1 + fabs(base));
+	} else {
+		mo->extra = MONEY_NONE;
+	}
+	model_set_budget(m, m->budget);
+}
+
+/* the figures of where the money went, read from the plan's solution */
+static void spend_facts(const struct model *m, const struct plan *p,
+			struct explain_spend *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->left = money_to_major(p->budget - p->total.spend, m->c->digits);
+	s->n_cells = m->n_cells;
+	s->marginal = p->marginal;
+	s->is_mip = p->is_mip;
+	s->more = &p->more;
 	for (size_t j = 0; j < m->n_cells; j++) {
 		const struct mcell *x = &m->cells[j];
 
 		if (x->cap_is_freq &&
 		    cell_spend_lp(m, x) >= x->x_max * (1 - 1e-6))
-			s.at_cap++;
+			s->at_cap++;
 	}
-	explain_unspent(&m->notes, m->c, m->objective, &s);
 }
 
 /* each flat channel bought for more than one persona: one buy, split */
@@ -225,9 +351,28 @@ static void shared_buys(struct model *m, const struct plan *p)
 
 void planner_explain(struct model *m, struct plan *p)
 {
+	struct explain_spend s;
+	struct strvec note = { 0 };
+	size_t at;
+	double base;
+
 	shared_buys(m, p);
-	unspent(m, p);
+	at = m->notes.n;
+	spend_facts(m, p, &s);
+	prepare_more(m, p, &p->more, &base);
+	/* the bindings read the plan's duals; the re-solve comes after */
 	find_bindings(m, p);
+	solve_more(m, &p->more, base);
+	/* where the money went: after the model's notes, before the rest */
+	explain_unspent(&note, m->c, m->objective, &s);
+	if (note.n) {
+		ALLOC_GROW(m->notes.item, m->notes.n + 1, m->notes.alloc);
+		memmove(&m->notes.item[at + 1], &m->notes.item[at],
+			(m->notes.n - at) * sizeof(*m->notes.item));
+		m->notes.item[at] = note.item[0];
+		m->notes.n++;
+		free(note.item);
+	}
 }
 
 /* what the cells could give at most, at any budget */

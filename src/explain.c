@@ -59,11 +59,81 @@ static void blend_points(struct strbuf *sb, double v)
 	strbuf_addstr(sb, " blend points");
 }
 
+/*
+ * "the next buy, paper for persona 'welders' at 3 000.00 SEK, does not
+ * fit; with 1 200.00 SEK more the plan would reach 7.4 applications"
+ */
+static void buy_words(struct strbuf *sb, const struct campaign *c,
+		      const struct plan_more *mo)
+{
+	const char *ch = c->channels[mo->buy_channel].id;
+	const char *pe = mo->buy_persona == SIZE_MAX
+				 ? ""
+				 : c->personas[mo->buy_persona].id;
+
+	if (mo->buy_is_fee) /* one buy for the campaign, not a persona's */
+		strbuf_addf(sb, "%s at ", ch);
+	else if (mo->buy_persona == SIZE_MAX)
+		strbuf_addf(sb, "the platform minimum on %s's one ad set at ",
+			    ch);
+	else
+		strbuf_addf(sb,
+			    "the platform minimum on %s for persona '%s' at ",
+			    ch, pe);
+	explain_money(sb, c, money_to_major(mo->buy_cost, c->digits));
+}
+
+static void more_clause(struct strbuf *sb, const struct campaign *c,
+			enum objective obj, const struct plan_more *mo)
+{
+	if (mo->has_buy && mo->buy_over_budget) {
+		buy_words(sb, c, mo);
+		strbuf_addstr(sb, ", left out for costing more than the whole "
+				  "budget");
+		return;
+	}
+	if (mo->has_buy) {
+		strbuf_addstr(sb, "the next buy, ");
+		buy_words(sb, c, mo);
+		strbuf_addstr(sb, ", does not fit");
+	} else {
+		strbuf_addstr(sb, "no further buy fits what is left");
+	}
+	strbuf_addstr(sb, "; with ");
+	explain_money(sb, c, money_to_major(mo->extra, c->digits));
+	strbuf_addstr(sb, " more the plan would reach ");
+	explain_amount(sb, c, obj, mo->objective);
+	if (obj == OBJ_VALUE)
+		strbuf_addstr(sb, " of value");
+}
+
 void explain_marginal(struct strbuf *sb, const struct campaign *c,
 		      const struct plan *p)
 {
 	double v = fabs(p->marginal) * EXPLAIN_PER;
 
+	if (v < 1e-9 && p->more.has_buy && p->more.buy_over_budget) {
+		strbuf_addstr(sb, "the budget does not bind; more budget could "
+				  "only help through ");
+		more_clause(sb, c, p->objective, &p->more);
+		return;
+	}
+	if (v < 1e-9 && p->is_mip && p->more.extra != MONEY_NONE &&
+	    p->more.improves) {
+		strbuf_addstr(sb, "the budget does not bind for these buy "
+				  "decisions, but more budget would improve "
+				  "the plan in a step: ");
+		more_clause(sb, c, p->objective, &p->more);
+		return;
+	}
+	/* a cheaper plan never needs more budget: min-cost says so as is */
+	if (v < 1e-9 && p->is_mip && p->more.extra == MONEY_NONE &&
+	    p->objective != OBJ_MIN_COST) {
+		strbuf_addstr(sb, "the budget does not bind for these buy "
+				  "decisions (a bigger budget was not tried "
+				  "on a model this large)");
+		return;
+	}
 	if (v < 1e-9) {
 		strbuf_addf(sb, "more budget would not improve the plan: the "
 				"budget does not bind");
@@ -343,7 +413,42 @@ void explain_unspent(struct strvec *notes, const struct campaign *c,
 	if (obj == OBJ_MIN_COST || s->left < 1)
 		return;
 	explain_money(&left, c, s->left);
-	if (obj == OBJ_VALUE && fabs(s->marginal) < 1e-9)
+	if (s->more && s->more->has_buy && s->more->buy_over_budget) {
+		struct strbuf why = STRBUF_INIT;
+
+		more_clause(&why, c, obj, s->more);
+		if (s->at_cap == s->n_cells)
+			strvec_addf(notes,
+				    "%s of the budget is left unspent: every "
+				    "audience in the plan is at its frequency "
+				    "cap, and more money could only buy %s",
+				    left.buf, why.buf);
+		else
+			strvec_addf(notes,
+				    "%s of the budget is left unspent: %zu of "
+				    "%zu usable cells are at their frequency "
+				    "cap, the rest are held back by channel or "
+				    "persona limits, and more money could only "
+				    "add %s",
+				    left.buf, s->at_cap, s->n_cells, why.buf);
+		strbuf_release(&why);
+	} else if (s->is_mip && s->more && s->more->extra != MONEY_NONE &&
+		   s->more->improves) {
+		struct strbuf why = STRBUF_INIT;
+
+		more_clause(&why, c, obj, s->more);
+		strvec_addf(notes, "%s of the budget is left unspent: %s",
+			    left.buf, why.buf);
+		strbuf_release(&why);
+	} else if (s->is_mip && (!s->more || s->more->extra == MONEY_NONE))
+		strvec_addf(notes,
+			    "%s of the budget is left unspent: %zu of %zu "
+			    "usable cells are at their frequency cap; for the "
+			    "rest, limits or a flat fee or platform minimum "
+			    "that does not fit hold it back (a bigger budget "
+			    "was not tried on a model this large)",
+			    left.buf, s->at_cap, s->n_cells);
+	else if (obj == OBJ_VALUE && fabs(s->marginal) < 1e-9)
 		strvec_addf(notes,
 			    "%s of the budget is left unspent: beyond this "
 			    "plan each further hire would cost more than it "
@@ -447,6 +552,121 @@ void explain_least_budget(struct strvec *reasons, const struct campaign *c,
 	else
 		two_amounts(reasons, c, "meeting every goal needs at least ",
 			    need, "; the budget is ", budget, "");
+}
+
+size_t explain_goal_count(const struct campaign *c)
+{
+	size_t n = (c->goal_applications > 0) + (c->goal_hires > 0);
+
+	for (size_t i = 0; i < c->n_personas; i++)
+		n += (c->personas[i].goal_applications > 0) +
+		     (c->personas[i].goal_hires > 0);
+	return n;
+}
+
+void explain_goal_at(const struct campaign *c, const struct plan *b, size_t i,
+		     struct explain_goal *g)
+{
+	for (size_t k = 0; k <= c->n_personas; k++) {
+		const struct persona *pe =
+			k < c->n_personas ? &c->personas[k] : NULL;
+		const struct plan_total *t =
+			pe ? &b->persona_totals[k] : &b->total;
+		double apps = pe ? pe->goal_applications : c->goal_applications;
+		double hires = pe ? pe->goal_hires : c->goal_hires;
+
+		g->persona = pe ? k : SIZE_MAX;
+		if (apps > 0 && i-- == 0) {
+			g->hires = false;
+			g->target = apps;
+			g->expected = t->applications;
+			return;
+		}
+		if (hires > 0 && i-- == 0) {
+			g->hires = true;
+			g->target = hires;
+			g->expected = t->hires;
+			return;
+		}
+	}
+	g->persona = SIZE_MAX;
+	g->hires = false;
+	g->target = g->expected = 0;
+}
+
+/* a share as a whole per cent, rounded down so it never reads as met */
+static void per_cent(struct strbuf *sb, double share)
+{
+	double v = floor(100 * share + 1e-9);
+
+	strbuf_addf(sb, "%.0f %%", v > 100 ? 100 : v);
+}
+
+void explain_best_effort(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *b, double fraction)
+{
+	size_t n = explain_goal_count(c);
+
+	strbuf_addstr(sb, "Best at ");
+	explain_money(sb, c, money_to_major(b->budget, c->digits));
+	strbuf_addstr(sb, ": ");
+	for (size_t i = 0; i < n; i++) {
+		struct explain_goal g;
+
+		explain_goal_at(c, b, i, &g);
+		if (i)
+			strbuf_addstr(sb, ", ");
+		explain_number(sb, g.expected, 3);
+		strbuf_addstr(sb, " of ");
+		explain_number(sb, g.target, 6);
+		strbuf_addstr(sb, g.hires ? " hires" : " applications");
+		if (g.persona != SIZE_MAX)
+			strbuf_addf(sb, " for persona '%s'",
+				    c->personas[g.persona].id);
+		strbuf_addstr(sb, " (");
+		per_cent(sb, g.expected / g.target);
+		strbuf_addch(sb, ')');
+	}
+	if (n > 1) {
+		strbuf_addstr(sb, "; every goal reached to at least ");
+		per_cent(sb, fraction);
+	}
+	strbuf_addstr(sb, ", spending ");
+	explain_money(sb, c, money_to_major(b->total.spend, c->digits));
+	strbuf_addch(sb, '.');
+}
+
+void explain_frontier_step(struct strbuf *sb, const struct campaign *c,
+			   size_t persona, size_t channel, bool flat, bool on)
+{
+	const char *ch = c->channels[channel].id;
+	const char *pe = persona == SIZE_MAX ? "" : c->personas[persona].id;
+
+	if (flat)
+		strbuf_addf(sb, on ? "%s bought" : "%s no longer bought", ch);
+	else if (persona == SIZE_MAX)
+		strbuf_addf(sb,
+			    on ? "%s opens at its platform minimum (one ad set "
+				 "for its personas)"
+			       : "%s closes (its platform minimum no longer "
+				 "pays)",
+			    ch);
+	else
+		strbuf_addf(sb,
+			    on ? "%s for persona '%s' opens at its platform "
+				 "minimum"
+			       : "%s for persona '%s' closes (its platform "
+				 "minimum no longer pays)",
+			    ch, pe);
+}
+
+void explain_best_effort_none(struct strvec *reasons, const struct campaign *c)
+{
+	(void)c;
+	strvec_addf(reasons,
+		    "no best-effort plan either: even with every goal "
+		    "dropped, the channel floors (min_spend) do not fit the "
+		    "budget and the channel and persona limits");
 }
 
 void explain_certificate(struct strbuf *sb, const struct campaign *c,

@@ -112,6 +112,14 @@ bool cell_leads(const struct model *m, size_t j)
 	return m->cells[j].lead == j;
 }
 
+bool cell_shares_binary(const struct model *m, size_t j)
+{
+	for (size_t k = 0; k < m->n_cells; k++)
+		if (k != j && m->cells[k].lead == j)
+			return true;
+	return false;
+}
+
 /* the objective of a flat channel's one buy: every reader it reaches */
 static double flat_objective(const struct model *m, size_t lead,
 			     enum objective obj)
@@ -749,6 +757,25 @@ void model_free(struct model *m)
 	strvec_clear(&m->notes);
 	lp_free(m->lp);
 	memset(m, 0, sizeof(*m));
+}
+
+/* move the budget row and the budget-dependent channel rows to bud */
+void model_set_budget(struct model *m, double bud)
+{
+	const struct campaign *c = m->c;
+
+	model_set_row_bounds(m, m->row_budget, -INFINITY, bud);
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		double lb, ub;
+		int r = m->row_channel[ch];
+
+		if (!r)
+			continue;
+		model_channel_bounds(m, ch, bud, &lb, &ub);
+		if (lb > ub)
+			ub = lb;
+		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
+	}
 }
 
 enum lp_result model_solve(struct model *m, bool *hit_limit)

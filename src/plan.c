@@ -265,7 +265,13 @@ void plan_release(struct plan *p)
 	for (size_t i = 0; i < p->n_reasons; i++)
 		free(p->reasons[i]);
 	free(p->reasons);
+	for (size_t i = 0; i < p->n_frontier; i++)
+		free(p->frontier[i].step);
 	free(p->frontier);
 	free(p->frontier_spend);
+	if (p->best_effort) {
+		plan_release(p->best_effort);
+		free(p->best_effort);
+	}
 	memset(p, 0, sizeof(*p));
 }

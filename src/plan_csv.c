@@ -1,10 +1,15 @@
 /*
  * The plan as CSV. Text cells go through csv_add_text(), which quotes
  * and defuses formulas; figures are plain numbers a spreadsheet reads.
+ * One table: the plan's cells and total (section "plan"), an infeasible
+ * plan's best plan at its budget ("best_effort") and the frontier's
+ * spend per channel and total at each budget ("frontier"), told apart
+ * by the section column (docs/plan-json.md, "The CSV plan").
  */
 #include "plan_csv.h"
 
 #include <inttypes.h>
+#include <math.h>
 
 #include "campaign.h"
 #include "csv.h"
@@ -33,6 +38,23 @@ static int64_t shared_by(const struct campaign *c, const struct plan *p,
 	return n;
 }
 
+/* the trailing columns: section, budget, marginal_per_1000, step */
+static void csv_tail(struct strbuf *sb, const struct campaign *c,
+		     const char *section, int64_t budget, double marginal,
+		     const char *step)
+{
+	strbuf_addch(sb, ',');
+	csv_add_text(sb, section);
+	csv_money(sb, c, budget);
+	strbuf_addch(sb, ',');
+	if (isfinite(marginal))
+		strbuf_addf(sb, "%.6f", marginal);
+	strbuf_addch(sb, ',');
+	if (step)
+		csv_add_text(sb, step);
+	strbuf_addstr(sb, "\r\n");
+}
+
 static void csv_row(struct strbuf *sb, const struct campaign *c,
 		    const char *persona, const char *channel,
 		    const char *platform, const struct plan_total *t,
@@ -54,18 +76,12 @@ static void csv_row(struct strbuf *sb, const struct campaign *c,
 	strbuf_addch(sb, ',');
 	if (shared > 0)
 		strbuf_addf(sb, "%" PRId64, shared);
-	strbuf_addstr(sb, "\r\n");
 }
 
-void plan_write_csv(struct strbuf *sb, const struct campaign *c,
-		    const struct plan *p)
+/* a plan's cells and its total, in section */
+static void csv_plan(struct strbuf *sb, const struct campaign *c,
+		     const struct plan *p, const char *section)
 {
-	strbuf_addstr(sb, "persona,channel,platform,spend,daily_budget,"
-			  "impressions,reach,clicks,applications,hires,"
-			  "cost_per_application,cost_per_hire,currency,"
-			  "shared_by\r\n");
-	if (p->status == PLAN_INFEASIBLE)
-		return;
 	for (size_t i = 0; i < p->n_cells; i++) {
 		const struct plan_cell *pc = &p->cells[i];
 		const struct channel *ch = &c->channels[pc->channel];
@@ -75,6 +91,60 @@ void plan_write_csv(struct strbuf *sb, const struct campaign *c,
 		csv_row(sb, c, c->personas[pc->persona].id, ch->id,
 			platform_name(ch->platform), &t, pc->daily,
 			shared_by(c, p, pc->channel));
+		csv_tail(sb, c, section, p->budget, NAN, NULL);
 	}
 	csv_row(sb, c, "total", "", "", &p->total, MONEY_NONE, 0);
+	csv_tail(sb, c, section, p->budget, NAN, NULL);
+}
+
+/* frontier point i: a row per channel used, then its total */
+static void csv_frontier_point(struct strbuf *sb, const struct campaign *c,
+			       const struct plan *p, size_t i)
+{
+	const struct frontier_point *f = &p->frontier[i];
+	size_t nch = c->n_channels;
+
+	if (!f->feasible) {
+		strbuf_addf(sb, "total,,,,,,,,,,,,");
+		csv_add_text(sb, c->currency);
+		strbuf_addch(sb, ',');
+		csv_tail(sb, c, "frontier", f->budget, NAN, "infeasible");
+		return;
+	}
+	for (size_t ch = 0; p->frontier_spend && ch < nch; ch++) {
+		if (!plan_text_frontier_uses(c, p, ch))
+			continue;
+		strbuf_addch(sb, ',');
+		csv_add_text(sb, c->channels[ch].id);
+		strbuf_addch(sb, ',');
+		csv_add_text(sb, platform_name(c->channels[ch].platform));
+		csv_money(sb, c, p->frontier_spend[i * nch + ch]);
+		strbuf_addstr(sb, ",,,,,,,,,");
+		csv_add_text(sb, c->currency);
+		strbuf_addch(sb, ',');
+		csv_tail(sb, c, "frontier", f->budget, NAN, NULL);
+	}
+	strbuf_addstr(sb, "total,,");
+	csv_money(sb, c, f->spend);
+	strbuf_addf(sb, ",,,%.2f,,%.4f,%.4f,,,", f->reach, f->applications,
+		    f->hires);
+	csv_add_text(sb, c->currency);
+	strbuf_addch(sb, ',');
+	csv_tail(sb, c, "frontier", f->budget, f->marginal, f->step);
+}
+
+void plan_write_csv(struct strbuf *sb, const struct campaign *c,
+		    const struct plan *p)
+{
+	strbuf_addstr(sb,
+		      "persona,channel,platform,spend,daily_budget,"
+		      "impressions,reach,clicks,applications,hires,"
+		      "cost_per_application,cost_per_hire,currency,"
+		      "shared_by,section,budget,marginal_per_1000,step\r\n");
+	if (p->status != PLAN_INFEASIBLE)
+		csv_plan(sb, c, p, "plan");
+	else if (p->best_effort)
+		csv_plan(sb, c, p->best_effort, "best_effort");
+	for (size_t i = 0; i < p->n_frontier; i++)
+		csv_frontier_point(sb, c, p, i);
 }

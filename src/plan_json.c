@@ -8,12 +8,14 @@
 #include "plan_json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "campaign.h"
 #include "explain.h"
 #include "json.h"
 #include "money.h"
+#include "plan_text.h"
 #include "planner.h"
 #include "strbuf.h"
 
@@ -279,7 +281,80 @@ static void write_bindings(struct json_writer *w, const struct plan *p)
 	json_array_end(w);
 }
 
-static void write_frontier(struct json_writer *w, const struct plan *p)
+static void write_goals(struct json_writer *w, const struct campaign *c,
+			const struct plan *b)
+{
+	size_t n = explain_goal_count(c);
+
+	json_key(w, "goals");
+	json_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		struct explain_goal g;
+
+		explain_goal_at(c, b, i, &g);
+		json_object_begin(w);
+		json_key(w, "persona");
+		if (g.persona == SIZE_MAX)
+			json_null(w);
+		else
+			json_string(w, c->personas[g.persona].id);
+		put_str(w, "goal", g.hires ? "hires" : "applications");
+		put_num(w, "target", g.target);
+		put_num(w, "expected", g.expected);
+		put_num(w, "fraction", g.expected / g.target);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+/* an infeasible plan's best plan at its budget, apart from its cells */
+static void write_best_effort(struct json_writer *w, const struct campaign *c,
+			      const struct plan *p)
+{
+	const struct plan *b = p->best_effort;
+	struct strbuf text = STRBUF_INIT;
+
+	json_key(w, "best_effort");
+	json_object_begin(w);
+	put_num(w, "fraction", p->best_fraction);
+	explain_best_effort(&text, c, b, p->best_fraction);
+	put_str(w, "text", text.buf);
+	write_goals(w, c, b);
+	put_num(w, "objective_value", b->objective_value);
+	json_key(w, "totals");
+	json_object_begin(w);
+	put_total(w, &b->total);
+	put_money(w, "value", b->total.value);
+	json_object_end(w);
+	json_key(w, "cells");
+	json_array_begin(w);
+	for (size_t i = 0; i < b->n_cells; i++)
+		write_cell(w, c, &b->cells[i]);
+	json_array_end(w);
+	write_personas(w, c, b);
+	write_channels(w, c, b);
+	json_object_end(w);
+	strbuf_release(&text);
+}
+
+/* the point's spend per channel that gets money anywhere on the frontier */
+static void write_frontier_channels(struct json_writer *w,
+				    const struct campaign *c,
+				    const struct plan *p, size_t i)
+{
+	size_t nch = c->n_channels;
+
+	json_key(w, "channels");
+	json_object_begin(w);
+	for (size_t ch = 0; ch < nch; ch++)
+		if (plan_text_frontier_uses(c, p, ch))
+			put_money(w, c->channels[ch].id,
+				  p->frontier_spend[i * nch + ch]);
+	json_object_end(w);
+}
+
+static void write_frontier(struct json_writer *w, const struct campaign *c,
+			   const struct plan *p)
 {
 	json_key(w, "frontier");
 	json_array_begin(w);
@@ -296,6 +371,10 @@ static void write_frontier(struct json_writer *w, const struct plan *p)
 			put_num(w, "hires", f->hires);
 			put_num(w, "reach", f->reach);
 			put_num(w, "marginal_per_1000", f->marginal);
+			if (f->step)
+				put_str(w, "step", f->step);
+			if (p->frontier_spend)
+				write_frontier_channels(w, c, p, i);
 		}
 		json_object_end(w);
 	}
@@ -311,9 +390,11 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	json_object_begin(&w);
 	write_head(&w, c, p);
 	write_solver(&w, p);
-	if (p->status == PLAN_INFEASIBLE)
+	if (p->status == PLAN_INFEASIBLE) {
 		write_infeasible(&w, p);
-	else
+		if (p->best_effort)
+			write_best_effort(&w, c, p);
+	} else
 		write_outcome(&w, c, p);
 	json_key(&w, "cells");
 	json_array_begin(&w);
@@ -327,7 +408,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	write_bindings(&w, p);
 	put_strings(&w, "notes", p->notes, p->n_notes);
 	if (p->n_frontier)
-		write_frontier(&w, p);
+		write_frontier(&w, c, p);
 	json_object_end(&w);
 	strbuf_addch(sb, '\n');
 }

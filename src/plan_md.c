@@ -230,7 +230,10 @@ static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	explain_number(sb, f->objective, 4);
 	strbuf_addf(sb, " | %.2f | %.3f | ", f->applications, f->hires);
-	explain_number(sb, fabs(f->marginal), 3);
+	if (f->step)
+		strbuf_addstr(sb, "step");
+	else
+		explain_number(sb, fabs(f->marginal), 3);
 	strbuf_addstr(sb, " |");
 	for (size_t ch = 0; ch < nch; ch++) {
 		if (!plan_text_frontier_uses(c, p, ch))
@@ -239,6 +242,28 @@ static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
 		plan_text_whole(sb, c, p->frontier_spend[i * nch + ch]);
 		strbuf_addstr(sb, " |");
 	}
+}
+
+/* the points where a flat fee or a minimum enters or leaves */
+static void md_frontier_steps(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+	bool titled = false;
+
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		strbuf_reset(&s);
+		plan_text_frontier_step(&s, c, p, i);
+		if (!s.len)
+			continue;
+		if (!titled)
+			strbuf_addstr(sb, "\n" PLAN_TEXT_STEPS_TITLE ":\n\n");
+		titled = true;
+		strbuf_addstr(sb, "- ");
+		md_text(sb, s.buf);
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&s);
 }
 
 /* the frontier, one row per budget, with the spend of each channel */
@@ -270,6 +295,7 @@ static void md_frontier(struct strbuf *sb, const struct campaign *c,
 		md_frontier_point(sb, c, p, i);
 		strbuf_addch(sb, '\n');
 	}
+	md_frontier_steps(sb, c, p);
 }
 
 /* -v: what the solver did and how close the segments come */
@@ -295,12 +321,31 @@ static void md_solver(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, ".\n");
 }
 
+/* an infeasible plan's best plan at its budget: the sentence, its tables */
+static void md_best_effort(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	if (!p->best_effort)
+		return;
+	explain_best_effort(&s, c, p->best_effort, p->best_fraction);
+	strbuf_addstr(sb, "\n## Best at the budget\n\n");
+	md_text(sb, s.buf);
+	strbuf_addch(sb, '\n');
+	md_channels(sb, c, p->best_effort);
+	md_personas(sb, c, p->best_effort);
+	md_cells(sb, c, p->best_effort);
+	strbuf_release(&s);
+}
+
 void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		   const struct plan *p)
 {
 	md_head(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
 		plan_text_infeasible(sb, c, p, "- ", 0);
+		md_best_effort(sb, c, p);
 		if (verbosity >= 1)
 			md_solver(sb, c, p);
 		return;

@@ -10,6 +10,7 @@
 #include "plan_table.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -364,7 +365,10 @@ static void frontier_points(struct strbuf *sb, const struct campaign *c,
 		cell_num(&t, f->applications, 2);
 		cell_num(&t, f->hires, 3);
 		strbuf_reset(&tmp);
-		explain_number(&tmp, fabs(f->marginal), 3);
+		if (f->step)
+			strbuf_addstr(&tmp, "step");
+		else
+			explain_number(&tmp, fabs(f->marginal), 3);
 		text_table_add(&t, tmp.buf);
 		strbuf_release(&tmp);
 	}
@@ -402,6 +406,28 @@ static void frontier_channels(struct strbuf *sb, const struct campaign *c,
 	free(align);
 }
 
+/* the points where a flat fee or a minimum enters or leaves */
+static void frontier_steps(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+	bool titled = false;
+
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		strbuf_reset(&s);
+		plan_text_frontier_step(&s, c, p, i);
+		if (!s.len)
+			continue;
+		if (!titled) {
+			strbuf_addch(sb, '\n');
+			plan_text_wrap(sb, "", PLAN_TEXT_STEPS_TITLE ":", 2, W);
+			titled = true;
+		}
+		plan_text_wrap(sb, "  - ", s.buf, 4, W);
+	}
+	strbuf_release(&s);
+}
+
 static void table_frontier(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
@@ -409,8 +435,26 @@ static void table_frontier(struct strbuf *sb, const struct campaign *c,
 		return;
 	strbuf_addf(sb, "\nBudget frontier (%s):\n", p->objective_unit);
 	frontier_points(sb, c, p);
+	frontier_steps(sb, c, p);
 	if (p->frontier_spend)
 		frontier_channels(sb, c, p);
+}
+
+/* an infeasible plan's best plan at its budget: the sentence, its tables */
+static void table_best_effort(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	if (!p->best_effort)
+		return;
+	explain_best_effort(&s, c, p->best_effort, p->best_fraction);
+	strbuf_addch(sb, '\n');
+	plan_text_wrap(sb, "", s.buf, 2, W);
+	table_channels(sb, c, p->best_effort);
+	table_personas(sb, c, p->best_effort);
+	table_cells(sb, c, p->best_effort);
+	strbuf_release(&s);
 }
 
 void plan_write_table(struct strbuf *sb, const struct campaign *c,
@@ -420,6 +464,7 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 	table_summary(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
 		plan_text_infeasible(sb, c, p, "  - ", W);
+		table_best_effort(sb, c, p);
 		if (verbosity >= 1)
 			table_solver(sb, c, p);
 		return;

@@ -143,6 +143,31 @@ int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 	return 0;
 }
 
+void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
+			     const struct plan *p, size_t i)
+{
+	const struct frontier_point *f = &p->frontier[i];
+	const struct frontier_point *prev = NULL;
+
+	if (!f->feasible || !f->step)
+		return;
+	for (size_t k = i; k-- > 0;)
+		if (p->frontier[k].feasible) {
+			prev = &p->frontier[k];
+			break;
+		}
+	strbuf_addstr(sb, "at ");
+	plan_text_amount(sb, c, f->budget);
+	strbuf_addf(sb, ": %s", f->step);
+	if (prev) {
+		double d = f->objective - prev->objective;
+
+		strbuf_addstr(sb, d < 0 ? " (-" : " (+");
+		explain_amount(sb, c, p->objective, fabs(d));
+		strbuf_addstr(sb, " from the last point)");
+	}
+}
+
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t)
 {
 	memset(t, 0, sizeof(*t));

@@ -46,6 +46,7 @@ static void plan_init(struct plan *out, const struct campaign *c,
 	out->segments = o->segments;
 	out->short_term_weight = o->short_term_weight;
 	out->least_budget = MONEY_NONE;
+	out->more.extra = MONEY_NONE;
 }
 
 /* the model for the plan's budget (and the frontier's range) */
@@ -118,6 +119,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	if (res == LP_INFEASIBLE) {
 		out->status = PLAN_INFEASIBLE;
 		planner_explain_infeasible(m, out);
+		planner_best_effort(m, out);
 		out->ms_solve = now_ms() - t0;
 		return PLANNER_OK;
 	}

@@ -1,9 +1,10 @@
 /*
  * planner_int.h - what the planner's files share: the model (cells,
  * rows, the LP) that model.c builds, planner.c solves, plan.c turns
- * into a plan, and frontier.c re-solves along the budget. Private to
- * model.c, plan.c, analysis.c, frontier.c and planner.c; the rest of jobmix
- * sees planner.h only.
+ * into a plan, besteffort.c re-solves for a plan short of its goals,
+ * and frontier.c re-solves along the budget. Private to model.c,
+ * plan.c, analysis.c, besteffort.c, frontier.c and planner.c; the rest
+ * of jobmix sees planner.h only.
  */
 #ifndef PLANNER_INT_H
 #define PLANNER_INT_H
@@ -154,7 +155,11 @@ double cell_reach(const struct mcell *x, double s);
 void cell_eval(const struct mcell *x, double s, struct response_point *pt);
 /* does cell j lead its group (own its binary, if any)? */
 bool cell_leads(const struct model *m, size_t j);
+/* does lead cell j's binary stand for other cells (one buy, one ad set)? */
+bool cell_shares_binary(const struct model *m, size_t j);
 enum lp_result model_solve(struct model *m, bool *hit_limit);
+/* move the budget row and the budget-dependent channel rows to bud */
+void model_set_budget(struct model *m, double bud);
 /* split the segment of x that holds spend s (major units) there */
 bool model_split(struct model *m, struct mcell *x, double s);
 /* the same for persona p's unique-reach curve at depth d */
@@ -179,6 +184,12 @@ void planner_explain_infeasible(struct model *m, struct plan *p);
  * break the curves where it spends and solve again. True if solved.
  */
 bool planner_exact_rescue(struct model *m);
+
+/*
+ * besteffort.c: for an infeasible plan p, the best plan at its budget
+ * in p->best_effort, or a reason in p->reasons why there is none
+ */
+void planner_best_effort(const struct model *m, struct plan *p);
 
 /* frontier.c */
 void frontier_run(struct model *m, struct plan *p);

@@ -3,11 +3,13 @@
  * alone: no model is built and nothing is solved here.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "campaign.h"
 #include "explain.h"
+#include "money.h"
 #include "planner.h"
 #include "strbuf.h"
 #include "test.h"
@@ -146,7 +148,7 @@ static void frequency_caps(void)
 static void notes(void)
 {
 	struct strvec v = { 0 };
-	struct explain_spend s = { 1234.5, 3, 3, 0 };
+	struct explain_spend s = { 1234.5, 3, 3, 0, false, NULL };
 
 	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
 	s.at_cap = 1;
@@ -334,6 +336,175 @@ static void certificate(void)
 	strbuf_release(&sb);
 }
 
+/* a MIP says more budget helps, or not, only as its re-solve showed */
+static void mip_more_budget(void)
+{
+	struct plan_more mo = { 120000, 7.4, true,   true, true,
+				0,      1,   300000, false };
+	struct explain_spend s = { 1800, 1, 3, 0, true, &mo };
+	struct strvec v = { 0 };
+	struct plan p = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	mo.buy_is_fee = false;
+	mo.buy_cost = 140000;
+	mo.extra = 5000;
+	explain_unspent(&v, &camp, OBJ_HIRES, &s);
+	mo.has_buy = false;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	mo.improves = false; /* re-solved, no better: the old sentence */
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	mo.extra = MONEY_NONE; /* not re-solved: no claim */
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	CHECK(v.n == 5);
+	CHECK_STR(v.item[0], "1 800.00 SEK of the budget is left unspent: the "
+			     "next buy, meta at 3 000.00 "
+			     "SEK, does not fit; with 1 200.00 SEK more the "
+			     "plan would reach 7.4 applications");
+	CHECK_STR(v.item[1], "1 800.00 SEK of the budget is left unspent: the "
+			     "next buy, the platform minimum on meta for "
+			     "persona 'elec' at 1 400.00 SEK, does not fit; "
+			     "with 50.00 SEK more the plan would reach 7.4 "
+			     "hires");
+	CHECK_STR(v.item[2], "1 800.00 SEK of the budget is left unspent: no "
+			     "further buy fits what is left; with 50.00 SEK "
+			     "more the plan would reach 7.4 applications");
+	CHECK_STR(v.item[3],
+		  "1 800.00 SEK of the budget is left unspent: 1 of "
+		  "3 usable cells are at their frequency cap and the "
+		  "rest are held back by channel or persona limits");
+	CHECK_STR(v.item[4],
+		  "1 800.00 SEK of the budget is left unspent: 1 of 3 usable "
+		  "cells are at their frequency cap; for the rest, limits or "
+		  "a flat fee or platform minimum that does not fit hold it "
+		  "back (a bigger budget was not tried on a model this "
+		  "large)");
+	strvec_clear(&v);
+
+	p.objective = OBJ_APPLICATIONS;
+	p.objective_unit = "applications";
+	p.is_mip = true;
+	p.more = (struct plan_more){ 120000, 7.4, true,   true, true,
+				     0,      1,   300000, false };
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "the budget does not bind for these buy decisions, "
+			  "but more budget would improve the plan in a step: "
+			  "the next buy, meta at 3 000.00 "
+			  "SEK, does not fit; with 1 200.00 SEK more the plan "
+			  "would reach 7.4 applications");
+	strbuf_reset(&sb);
+	p.more.improves = false;
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "more budget would not improve the plan: the budget "
+			  "does not bind");
+	strbuf_reset(&sb);
+	p.more.extra = MONEY_NONE;
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "the budget does not bind for these buy decisions "
+			  "(a bigger budget was not tried on a model this "
+			  "large)");
+	strbuf_reset(&sb);
+	p.is_mip = false; /* an LP's dual is the whole truth */
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "more budget would not improve the plan: the budget "
+			  "does not bind");
+	strbuf_reset(&sb);
+	/* unless a buy above the whole budget was left out of the model */
+	p.more.has_buy = p.more.buy_over_budget = true;
+	explain_marginal(&sb, &camp, &p);
+	CHECK_STR(sb.buf, "the budget does not bind; more budget could only "
+			  "help through meta at 3 000.00 "
+			  "SEK, left out for costing more than the whole "
+			  "budget");
+	strbuf_release(&sb);
+	s.more = &p.more;
+	s.is_mip = false;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	s.at_cap = 3;
+	p.more.buy_is_fee = false;
+	p.more.buy_cost = 140000;
+	explain_unspent(&v, &camp, OBJ_APPLICATIONS, &s);
+	CHECK(v.n == 2);
+	CHECK_STR(v.item[0], "1 800.00 SEK of the budget is left unspent: 1 of "
+			     "3 usable cells are at their frequency cap, the "
+			     "rest are held back by channel or persona limits, "
+			     "and more money could only add meta at "
+			     "3 000.00 SEK, left out for costing more than "
+			     "the whole budget");
+	CHECK_STR(v.item[1], "1 800.00 SEK of the budget is left unspent: "
+			     "every audience in the plan is at its frequency "
+			     "cap, and more money could only buy the platform "
+			     "minimum on meta for persona 'elec' at 1 400.00 "
+			     "SEK, left out for costing more than the whole "
+			     "budget");
+	strvec_clear(&v);
+}
+
+static void best_effort(void)
+{
+	struct plan b = { 0 };
+	struct plan_total pt = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	struct strvec v = { 0 };
+	struct explain_goal g;
+
+	b.budget = 3000000;
+	b.total.spend = 2999950;
+	b.total.hires = 3;
+	b.total.applications = 15;
+	pt.applications = 7.5;
+	b.persona_totals = &pt;
+	personas[0].goal_applications = 10;
+	camp.goal_hires = 4;
+	CHECK(explain_goal_count(&camp) == 2);
+	explain_goal_at(&camp, &b, 0, &g);
+	CHECK(g.persona == 0 && !g.hires && g.target == 10 &&
+	      g.expected == 7.5);
+	explain_goal_at(&camp, &b, 1, &g);
+	CHECK(g.persona == SIZE_MAX && g.hires && g.target == 4 &&
+	      g.expected == 3);
+	explain_best_effort(&sb, &camp, &b, 0.75);
+	CHECK_STR(sb.buf, "Best at 30 000.00 SEK: 7.5 of 10 applications for "
+			  "persona 'elec' (75 %), 3 of 4 hires (75 %); every "
+			  "goal reached to at least 75 %, spending 29 999.50 "
+			  "SEK.");
+	strbuf_reset(&sb);
+	/* one goal: no "every goal"; 93.75 % is never rounded up */
+	personas[0].goal_applications = 0;
+	camp.goal_hires = 3.2;
+	explain_best_effort(&sb, &camp, &b, 0.9375);
+	CHECK_STR(sb.buf, "Best at 30 000.00 SEK: 3 of 3.2 hires (93 %), "
+			  "spending 29 999.50 SEK.");
+	camp.goal_hires = 0;
+	explain_best_effort_none(&v, &camp);
+	CHECK_STR(v.item[0], "no best-effort plan either: even with every "
+			     "goal dropped, the channel floors (min_spend) do "
+			     "not fit the budget and the channel and persona "
+			     "limits");
+	strvec_clear(&v);
+	strbuf_release(&sb);
+}
+
+static void frontier_steps(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	explain_frontier_step(&sb, &camp, 0, 1, true, true);
+	strbuf_addch(&sb, '|');
+	explain_frontier_step(&sb, &camp, 0, 1, true, false);
+	strbuf_addch(&sb, '|');
+	explain_frontier_step(&sb, &camp, 0, 1, false, true);
+	strbuf_addch(&sb, '|');
+	explain_frontier_step(&sb, &camp, 0, 1, false, false);
+	CHECK_STR(sb.buf, "meta bought|meta no longer bought|meta for "
+			  "persona 'elec' "
+			  "opens at its platform minimum|meta for persona "
+			  "'elec' closes (its platform minimum no longer "
+			  "pays)");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	certificate();
@@ -345,5 +516,8 @@ int main(void)
 	frequency_caps();
 	notes();
 	reasons();
+	mip_more_budget();
+	best_effort();
+	frontier_steps();
 	return test_done();
 }

@@ -200,10 +200,10 @@ static void writes_csv_with_a_fixed_header_and_crlf(void)
 	build_plan(&p);
 	out = write_plan(FORMAT_CSV, &c, &p);
 	line = line_of(out, 0);
-	CHECK_STR(line,
-		  "persona,channel,platform,spend,daily_budget,"
-		  "impressions,reach,clicks,applications,hires,"
-		  "cost_per_application,cost_per_hire,currency,shared_by\r");
+	CHECK_STR(line, "persona,channel,platform,spend,daily_budget,"
+			"impressions,reach,clicks,applications,hires,"
+			"cost_per_application,cost_per_hire,currency,"
+			"shared_by,section,budget,marginal_per_1000,step\r");
 	free(line);
 	/* every line ends in CRLF: no bare LF anywhere */
 	for (const char *q = strchr(out, '\n'); q; q = strchr(q + 1, '\n'))
@@ -212,16 +212,17 @@ static void writes_csv_with_a_fixed_header_and_crlf(void)
 	CHECK(strlen(out) > 2 && strcmp(out + strlen(out) - 2, "\r\n") == 0);
 	line = line_of(out, 1);
 	CHECK_STR(line, "'=HYPERLINK(1),meta_feed,meta,1234.50,29.39,"
-			"11988.00,150.00,149.00,2.5000,0.0000,493.80,,SEK,\r");
+			"11988.00,150.00,149.00,2.5000,0.0000,493.80,,SEK,,"
+			"plan,15000.00,,\r");
 	free(line);
 	line = line_of(out, 2);
 	CHECK_STR(line, "installers,meta_feed,meta,13765.50,327.75,"
 			"100000.00,400.00,800.00,4.0000,0.2500,3441.38,"
-			"55062.00,SEK,\r");
+			"55062.00,SEK,,plan,15000.00,,\r");
 	free(line);
 	line = line_of(out, 3);
 	CHECK_STR(line, "total,,,15000.00,,111988.00,550.00,949.00,6.5000,"
-			"0.2500,2307.69,60000.00,SEK,\r");
+			"0.2500,2307.69,60000.00,SEK,,plan,15000.00,,\r");
 	free(line);
 	line = line_of(out, 4);
 	CHECK_STR(line, "");
@@ -241,10 +242,10 @@ static void writes_only_the_csv_header_for_an_infeasible_plan(void)
 	build_plan(&p);
 	make_infeasible(&p, MONEY_NONE);
 	out = write_plan(FORMAT_CSV, &c, &p);
-	CHECK_STR(out,
-		  "persona,channel,platform,spend,daily_budget,"
-		  "impressions,reach,clicks,applications,hires,"
-		  "cost_per_application,cost_per_hire,currency,shared_by\r\n");
+	CHECK_STR(out, "persona,channel,platform,spend,daily_budget,"
+		       "impressions,reach,clicks,applications,hires,"
+		       "cost_per_application,cost_per_hire,currency,"
+		       "shared_by,section,budget,marginal_per_1000,step\r\n");
 	free(out);
 	plan_release(&p);
 	campaign_release(&c);

@@ -319,9 +319,9 @@ static void formats_say_the_buy_is_shared(void)
 		   "\"shared\"}",
 		   "", "paper meta") == PLANNER_OK);
 	plan_write_csv(&sb, &r.c, &r.p);
-	CHECK_HAS(sb.buf, "currency,shared_by\r\n");
+	CHECK_HAS(sb.buf, "currency,shared_by,section,");
 	CHECK_HAS(sb.buf, "electricians,paper,offline,9000.00,9000.00,");
-	CHECK_HAS(sb.buf, ",SEK,2\r\n");
+	CHECK_HAS(sb.buf, ",SEK,2,plan,");
 	CHECK_HAS(sb.buf, "apprentices,meta,meta,360.00,36.00,");
 	strbuf_reset(&sb);
 	plan_write_json(&sb, &r.c, &r.p);
