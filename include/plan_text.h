@@ -87,6 +87,11 @@ struct text_table {
 		}                      \
 	}
 
+/* the sentence under a table of personas' reach */
+#define PLAN_TEXT_UNIQUE_REACH                                             \
+	"(reach: people reached, each counted once however many channels " \
+	"reach them)"
+
 void text_table_add(struct text_table *t, const char *s);
 void text_table_write(struct strbuf *sb, const struct text_table *t, int width);
 void text_table_release(struct text_table *t);

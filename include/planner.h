@@ -84,7 +84,13 @@ struct plan_cell {
 	double frequency; /* average impressions per reachable member */
 };
 
-/* totals over a set of cells */
+/*
+ * Totals over a set of cells. reach: of a persona or the campaign,
+ * people reached, each once however many channels reach them (unique
+ * reach); of a channel, its cells' reach added up. reach_sum: the
+ * cells' reach added up, so a person reached on two channels counts
+ * twice (set for personas and the campaign).
+ */
 struct plan_total {
 	int64_t spend; /* cells' spend, and content paid per month */
 	double impressions, reach, clicks, applications, hires;
@@ -93,6 +99,7 @@ struct plan_total {
 	int64_t screening_cost;   /* not in spend */
 	int64_t expected_payouts; /* of spend: per-hire bonuses */
 	int64_t total_cost;       /* spend + screening_cost */
+	double reach_sum;
 	int64_t cost_per_application, cost_per_hire; /* MONEY_NONE: n/a */
 	/* value per hire x hires - spend - screening_cost, minor units */
 	int64_t value;
@@ -144,7 +151,7 @@ struct plan_efficient {
 
 struct frontier_point {
 	int64_t budget, spend;
-	double objective, applications, hires, reach;
+	double objective, applications, hires, reach; /* unique reach */
 	double marginal; /* objective per 1000 major units more; NAN at a
 			    step */
 	bool feasible;

@@ -82,6 +82,15 @@ double response_apps_per_reach(const struct response *r);
 double response_segments(const struct response *r, double x_max, int n,
 			 double *bp, double *slope);
 
+/*
+ * log g: the log of the chance that a member of the persona (size
+ * people) is not reached by this cell at spend x, with g = 1 - s +
+ * s exp(-rho I / R) and s = R / size; so size (1 - g) is the cell's
+ * reach. Convex and falling in x; 0 for a per-hire cell (a referral is
+ * not exposure to an ad, so it has no part in unique reach).
+ */
+double response_log_miss(const struct response *r, double x, double size);
+
 /* largest gap between the reach curve and its chord over [x0, x1] */
 double response_chord_error(const struct response *r, double x0, double x1);
 

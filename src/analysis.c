@@ -161,6 +161,8 @@ static void find_bindings(struct model *m, struct plan *p)
 			continue;
 		if (r->kind == ROW_SEMI_HI)
 			continue; /* a modelling row; its floor twin speaks */
+		if (r->kind == ROW_UNIQUE)
+			continue; /* a modelling row: unique reach */
 		row_fact(m, i, prim[i], &x);
 		x.dual = d;
 		x.cost = NAN;

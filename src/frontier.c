@@ -42,6 +42,9 @@ static bool still_optimal(const struct model *m, double spent, double bud)
 static void read_point(const struct model *m, struct frontier_point *f,
 		       int64_t *by_channel)
 {
+	size_t n = m->n_cells + m->c->n_personas;
+	double *spend = xcalloc(n ? n : 1, sizeof(double));
+	double *reach = spend + m->n_cells;
 	int64_t total_minor = 0;
 
 	for (size_t j = 0; j < m->n_cells; j++) {
@@ -71,10 +74,15 @@ static void read_point(const struct model *m, struct frontier_point *f,
 		double s = cell_spend_lp(m, &m->cells[j]);
 
 		cell_eval(&m->cells[j], s, &pt);
+		spend[j] = s;
 		f->applications += pt.applications;
 		f->hires += pt.hires;
-		f->reach += pt.reach;
 	}
+	/* people reached, each once however many channels reach them */
+	model_unique_reach(m, spend, reach);
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		f->reach += reach[p];
+	free(spend);
 	/* the channels' spends add up to the point's, to the minor unit */
 	f->spend = total_minor;
 }

@@ -10,6 +10,8 @@
  * per cell, or per channel when the channel's ad set is shared. Rows:
  * the budget, a spend row per constrained channel and capped persona, a
  * response row per goal, two linking rows per ad set with a minimum.
+ * With the reach and blend objectives, one more row per persona and its
+ * own segment columns count each person reached once (struct mpersona).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -72,11 +74,9 @@ void cell_weights(const struct model *m, const struct mcell *x,
 		*w_money = -1 - screen * response_off_target_per_spend(&x->r);
 		break;
 	case OBJ_REACH:
-		*w_reach = 1;
-		break;
+		break; /* people reached count once, in persona_weight() */
 	case OBJ_BLEND:
-		*w_reach =
-			alpha * qa / m->norm_apps + (1 - alpha) / m->norm_reach;
+		*w_reach = alpha * qa / m->norm_apps;
 		break;
 	case OBJ_MIN_COST:
 		*w_money = 1;
@@ -84,6 +84,15 @@ void cell_weights(const struct model *m, const struct mcell *x,
 	}
 	if (m->price)
 		*w_money -= m->price[x->persona];
+}
+
+double persona_weight(const struct model *m, enum objective obj)
+{
+	if (obj == OBJ_REACH)
+		return 1;
+	if (obj == OBJ_BLEND)
+		return (1 - m->o->short_term_weight) / m->norm_reach;
+	return 0;
 }
 
 static double flat_reach(const struct mcell *x)
@@ -154,6 +163,13 @@ void model_set_objective(struct model *m, enum objective obj)
 		for (int k = 0; k < x->nseg; k++)
 			lp_set_obj_coef(m->lp, x->col[k],
 					(wr * x->slope[k] + wm) * m->unit);
+	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		const struct mpersona *u = &m->up[p];
+
+		for (int k = 0; k < u->nseg; k++)
+			lp_set_obj_coef(m->lp, u->col[k],
+					persona_weight(m, obj) * u->slope[k]);
 	}
 	lp_normalise_objective(m->lp);
 }
@@ -435,6 +451,107 @@ static void add_limit_rows(struct model *m)
 	free(ch_used);
 }
 
+/*
+ * The deepest a persona's depth is modelled: exp(-25), about 1e-11 of
+ * the persona, is all that more depth could add.
+ */
+#define DEPTH_MAX 25
+
+static double persona_size(const struct model *m, size_t p)
+{
+	return (double)m->c->personas[p].size;
+}
+
+/*
+ * log g of cell x at spend s (major units); a flat cell reaches its
+ * readers whenever its part of the fee is paid, as in cell_reach()
+ */
+static double cell_log_miss(const struct model *m, const struct mcell *x,
+			    double s)
+{
+	if (x->kind == CELL_FLAT)
+		s = s > 0 ? x->r.fee : 0;
+	return response_log_miss(&x->r, s, persona_size(m, x->persona));
+}
+
+/* the chord of log g over [a, b], per major unit */
+static double log_miss_slope(const struct model *m, const struct mcell *x,
+			     double a, double b)
+{
+	return b > a ? (cell_log_miss(m, x, b) - cell_log_miss(m, x, a)) /
+			       (b - a)
+		     : 0;
+}
+
+/* persona p's unique-reach row of cell x, or 0 */
+static int unique_row(const struct model *m, const struct mcell *x)
+{
+	return m->up ? m->up[x->persona].row : 0;
+}
+
+/*
+ * With the reach and blend objectives: a depth row per persona that a
+ * cell reaches, and the breakpoints of its curve in depth, 2 x segments
+ * of them up to the depth of every cell at its top spend (or
+ * DEPTH_MAX). The number of depth columns they need.
+ */
+static size_t add_unique_rows(struct model *m)
+{
+	const struct campaign *c = m->c;
+	size_t np = c->n_personas, ncols = 0;
+	double *d;
+	int n = 2 * m->o->segments;
+
+	if (m->objective != OBJ_REACH && m->objective != OBJ_BLEND)
+		return 0;
+	m->up = xcalloc(np ? np : 1, sizeof(*m->up));
+	d = xcalloc(np ? np : 1, sizeof(double));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		d[x->persona] -= cell_log_miss(m, x, x->x_max);
+	}
+	for (size_t p = 0; p < np; p++) {
+		struct mpersona *u = &m->up[p];
+
+		if (!(d[p] > 0))
+			continue;
+		u->r.kind = RESPONSE_CURVE;
+		u->r.reachable = persona_size(m, p);
+		u->r.k = 1;
+		u->d_max = d[p];
+		u->nseg = u->alloc = n;
+		u->col = xcalloc((size_t)n, sizeof(int));
+		u->bp = xcalloc((size_t)n + 1, sizeof(double));
+		u->slope = xcalloc((size_t)n, sizeof(double));
+		u->width = xcalloc((size_t)n, sizeof(double));
+		u->chord_err = response_segments(
+			&u->r, d[p] < DEPTH_MAX ? d[p] : DEPTH_MAX, n, u->bp,
+			u->slope);
+		for (int k = 0; k < n; k++)
+			u->width[k] = u->bp[k + 1] - u->bp[k];
+		u->row = add_row(m, ROW_UNIQUE, p, -INFINITY, 0);
+		ncols += (size_t)n;
+	}
+	free(d);
+	return ncols;
+}
+
+/* the depth columns from column col on; the next free column */
+static int add_unique_columns(struct model *m, struct triplets *t, int col)
+{
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		struct mpersona *u = &m->up[p];
+
+		for (int k = 0; k < u->nseg; k++, col++) {
+			u->col[k] = col;
+			lp_set_col_bounds(m->lp, col, 0, u->width[k]);
+			trip_add(t, u->row, col, 1);
+		}
+	}
+	return col;
+}
+
 /* a column's entries: spend rows, and applications/hires per reach */
 static void add_column(struct model *m, struct triplets *t,
 		       const struct mcell *x, int col, double money,
@@ -473,6 +590,7 @@ static void add_flat_column(struct model *m, struct triplets *t, size_t lead)
 		trip_add(t, m->row_pcap[x->persona], z, x->fee_part / m->unit);
 		trip_add(t, m->row_papps[x->persona], z, qa * reach);
 		trip_add(t, m->row_phires[x->persona], z, qa * x->r.h * reach);
+		trip_add(t, unique_row(m, x), z, cell_log_miss(m, x, x->r.fee));
 		apps += qa * reach;
 		hires += qa * x->r.h * reach;
 	}
@@ -492,6 +610,8 @@ static int add_cell_columns(struct model *m, struct triplets *t, size_t j,
 		x->width = xcalloc((size_t)x->nseg, sizeof(double));
 		x->col = xcalloc((size_t)x->nseg, sizeof(int));
 		x->bp = xcalloc((size_t)x->nseg + 1, sizeof(double));
+		if (unique_row(m, x))
+			x->lslope = xcalloc((size_t)x->nseg, sizeof(double));
 		x->chord_err = response_segments(&x->r, x->x_max, x->nseg, bp,
 						 x->slope);
 		for (int k = 0; k <= x->nseg; k++)
@@ -501,6 +621,12 @@ static int add_cell_columns(struct model *m, struct triplets *t, size_t j,
 			x->width[k] = bp[k + 1] - bp[k];
 			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
 			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
+			if (x->lslope) {
+				x->lslope[k] =
+					log_miss_slope(m, x, bp[k], bp[k + 1]);
+				trip_add(t, unique_row(m, x), col,
+					 x->lslope[k] * m->unit);
+			}
 			if (x->kind == CELL_SEMI) {
 				trip_add(t, x->row_hi, col, 1);
 				trip_add(t, x->row_lo, col, 1);
@@ -551,11 +677,13 @@ static void build(struct model *m, struct triplets *t)
 	}
 	if (ncols == 0)
 		return;
+	ncols += add_unique_rows(m);
 	bp = xcalloc((size_t)seg + 1, sizeof(double));
 	col = lp_add_cols(m->lp, (int)ncols);
 	m->n_cols = (int)ncols;
 	for (size_t j = 0; j < m->n_cells; j++)
 		col = add_cell_columns(m, t, j, col, bp);
+	add_unique_columns(m, t, col);
 	lp_load_matrix(m->lp, t->n, t->ia, t->ja, t->ar);
 	m->nnz = t->n;
 	free(bp);
@@ -633,7 +761,15 @@ void model_free(struct model *m)
 		free(m->cells[j].width);
 		free(m->cells[j].col);
 		free(m->cells[j].bp);
+		free(m->cells[j].lslope);
 	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		free(m->up[p].col);
+		free(m->up[p].bp);
+		free(m->up[p].slope);
+		free(m->up[p].width);
+	}
+	free(m->up);
 	free(m->cells);
 	free(m->rows);
 	free(m->row_channel);
@@ -674,23 +810,26 @@ enum lp_result model_solve(struct model *m, bool *hit_limit)
 
 /* a segment column's entries: spend rows, response rows, linking rows */
 static int segment_entries(const struct model *m, const struct mcell *x,
-			   double slope, int *ind, double *val)
+			   double slope, double lslope, int *ind, double *val)
 {
 	double qa = x->r.q * x->r.a, h = x->r.h, rs = slope * m->unit;
-	int rows[9] = { m->row_budget,
-			m->row_channel[x->channel],
-			m->row_pcap[x->persona],
-			m->row_papps[x->persona],
-			m->row_phires[x->persona],
-			m->row_capps,
-			m->row_chires,
-			x->kind == CELL_SEMI ? x->row_hi : 0,
-			x->kind == CELL_SEMI ? x->row_lo : 0 };
-	double vals[9] = { 1,       1,           1, qa * rs, qa * h * rs,
-			   qa * rs, qa * h * rs, 1, 1 };
+	int rows[10] = { m->row_budget,
+			 m->row_channel[x->channel],
+			 m->row_pcap[x->persona],
+			 m->row_papps[x->persona],
+			 m->row_phires[x->persona],
+			 m->row_capps,
+			 m->row_chires,
+			 x->kind == CELL_SEMI ? x->row_hi : 0,
+			 x->kind == CELL_SEMI ? x->row_lo : 0,
+			 unique_row(m, x) };
+	double vals[10] = {
+		1,       1,           1, qa * rs, qa * h * rs,
+		qa * rs, qa * h * rs, 1, 1,       lslope * m->unit
+	};
 	int n = 0;
 
-	for (int r = 0; r < 9; r++)
+	for (int r = 0; r < 10; r++)
 		if (rows[r] && vals[r] != 0) {
 			ind[++n] = rows[r];
 			val[n] = vals[r];
@@ -701,9 +840,10 @@ static int segment_entries(const struct model *m, const struct mcell *x,
 /* column col as segment k of x: bounds, entries, objective */
 static void set_segment(struct model *m, struct mcell *x, int k)
 {
-	int ind[10];
-	double val[10], wr, wm;
-	int n = segment_entries(m, x, x->slope[k], ind, val);
+	int ind[11];
+	double val[11], wr, wm;
+	int n = segment_entries(m, x, x->slope[k], x->lslope ? x->lslope[k] : 0,
+				ind, val);
 
 	cell_weights(m, x, m->objective_now, &wr, &wm);
 	lp_set_col_bounds(m->lp, x->col[k], 0,
@@ -741,9 +881,14 @@ bool model_split(struct model *m, struct mcell *x, double s)
 					 sizeof(double));
 		x->width = xreallocarray(x->width, (size_t)x->alloc,
 					 sizeof(double));
+		if (x->lslope)
+			x->lslope = xreallocarray(x->lslope, (size_t)x->alloc,
+						  sizeof(double));
 	}
 	for (int i = x->nseg; i > k; i--) {
 		x->col[i] = x->col[i - 1];
+		if (x->lslope)
+			x->lslope[i] = x->lslope[i - 1];
 		x->slope[i] = x->slope[i - 1];
 		x->width[i] = x->width[i - 1];
 		x->bp[i + 1] = x->bp[i];
@@ -757,9 +902,82 @@ bool model_split(struct model *m, struct mcell *x, double s)
 		x->slope[i] = (response_reach(&x->r, x->bp[i + 1]) -
 			       response_reach(&x->r, x->bp[i])) /
 			      x->width[i];
+		if (x->lslope)
+			x->lslope[i] =
+				log_miss_slope(m, x, x->bp[i], x->bp[i + 1]);
 		set_segment(m, x, i);
 	}
 	return true;
+}
+
+/*
+ * The same for persona p's curve in depth: the segment that holds d
+ * becomes two, each with its chord; the second gets a new column.
+ */
+bool model_split_depth(struct model *m, size_t p, double d)
+{
+	struct mpersona *u = m->up ? &m->up[p] : NULL;
+	double tol, w = persona_weight(m, m->objective_now);
+	int k = 0, ind[2] = { 0, 0 };
+	double val[2] = { 0, 1 };
+
+	if (!u || !u->row)
+		return false;
+	while (k < u->nseg && u->bp[k + 1] <= d)
+		k++;
+	if (k == u->nseg)
+		return false;
+	tol = 1e-9 * u->bp[u->nseg] + 1e-12;
+	if (d - u->bp[k] <= tol || u->bp[k + 1] - d <= tol)
+		return false;
+	if (u->nseg == u->alloc) {
+		u->alloc *= 2;
+		u->col = xreallocarray(u->col, (size_t)u->alloc, sizeof(int));
+		u->bp = xreallocarray(u->bp, (size_t)u->alloc + 1,
+				      sizeof(double));
+		u->slope = xreallocarray(u->slope, (size_t)u->alloc,
+					 sizeof(double));
+		u->width = xreallocarray(u->width, (size_t)u->alloc,
+					 sizeof(double));
+	}
+	for (int i = u->nseg; i > k; i--) {
+		u->col[i] = u->col[i - 1];
+		u->slope[i] = u->slope[i - 1];
+		u->width[i] = u->width[i - 1];
+		u->bp[i + 1] = u->bp[i];
+	}
+	u->nseg++;
+	u->bp[k + 1] = d;
+	u->col[k + 1] = lp_add_cols(m->lp, 1);
+	m->n_cols++;
+	ind[1] = u->row;
+	for (int i = k; i <= k + 1; i++) {
+		u->width[i] = u->bp[i + 1] - u->bp[i];
+		u->slope[i] = (response_reach(&u->r, u->bp[i + 1]) -
+			       response_reach(&u->r, u->bp[i])) /
+			      u->width[i];
+		lp_set_col_bounds(m->lp, u->col[i], 0, u->width[i]);
+		lp_set_col_entries(m->lp, u->col[i], 1, ind, val);
+		lp_set_obj_coef(m->lp, u->col[i], w * u->slope[i]);
+	}
+	return true;
+}
+
+void model_depths(const struct model *m, const double *spend, double *depth)
+{
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		depth[p] = 0;
+	for (size_t j = 0; j < m->n_cells; j++)
+		depth[m->cells[j].persona] -=
+			cell_log_miss(m, &m->cells[j], spend[j]);
+}
+
+void model_unique_reach(const struct model *m, const double *spend,
+			double *reach)
+{
+	model_depths(m, spend, reach);
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		reach[p] = -persona_size(m, p) * expm1(-reach[p]);
 }
 
 double cell_spend_lp(const struct model *m, const struct mcell *x)
@@ -796,6 +1014,7 @@ static void name_rows(struct model *m, struct strbuf *sb)
 		[ROW_CAMPAIGN_HIRES] = "campaign_goal_hires",
 		[ROW_SEMI_HI] = "semi_max_",
 		[ROW_SEMI_LO] = "semi_min_",
+		[ROW_UNIQUE] = "unique_",
 	};
 	const struct campaign *c = m->c;
 
@@ -808,7 +1027,7 @@ static void name_rows(struct model *m, struct strbuf *sb)
 			add_name_part(sb, c->channels[r->index].id);
 		else if (r->kind == ROW_PERSONA_CAP ||
 			 r->kind == ROW_PERSONA_APPS ||
-			 r->kind == ROW_PERSONA_HIRES)
+			 r->kind == ROW_PERSONA_HIRES || r->kind == ROW_UNIQUE)
 			add_name_part(sb, c->personas[r->index].id);
 		else if (r->kind == ROW_SEMI_HI || r->kind == ROW_SEMI_LO)
 			strbuf_addf(sb, "%zu", r->index);
@@ -858,6 +1077,13 @@ int model_write(struct model *m)
 			name_column(m, &sb, x->zcol, lead.buf, x);
 		}
 	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++)
+		for (int k = 0; k < m->up[p].nseg; k++) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "depth%zu_%d_", p, k + 1);
+			add_name_part(&sb, m->c->personas[p].id);
+			lp_set_col_name(m->lp, m->up[p].col[k], sb.buf);
+		}
 	strbuf_release(&sb);
 	strbuf_release(&lead);
 	rc = lp_write(m->lp, m->o->write_lp, m->o->write_mps);

@@ -148,12 +148,58 @@ static int64_t cell_value(const struct campaign *c, const struct plan_cell *pc)
 	return vph > 0 ? llround((double)vph * pc->hires) : 0;
 }
 
+/*
+ * Unique reach: each persona's reach counts a person once, however many
+ * of its cells reach them; the campaign's adds the personas up (they
+ * are disjoint groups). The cells' sum stays in reach_sum.
+ */
+static void unique_totals(const struct model *m, struct plan *p,
+			  const int64_t *spend, const double *raw)
+{
+	const struct campaign *c = m->c;
+	size_t n = m->n_cells + c->n_personas;
+	double *s = xcalloc(n ? n : 1, sizeof(double));
+	double *reach = s + m->n_cells;
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		s[j] = (double)spend[j] / m->scale;
+		/* a flat buy made reaches a persona whose part rounds to 0 */
+		if (m->cells[j].kind == CELL_FLAT && raw[j] > 0)
+			s[j] = m->cells[j].r.fee;
+	}
+	model_unique_reach(m, s, reach);
+	p->total.reach_sum = p->total.reach;
+	p->total.reach = 0;
+	for (size_t i = 0; i < c->n_personas; i++) {
+		struct plan_total *t = &p->persona_totals[i];
+
+		t->reach_sum = t->reach;
+		t->reach = reach[i];
+		p->total.reach += reach[i];
+	}
+	free(s);
+}
+
+/* the largest chord gap of a cell or persona curve, objective units */
+static double max_segment_error(const struct model *m)
+{
+	double err = 0, wr, wm, w = persona_weight(m, m->objective);
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		cell_weights(m, &m->cells[j], m->objective, &wr, &wm);
+		err = fmax(err, wr * m->cells[j].chord_err);
+	}
+	for (size_t i = 0; m->up && i < m->c->n_personas; i++)
+		err = fmax(err, w * m->up[i].chord_err);
+	return err;
+}
+
 /* the cells with spend, their totals and the exact objective */
 void plan_extract(struct model *m, struct plan *p)
 {
 	const struct campaign *c = m->c;
 	size_t n = m->n_cells ? m->n_cells : 1;
-	double *raw = xcalloc(n, sizeof(double)), wr, wm, max_err = 0;
+	double *raw = xcalloc(n, sizeof(double));
 	int64_t *spend = xcalloc(n, sizeof(int64_t));
 
 	p->persona_totals = xcalloc(c->n_personas ? c->n_personas : 1,
@@ -163,9 +209,6 @@ void plan_extract(struct model *m, struct plan *p)
 	p->cells = xcalloc(n, sizeof(*p->cells));
 	for (size_t j = 0; j < m->n_cells; j++) {
 		raw[j] = cell_spend_lp(m, &m->cells[j]) * m->scale;
-		cell_weights(m, &m->cells[j], m->objective, &wr, &wm);
-		if (wr * m->cells[j].chord_err > max_err)
-			max_err = wr * m->cells[j].chord_err;
 	}
 	round_spends(m, raw, spend);
 	memset(&p->total, 0, sizeof(p->total));
@@ -184,6 +227,7 @@ void plan_extract(struct model *m, struct plan *p)
 		total_add(&p->channel_totals[pc->channel], pc, value);
 	}
 	add_content_fixed(c, p);
+	unique_totals(m, p, spend, raw);
 	total_finish(&p->total);
 	for (size_t i = 0; i < c->n_personas; i++)
 		total_finish(&p->persona_totals[i]);
@@ -192,7 +236,7 @@ void plan_extract(struct model *m, struct plan *p)
 	p->objective_lp = lp_obj_value(m->lp);
 	p->objective_value = exact_objective(m, p);
 	p->approx_error = p->objective_value - p->objective_lp;
-	p->max_segment_error = max_err;
+	p->max_segment_error = max_segment_error(m);
 	p->marginal = model_row_dual(m, m->row_budget);
 	p->marginal_apps = m->objective == OBJ_APPLICATIONS ? p->marginal : NAN;
 	free(raw);

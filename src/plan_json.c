@@ -198,6 +198,7 @@ static void write_outcome(struct json_writer *w, const struct campaign *c,
 	json_object_begin(w);
 	put_total(w, &p->total);
 	put_money(w, "value", p->total.value);
+	put_num(w, "reach_sum", p->total.reach_sum);
 	json_object_end(w);
 	json_key(w, "marginal");
 	json_object_begin(w);
@@ -255,6 +256,7 @@ static void write_personas(struct json_writer *w, const struct campaign *c,
 		put_str(w, "id", pe->id);
 		put_str(w, "name", pe->name);
 		put_total(w, &p->persona_totals[i]);
+		put_num(w, "reach_sum", p->persona_totals[i].reach_sum);
 		if (pe->goal_applications > 0)
 			put_num(w, "goal_applications", pe->goal_applications);
 		if (pe->goal_hires > 0)

@@ -98,6 +98,14 @@ static void md_funnel(struct strbuf *sb, const struct plan_total *t)
 	strbuf_addf(sb, " | %.1f |", t->off_target_applications);
 }
 
+/* " people reached |" of a persona's or the campaign's total */
+static void md_reach(struct strbuf *sb, const struct plan_total *t)
+{
+	strbuf_addch(sb, ' ');
+	plan_text_num(sb, t->reach, 0);
+	strbuf_addstr(sb, " |");
+}
+
 static void md_channels(struct strbuf *sb, const struct campaign *c,
 			const struct plan *p)
 {
@@ -144,8 +152,9 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 
 	strbuf_addf(sb,
 		    "\n## By persona\n\n| persona | spend (%s) | daily (%s) | "
-		    "applications | hires | cost per application |%s\n"
-		    "|---|--:|--:|--:|--:|--:|%s\n",
+		    "applications | hires | cost per application | "
+		    "people reached |%s\n"
+		    "|---|--:|--:|--:|--:|--:|--:|%s\n",
 		    c->currency, c->currency, goals ? " goal |" : "",
 		    goals ? "---|" : "");
 	for (size_t i = 0; i < c->n_personas; i++) {
@@ -155,6 +164,7 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 		md_text(sb, pe->id);
 		md_total(sb, c, &p->persona_totals[i],
 			 plan_text_daily(p, 0, i));
+		md_reach(sb, &p->persona_totals[i]);
 		if (goals)
 			md_goals(sb, pe->goal_applications,
 				 p->persona_totals[i].applications,
@@ -163,10 +173,12 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 	}
 	strbuf_addstr(sb, "| **total**");
 	md_total(sb, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	md_reach(sb, &p->total);
 	if (goals)
 		md_goals(sb, c->goal_applications, p->total.applications,
 			 c->goal_hires, p->total.hires);
-	strbuf_addch(sb, '\n');
+	strbuf_addstr(sb, "\n\nPeople reached count each person once, however "
+			  "many channels reach them.\n");
 }
 
 static void md_cells(struct strbuf *sb, const struct campaign *c,
@@ -194,6 +206,8 @@ static void md_cells(struct strbuf *sb, const struct campaign *c,
 	}
 	strbuf_addstr(sb, "| **total** |");
 	md_figures(sb, c, &p->total, false, MONEY_NONE);
+	strbuf_addstr(sb, "\nA cell's reach counts the people its channel "
+			  "reaches; the total's counts each person once.\n");
 }
 
 /* "\n## title\n\n" and one escaped bullet per item; nothing if none */

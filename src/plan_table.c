@@ -161,7 +161,7 @@ static void goal_cells(struct text_table *t, double apps_goal, double apps,
 {
 	if (apps_goal > 0 && hires_goal > 0) {
 		goal_cell(t, apps_goal, apps, 1, "applications");
-		for (int i = 0; i < 6; i++)
+		for (int i = 0; i < 7; i++)
 			text_table_add(t, "");
 		goal_cell(t, hires_goal, hires, 2, "hires");
 	} else if (apps_goal > 0) {
@@ -175,7 +175,7 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
 	int goals = campaign_has_goal(c);
-	struct text_table t = TEXT_TABLE_INIT(goals ? 7 : 6, "lrrrrrl");
+	struct text_table t = TEXT_TABLE_INIT(goals ? 8 : 7, "lrrrrrrl");
 
 	text_table_add(&t, "persona");
 	cell_cur(&t, "spend", c);
@@ -183,6 +183,7 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 	text_table_add(&t, "apps");
 	text_table_add(&t, "hires");
 	text_table_add(&t, "cost/app");
+	text_table_add(&t, "reach");
 	if (goals)
 		text_table_add(&t, "goal");
 	for (size_t i = 0; i < c->n_personas; i++) {
@@ -191,17 +192,20 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 
 		text_table_add(&t, pe->id);
 		total_cells(&t, c, pt, plan_text_daily(p, 0, i));
+		cell_num(&t, pt->reach, 0);
 		if (goals)
 			goal_cells(&t, pe->goal_applications, pt->applications,
 				   pe->goal_hires, pt->hires);
 	}
 	text_table_add(&t, "total");
 	total_cells(&t, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	cell_num(&t, p->total.reach, 0);
 	if (goals)
 		goal_cells(&t, c->goal_applications, p->total.applications,
 			   c->goal_hires, p->total.hires);
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
+	plan_text_wrap(sb, "", PLAN_TEXT_UNIQUE_REACH, 1, W);
 	text_table_release(&t);
 }
 
@@ -271,9 +275,9 @@ static void table_cells(struct strbuf *sb, const struct campaign *c,
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
 	plan_text_wrap(sb, "",
-		       "(* at its frequency cap; reach adds cells up and "
-		       "counts a person once per channel; clicks are the "
-		       "persona's, apps the qualified applications)",
+		       "(* at its frequency cap; a cell's reach is its "
+		       "channel's, the total counts each person once; clicks "
+		       "are the persona's, apps the qualified applications)",
 		       1, W);
 	text_table_release(&t);
 	strbuf_release(&where);

@@ -52,6 +52,28 @@ struct mcell {
 	/* owned; nseg widths, major units */ /* owned; nseg segment
 						 widths */
 	bool left_out; /* held at 0: above its ceiling (efficient.c) */
+	/* owned; nseg chords of log g (response_log_miss) per major unit,
+	 * with unique reach only */
+	double *lslope;
+};
+
+/*
+ * A persona's unique reach, modelled for the reach and blend objectives
+ * only. Its depth d = -sum over its cells of log g is at least the sum
+ * of the chords of log g over the cells' segments (one row:
+ * sum lslope x + sum e <= 0), and N (1 - exp(-d)), a reach curve of
+ * R = N and k = 1 in d, becomes segment columns e in d as a cell's
+ * curve does in spend. Chords: an inner approximation.
+ */
+struct mpersona {
+	struct response r; /* N (1 - exp(-d)) */
+	int row;           /* 0: not modelled (no cell reaches it) */
+	int nseg, alloc;
+	int *col;           /* owned; nseg columns e, in depth */
+	double *bp, *slope; /* owned; nseg + 1 breakpoints, nseg slopes */
+	double *width;      /* owned; nseg widths */
+	double chord_err;   /* in people */
+	double d_max;       /* the depth of every cell at its top spend */
 };
 
 enum row_kind {
@@ -64,6 +86,7 @@ enum row_kind {
 	ROW_CAMPAIGN_HIRES,
 	ROW_SEMI_HI,
 	ROW_SEMI_LO,
+	ROW_UNIQUE, /* a persona's depth (unique reach) */
 };
 
 struct mrow {
@@ -94,6 +117,8 @@ struct model {
 	int *row_channel; /* owned; per channel, 0: none */
 	int *row_pcap, *row_papps, *row_phires; /* owned; per persona */
 	int row_capps, row_chires;
+	/* owned; per persona, with the reach and blend objectives only */
+	struct mpersona *up;
 	bool no_share; /* ignore max_share (the least-budget probe) */
 	double norm_apps, norm_reach; /* blend divisors */
 	/* owned or NULL; per persona, results per major unit that spend
@@ -123,7 +148,14 @@ void model_channel_bounds(const struct model *m, size_t ch, double b,
 			  double *lb, double *ub);
 void cell_weights(const struct model *m, const struct mcell *x,
 		  enum objective obj, double *w_reach, double *w_money);
+/* the weight of a person reached once (unique reach) in obj */
+double persona_weight(const struct model *m, enum objective obj);
 double cell_spend_lp(const struct model *m, const struct mcell *x);
+/* each persona's unique reach at the cells' spends (major units) */
+void model_unique_reach(const struct model *m, const double *spend,
+			double *reach);
+/* each persona's depth: minus the sum of its cells' log g */
+void model_depths(const struct model *m, const double *spend, double *depth);
 /*
  * Persona members cell x reaches, and all its figures, at spend s major
  * units: a flat cell reaches its readers whenever its part of the fee
@@ -140,6 +172,8 @@ enum lp_result model_solve(struct model *m, bool *hit_limit);
 void model_set_budget(struct model *m, double bud);
 /* split the segment of x that holds spend s (major units) there */
 bool model_split(struct model *m, struct mcell *x, double s);
+/* the same for persona p's unique-reach curve at depth d */
+bool model_split_depth(struct model *m, size_t p, double d);
 int model_write(struct model *m);
 
 /* rounding.c: minor units within every limit, goals still met */

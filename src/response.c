@@ -3,6 +3,9 @@
  * curve R (1 - exp(-rho I / R)) with I = 1000 x / CPM impressions;
  * applications are q a reach and hires h applications. Near zero
  * spend the curve is evaluated with expm1 so tiny cells stay exact.
+ * A persona member is missed by a cell with probability
+ * g = 1 - s + s exp(-x_c) (s the share, x_c the depth): the unique
+ * reach of a persona multiplies its cells' g.
  */
 #include "response.h"
 
@@ -157,6 +160,33 @@ void response_eval(const struct response *r, double x,
 	}
 	out->paid_clicks = out->impressions * r->ctr_imp;
 	out->off_target = out->paid_clicks * (1 - r->precision) * r->a_off;
+}
+
+/* the average frequency rho I / R among the reachable at spend x */
+static double depth(const struct response *r, double x)
+{
+	switch (r->kind) {
+	case RESPONSE_CURVE:
+		return x > 0 ? r->k * x : 0;
+	case RESPONSE_FLAT:
+		if (x + 1e-9 < r->fee || r->reachable <= 0)
+			return 0;
+		return r->precision * r->flat_impressions / r->reachable;
+	case RESPONSE_LINEAR:
+		return 0; /* a referral is not exposure to an ad */
+	}
+	return 0;
+}
+
+double response_log_miss(const struct response *r, double x, double size)
+{
+	double s = size > 0 ? r->reachable / size : 0, d = depth(r, x);
+
+	if (d <= 0 || s <= 0)
+		return 0;
+	if (s >= 1)
+		return -d; /* log exp(-d), also where exp(-d) underflows */
+	return log1p(s * expm1(-d));
 }
 
 double response_chord_error(const struct response *r, double x0, double x1)

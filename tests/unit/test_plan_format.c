@@ -114,10 +114,14 @@ static void build_plan(struct plan *p)
 
 	p->persona_totals = xcalloc(2, sizeof(*p->persona_totals));
 	p->persona_totals[0].spend = 123450;
+	p->persona_totals[0].reach = 150;
+	p->persona_totals[0].reach_sum = 150;
 	p->persona_totals[0].applications = 2.5;
 	p->persona_totals[0].cost_per_application = 49380;
 	p->persona_totals[0].cost_per_hire = MONEY_NONE;
 	p->persona_totals[1].spend = 1376550;
+	p->persona_totals[1].reach = 400;
+	p->persona_totals[1].reach_sum = 400;
 	p->persona_totals[1].applications = 4;
 	p->persona_totals[1].hires = 0.25;
 	p->persona_totals[1].cost_per_application = 344138;
@@ -425,10 +429,17 @@ static void writes_markdown_with_escaped_cells(void)
 		       "1 301 | 15.8 |\n"
 		       "| **total** | 15 000 | 357 | 6.5 | 0.25 | 2 308 | "
 		       "1 301 | 15.8 |\n");
-	CHECK_HAS(out, "| goal |\n|---|--:|--:|--:|--:|--:|---|\n"
-		       "| =HYPERLINK(1) | 1 235 | 29 | 2.5 | 0.00 | 494 |  |\n"
-		       "| installers | 13 766 | 328 | 4.0 | 0.25 | 3 441 | 3 "
-		       "applications: met, 4.0 expected |\n");
+	CHECK_HAS(out, "| people reached | goal |\n"
+		       "|---|--:|--:|--:|--:|--:|--:|---|\n"
+		       "| =HYPERLINK(1) | 1 235 | 29 | 2.5 | 0.00 | 494 | 150 "
+		       "|  |\n"
+		       "| installers | 13 766 | 328 | 4.0 | 0.25 | 3 441 | 400 "
+		       "| 3 applications: met, 4.0 expected |\n");
+	CHECK_HAS(
+		out,
+		"| **total** | 15 000 | 357 | 6.5 | 0.25 | 2 308 | 550 |  |\n\n"
+		"People reached count each person once, however many "
+		"channels reach them.\n");
 	CHECK_HAS(out, "\n## Cells\n\n| persona | channel | spend (SEK) |");
 	CHECK_HAS(out, "| =HYPERLINK(1) | meta\\_feed | 1 235 | 29 | 11 988 "
 		       "| 150 | 149 | 2.5 | 0.00 | 494 | - |\n");
@@ -501,11 +512,15 @@ static void writes_a_table_for_the_terminal(void)
 	CHECK(strstr(out, "\nnewspaper ") == NULL);
 	/* per persona, with the goal of the one that has one */
 	CHECK_HAS(out, "\npersona        spend SEK  daily SEK  apps  hires  "
-		       "cost/app  goal\n"
+		       "cost/app  reach  goal\n"
 		       "=HYPERLINK(1)      1 235         29   2.5   0.00       "
-		       "494\n"
+		       "494    150\n"
 		       "installers        13 766        328   4.0   0.25     "
-		       "3 441  3 applications: met, 4.0 expected\n");
+		       "3 441    400  3 applications: met, 4.0 expected\n");
+	CHECK_HAS(out, "total             15 000        357   6.5   0.25     "
+		       "2 308    550\n"
+		       "(reach: people reached, each counted once however many "
+		       "channels reach them)\n");
 	/* the cells, a persona's under its name */
 	CHECK_HAS(out,
 		  "\npersona / channel  spend SEK  daily  impressions  "
@@ -518,9 +533,10 @@ static void writes_a_table_for_the_terminal(void)
 		  "   800   4.0   0.25  3 441  55 062\n"
 		  "total                 15 000             111 988    550  "
 		  "   949   6.5   0.25  2 308  60 000\n");
-	CHECK_HAS(out, "\n(* at its frequency cap; reach adds cells up and "
-		       "counts a person once per channel; clicks are the\n "
-		       "persona's, apps the qualified applications)\n");
+	CHECK_HAS(out,
+		  "\n(* at its frequency cap; a cell's reach is its "
+		  "channel's, the total counts each person once; clicks\n"
+		  " are the persona's, apps the qualified applications)\n");
 	CHECK_HAS(out, "\nMarginal value of budget: one more 1 000.00 SEK buys "
 		       "about 2.5 applications\n");
 	CHECK_HAS(out, "\nBinding constraints:\n  - the budget of 15 000.00 "
