@@ -1,11 +1,12 @@
 /*
  * validate - check input files without planning: channel catalogues
- * (.csv), audience analyses (.json, against the catalogue) and config
- * files (.ini). Every problem is printed as file:line or file: json.path;
- * the exit status is that of the first file that failed. Uses
- * catalogue, audience and config.
+ * (.csv), audience analyses (.json, against the catalogue), job feeds
+ * (.xml) and config files (.ini). Every problem is printed as file:line
+ * or file: json.path; the exit status is that of the first file that
+ * failed. Uses catalogue, audience, feed and config.
  */
 #include <getopt.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "config.h"
 #include "datadir.h"
 #include "diag.h"
+#include "feed.h"
 #include "fileio.h"
 #include "money.h"
 #include "strbuf.h"
@@ -25,9 +27,10 @@
 static const char validate_usage[] =
 	"usage: jobmix validate [--channels CSV] FILE...\n"
 	"\n"
-	"  FILE is an audience (.json), a channel catalogue (.csv) or a\n"
-	"  configuration (.ini). Audiences are checked against the\n"
-	"  catalogue given by --channels (default audiences/channels.csv).\n";
+	"  FILE is an audience (.json), a channel catalogue (.csv), a job\n"
+	"  feed (.xml) or a configuration (.ini). Audiences are checked\n"
+	"  against the catalogue given by --channels (default\n"
+	"  audiences/channels.csv).\n";
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -126,6 +129,50 @@ static int check_config(const char *path)
 	return rc < 0 ? d.status : JM_OK;
 }
 
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* how many distinct values one field of the jobs has, absent not counted */
+static size_t distinct(const struct feed *f, size_t off)
+{
+	const char **v = xcalloc(f->n ? f->n : 1, sizeof(*v));
+	size_t n = 0, count = 0;
+
+	for (size_t i = 0; i < f->n; i++) {
+		const char *s =
+			*(char *const *)((const char *)&f->jobs[i] + off);
+
+		if (s)
+			v[n++] = s;
+	}
+	qsort(v, n, sizeof(*v), by_text);
+	for (size_t i = 0; i < n; i++)
+		count += i == 0 || strcmp(v[i], v[i - 1]) != 0;
+	free(v);
+	return count;
+}
+
+static int check_feed(const char *path)
+{
+	struct feed f;
+	struct diag d;
+	int rc;
+
+	diag_init(&d, path);
+	rc = feed_load(path, &f, &d);
+	diag_finish(&d);
+	if (rc == 0)
+		printf("%s: ok: %zu jobs, %zu companies, %zu cities, %zu "
+		       "categories\n",
+		       path, f.n, distinct(&f, offsetof(struct job, company)),
+		       distinct(&f, offsetof(struct job, city)),
+		       distinct(&f, offsetof(struct job, category)));
+	feed_release(&f);
+	return rc < 0 ? d.status : JM_OK;
+}
+
 static int check_file(const struct app *app, const char *channels,
 		      const char *path)
 {
@@ -135,8 +182,11 @@ static int check_file(const struct app *app, const char *channels,
 		return check_catalogue(path);
 	if (ends_with(path, ".ini"))
 		return check_config(path);
+	if (ends_with(path, ".xml"))
+		return check_feed(path);
 	errorf("'%s': cannot tell what it is; expected an audience (.json), "
-	       "a channel catalogue (.csv) or a configuration (.ini)",
+	       "a channel catalogue (.csv), a job feed (.xml) or a "
+	       "configuration (.ini)",
 	       path);
 	return JM_USAGE;
 }
