@@ -473,11 +473,23 @@ static void parse_xml(const char *data, size_t len, struct sax_state *st)
 int feed_parse(const char *data, size_t len, struct feed *out, struct diag *d)
 {
 	struct sax_state st = { 0 };
+	const char *nul = NULL;
 
 	out->jobs = NULL;
 	out->n = 0;
 	if (len > INT_MAX) {
 		diag_line(d, 0, "the feed is larger than %d bytes", INT_MAX);
+		return -1;
+	}
+	if (len == 0 || (nul = memchr(data, '\0', len))) {
+		/* libxml2 reads a NUL as the end of its input */
+		int line = 1;
+
+		for (const char *p = data; nul && p < nul; p++)
+			line += *p == '\n';
+		diag_line(d, line, "%s",
+			  len ? "the feed holds a NUL byte"
+			      : "the feed is empty");
 		return -1;
 	}
 	st.d = d;
@@ -775,9 +787,10 @@ static const char *tag(const char *s, struct strbuf *sb)
 	p = skip_past(p, ">");
 	if (!closing && (!strcmp(name, "script") || !strcmp(name, "style")))
 		return skip_raw(p, name);
-	if (!strcmp(name, "li"))
-		strbuf_addstr(sb, closing ? "\n" : "\n- ");
-	else if (in_list(name, para_tags, ARRAY_SIZE(para_tags)))
+	if (!strcmp(name, "li")) {
+		if (!closing)
+			strbuf_addstr(sb, "\n- ");
+	} else if (in_list(name, para_tags, ARRAY_SIZE(para_tags)))
 		strbuf_addstr(sb, "\n\n");
 	else if (in_list(name, line_tags, ARRAY_SIZE(line_tags)))
 		strbuf_addch(sb, '\n');
