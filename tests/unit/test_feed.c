@@ -331,6 +331,7 @@ static void reports_malformed_xml_once_with_its_line(void)
 		  "f.xml:1: error: malformed XML: Opening and ending tag "
 		  "mismatch: source line 1 and job\n" },
 	};
+	struct strbuf deep = STRBUF_INIT;
 	struct feed f;
 
 	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
@@ -340,6 +341,15 @@ static void reports_malformed_xml_once_with_its_line(void)
 		CHECK_STR(strbuf_str(&cap), cases[i].want);
 		CHECK_I64(d.n_errors, 1);
 	}
+	/* libxml2's own limit on nesting stays on */
+	strbuf_addstr(&deep, "<source>\n<job>");
+	for (int i = 0; i < 300; i++)
+		strbuf_addstr(&deep, "<x>");
+	CHECK(parse(deep.buf, &f) < 0);
+	CHECK_STR(strbuf_str(&cap),
+		  "f.xml:2: error: malformed XML: Excessive depth in document: "
+		  "256 use XML_PARSE_HUGE option\n");
+	strbuf_release(&deep);
 }
 
 static void wants_a_source_root(void)
