@@ -136,6 +136,16 @@ struct persona_targeting {
 	char *lookalike; /* owned, may be NULL: a lookalike's source */
 };
 
+/*
+ * A persona's "jobs": which jobs of the job feed it gets. A job is the
+ * persona's when any rule takes it; a persona with no rule gets none.
+ */
+struct job_rules {
+	struct strlist categories;     /* the job's <category>, whole */
+	struct strlist title_keywords; /* found anywhere in its <title> */
+	struct strlist references;     /* its <referencenumber>, exactly */
+};
+
 struct persona {
 	char *id;   /* owned */
 	char *name; /* owned */
@@ -151,6 +161,7 @@ struct persona {
 	double goal_hires;                /* 0: none */
 	int64_t budget_cap;               /* MONEY_NONE: none */
 	char *hook;                       /* owned, may be NULL */
+	struct job_rules jobs;            /* which feed jobs it gets */
 	struct persona_channel *channels; /* owned */
 	size_t n_channels;
 	struct persona_targeting targeting; /* what it asks the platforms */

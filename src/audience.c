@@ -1145,6 +1145,58 @@ static void read_targeting(struct ctx *x, const struct json_value *o,
 	json_path_pop(&x->path, at);
 }
 
+static const struct field job_rule_fields[] = {
+	{ "categories", K_STRLIST, 0, offsetof(struct job_rules, categories),
+	  NONE, NULL },
+	{ "title_keywords", K_STRLIST, 0,
+	  offsetof(struct job_rules, title_keywords), NONE, NULL },
+	{ "references", K_STRLIST, 0, offsetof(struct job_rules, references),
+	  NONE, NULL },
+};
+
+/* a rule that is empty or all white space would take every job */
+static void check_rule_texts(struct ctx *x, const char *key,
+			     const struct strlist *l)
+{
+	size_t at = json_path_key(&x->path, key);
+
+	for (size_t i = 0; i < l->n; i++) {
+		size_t at_i;
+
+		if (strspn(l->item[i], " \t\r\n") < strlen(l->item[i]))
+			continue;
+		at_i = json_path_index(&x->path, i);
+		diag_path(x->d, x->path.buf,
+			  "an empty text; expected a category, keyword or "
+			  "reference number");
+		json_path_pop(&x->path, at_i);
+	}
+	json_path_pop(&x->path, at);
+}
+
+/* "jobs": { "categories": [...], "title_keywords": [...], ... } */
+static void read_job_rules(struct ctx *x, const struct json_value *o,
+			   struct persona *p)
+{
+	const struct json_value *v = json_get(o, "jobs");
+	struct job_rules *r = &p->jobs;
+	size_t at;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "jobs");
+	if (read_fields(x, v, job_rule_fields, ARRAY_SIZE(job_rule_fields),
+			r) == 0 &&
+	    r->categories.n + r->title_keywords.n + r->references.n == 0)
+		diag_path(x->d, x->path.buf,
+			  "no rule; expected at least one category, title "
+			  "keyword or reference number");
+	check_rule_texts(x, "categories", &r->categories);
+	check_rule_texts(x, "title_keywords", &r->title_keywords);
+	check_rule_texts(x, "references", &r->references);
+	json_path_pop(&x->path, at);
+}
+
 static const struct field persona_fields[] = {
 	{ "id", K_OTHER, REQUIRED, 0, NONE, "a string" },
 	{ "name", K_STRING, REQUIRED, offsetof(struct persona, name), NONE,
@@ -1173,6 +1225,7 @@ static const struct field persona_fields[] = {
 	{ "budget_cap", K_MONEY, 0, offsetof(struct persona, budget_cap), NONE,
 	  NULL },
 	{ "hook", K_STRING, 0, offsetof(struct persona, hook), NONE, NULL },
+	{ "jobs", K_OTHER, 0, 0, NONE, NULL },
 	{ "channels", K_OTHER, 0, 0, NONE, NULL },
 	{ "targeting", K_OTHER, 0, 0, NONE, NULL },
 };
@@ -1208,6 +1261,7 @@ static void read_persona(struct ctx *x, const struct json_value *o,
 	check_ceilings(x, o, p->max_cost_per_application, p->max_cost_per_hire);
 	read_locations(x, o, p);
 	read_experience(x, o, p);
+	read_job_rules(x, o, p);
 	read_goal(x, o, &p->goal_applications, &p->goal_hires);
 	read_reach(x, o, p);
 	read_targeting(x, o, p);

@@ -40,6 +40,9 @@ static void persona_release(struct persona *p)
 	strlist_release(&p->skills);
 	strlist_release(&p->languages);
 	free(p->hook);
+	strlist_release(&p->jobs.categories);
+	strlist_release(&p->jobs.title_keywords);
+	strlist_release(&p->jobs.references);
 	free(p->channels);
 	strlist_release(&p->targeting.genders);
 	strlist_release(&p->targeting.postal_codes);
