@@ -427,7 +427,11 @@ static int probe_least(const struct model *m, struct model *probe, double *need)
 	if (model_solve(probe, &limit) != LP_SOLVED)
 		return -1;
 	refine(probe, lp_is_mip(probe->lp));
-	*need = lp_obj_value(probe->lp);
+	/* the budget's part of the spend: payouts outside it are not */
+	*need = 0;
+	for (size_t j = 0; j < probe->n_cells; j++)
+		if (model_cell_in_budget(probe, &probe->cells[j]))
+			*need += cell_spend_lp(probe, &probe->cells[j]);
 	return 0;
 }
 

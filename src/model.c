@@ -44,6 +44,10 @@ static void trip_add(struct triplets *t, int i, int j, double v)
 	t->ar[t->n] = v;
 }
 
+/* min-cost's weight on money spent outside the budget (referral payouts
+ * with "referral_in_budget": false) */
+#define MIN_COST_OUTSIDE 1e-6
+
 /* objective weight per reach unit and per money unit of a cell */
 void cell_weights(const struct model *m, const struct mcell *x,
 		  enum objective obj, double *w_reach, double *w_money)
@@ -79,7 +83,10 @@ void cell_weights(const struct model *m, const struct mcell *x,
 		*w_reach = alpha * qa / m->norm_apps;
 		break;
 	case OBJ_MIN_COST:
-		*w_money = 1;
+		/* the least budget: payouts outside it cost the budget
+		 * nothing, and weigh only enough to buy no more of them
+		 * than the goals need */
+		*w_money = model_cell_in_budget(m, x) ? 1 : MIN_COST_OUTSIDE;
 		break;
 	}
 	if (m->price)

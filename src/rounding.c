@@ -297,6 +297,12 @@ static void meet_goal(const struct model *m, struct limits *l,
 			units = 1;
 		if (units > room(m, l, &m->cells[i]))
 			units = room(m, l, &m->cells[i]);
+		/* never past the spend the cell's curve is modelled to (its
+		 * frequency cap): best_cell() left room for one unit */
+		if ((double)(out[i] + units) > m->cells[i].x_max * m->scale)
+			units = (int64_t)fmax(
+				1, floor(m->cells[i].x_max * m->scale) -
+					   (double)out[i]);
 		out[i] += units;
 		charge(m, l, &m->cells[i], units);
 	}

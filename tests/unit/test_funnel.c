@@ -228,6 +228,37 @@ static void referral_outside_the_budget(void)
 }
 
 /*
+ * The least budget that meets a goal counts what the budget pays: with
+ * the bonuses outside it, the 12 500 SEK of payouts (12.5 hires at
+ * 1000 SEK) are not part of it, so it is exactly 12 500 SEK below the
+ * least budget with the bonuses inside (the banner buys the last
+ * 0.02 hire, for 22.32 SEK, either way: more than the 10 SEK budget).
+ */
+static void least_budget_leaves_payouts_outside(void)
+{
+	struct fixture f;
+	int64_t outside, inside;
+	const char *both =
+		"{\"banner\": {\"share\": 0.5}, \"ref\": {\"share\": 0.5}}";
+	const char *goal = ", \"goal\": {\"hires\": 12.52}";
+
+	CHECK(fixture_plan(&f, csv,
+			   "\"budget\": 10, \"referral_in_budget\": false", both,
+			   goal, "") == 0);
+	CHECK(fixture_run(&f) == PLANNER_OK);
+	CHECK(f.p.status == PLAN_INFEASIBLE);
+	outside = f.p.least_budget;
+	fixture_done(&f);
+	CHECK(fixture_plan(&f, csv, "\"budget\": 10", both, goal, "") == 0);
+	CHECK(fixture_run(&f) == PLANNER_OK);
+	CHECK(f.p.status == PLAN_INFEASIBLE);
+	inside = f.p.least_budget;
+	fixture_done(&f);
+	CHECK_I64(outside, 2232);
+	CHECK(llabs(inside - outside - 1250000) <= 1);
+}
+
+/*
  * Content paid per month: 300 SEK a month over a 30-day campaign is
  * 300 SEK, paid once and taken off the 500 SEK budget, so the cells
  * get the other 200 SEK. (The fixture runs 10 days; the test sets 30.)
@@ -345,6 +376,7 @@ int main(void)
 	screening_cost_counts_every_application();
 	value_objective_pays_for_screening();
 	referral_outside_the_budget();
+	least_budget_leaves_payouts_outside();
 	content_per_month_over_thirty_days();
 	content_per_send_is_in_the_price();
 	daily_budget_never_reads_zero();

@@ -381,6 +381,20 @@ static int64_t channel_spend(const struct fixture *f, const char *id)
 	return ch < 0 ? 0 : f->p.channel_totals[ch].spend;
 }
 
+/* cells whose average frequency is above their channel's cap */
+static int over_frequency_cap(const struct fixture *f)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < f->p.n_cells; i++) {
+		const struct plan_cell *pc = &f->p.cells[i];
+		double cap = f->c.channels[pc->channel].frequency_cap;
+
+		n += cap > 0 && pc->frequency > cap * (1 + 1e-9);
+	}
+	return n;
+}
+
 /*
  * 1 000 random budgets against a channel share, a channel ceiling and
  * a persona cap: rounding to minor units never breaks one of them.
@@ -408,7 +422,8 @@ static void rounding_never_breaks_a_limit(void)
 				  f.p.total.spend > 777777 ||
 				  channel_spend(&f, "ref_a") > 123457 ||
 				  (double)channel_spend(&f, "meta") >
-					  floor(0.3 * (double)budget + 1e-6);
+					  floor(0.3 * (double)budget + 1e-6) ||
+				  over_frequency_cap(&f);
 		}
 		done(&f);
 	}
@@ -436,7 +451,8 @@ static void rounding_keeps_min_cost_goals(void)
 			break;
 		if (run(&f) == 0 && f.p.status == PLAN_OPTIMAL) {
 			runs++;
-			missed += f.p.total.applications < goal;
+			missed += f.p.total.applications < goal ||
+				  over_frequency_cap(&f);
 		}
 		done(&f);
 	}
