@@ -243,8 +243,8 @@ static void least_budget_leaves_payouts_outside(void)
 	const char *goal = ", \"goal\": {\"hires\": 12.52}";
 
 	CHECK(fixture_plan(&f, csv,
-			   "\"budget\": 10, \"referral_in_budget\": false", both,
-			   goal, "") == 0);
+			   "\"budget\": 10, \"referral_in_budget\": false",
+			   both, goal, "") == 0);
 	CHECK(fixture_run(&f) == PLANNER_OK);
 	CHECK(f.p.status == PLAN_INFEASIBLE);
 	outside = f.p.least_budget;
