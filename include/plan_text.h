@@ -124,12 +124,11 @@ int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 			    size_t ch);
 
 /*
- * frontier point i's step in words, or nothing when it has none: "at
- * 5 000.00 SEK: paper bought for persona 'welders' (+1.2 applications
- * from the last point)"
+ * the frontier's steps in words, one item each, in budget order: "at
+ * 5 000.00 SEK: paper bought (+1.2 applications from the last point)"
  */
-void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
-			     const struct plan *p, size_t i);
+void plan_text_frontier_steps(struct strvec *out, const struct campaign *c,
+			      const struct plan *p);
 /* the line above the list of frontier steps */
 #define PLAN_TEXT_STEPS_TITLE                                                 \
 	"Steps (a flat fee or a platform minimum enters or leaves the plan: " \

@@ -259,22 +259,17 @@ static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
 static void md_frontier_steps(struct strbuf *sb, const struct campaign *c,
 			      const struct plan *p)
 {
-	struct strbuf s = STRBUF_INIT;
-	bool titled = false;
+	struct strvec steps = { 0 };
 
-	for (size_t i = 0; i < p->n_frontier; i++) {
-		strbuf_reset(&s);
-		plan_text_frontier_step(&s, c, p, i);
-		if (!s.len)
-			continue;
-		if (!titled)
-			strbuf_addstr(sb, "\n" PLAN_TEXT_STEPS_TITLE ":\n\n");
-		titled = true;
+	plan_text_frontier_steps(&steps, c, p);
+	if (steps.n)
+		strbuf_addstr(sb, "\n" PLAN_TEXT_STEPS_TITLE ":\n\n");
+	for (size_t i = 0; i < steps.n; i++) {
 		strbuf_addstr(sb, "- ");
-		md_text(sb, s.buf);
+		md_text(sb, steps.item[i]);
 		strbuf_addch(sb, '\n');
 	}
-	strbuf_release(&s);
+	strvec_clear(&steps);
 }
 
 /* the frontier, one row per budget, with the spend of each channel */

@@ -435,22 +435,16 @@ static void frontier_channels(struct strbuf *sb, const struct campaign *c,
 static void frontier_steps(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
-	struct strbuf s = STRBUF_INIT;
-	bool titled = false;
+	struct strvec steps = { 0 };
 
-	for (size_t i = 0; i < p->n_frontier; i++) {
-		strbuf_reset(&s);
-		plan_text_frontier_step(&s, c, p, i);
-		if (!s.len)
-			continue;
-		if (!titled) {
-			strbuf_addch(sb, '\n');
-			plan_text_wrap(sb, "", PLAN_TEXT_STEPS_TITLE ":", 2, W);
-			titled = true;
-		}
-		plan_text_wrap(sb, "  - ", s.buf, 4, W);
+	plan_text_frontier_steps(&steps, c, p);
+	if (steps.n) {
+		strbuf_addch(sb, '\n');
+		plan_text_wrap(sb, "", PLAN_TEXT_STEPS_TITLE ":", 2, W);
 	}
-	strbuf_release(&s);
+	for (size_t i = 0; i < steps.n; i++)
+		plan_text_wrap(sb, "  - ", steps.item[i], 4, W);
+	strvec_clear(&steps);
 }
 
 static void table_frontier(struct strbuf *sb, const struct campaign *c,

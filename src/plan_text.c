@@ -188,8 +188,9 @@ int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 	return 0;
 }
 
-void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
-			     const struct plan *p, size_t i)
+/* frontier point i's step in words, or nothing when it has none */
+static void frontier_step(struct strbuf *sb, const struct campaign *c,
+			  const struct plan *p, size_t i)
 {
 	const struct frontier_point *f = &p->frontier[i];
 	const struct frontier_point *prev = NULL;
@@ -211,6 +212,20 @@ void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
 		explain_amount(sb, c, p->objective, fabs(d));
 		strbuf_addstr(sb, " from the last point)");
 	}
+}
+
+void plan_text_frontier_steps(struct strvec *out, const struct campaign *c,
+			      const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		strbuf_reset(&s);
+		frontier_step(&s, c, p, i);
+		if (s.len)
+			strvec_addf(out, "%s", s.buf);
+	}
+	strbuf_release(&s);
 }
 
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t)
