@@ -19,12 +19,12 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/jobmix
 VERSION  := 0.1.0
 
-PKGS      = libcjson
+PKGS      = libcjson libcurl
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wvla \
             -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson -lcurl)
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -DJOBMIX_DATADIR='"$(DATADIR)"' \
                -DJOBMIX_VERSION='"$(VERSION)"' -MMD -MP $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS)
