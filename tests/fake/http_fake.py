@@ -19,6 +19,8 @@ flags below. A step is an object:
   hang     seconds to sleep before answering (past the client's timeout)
   cut      true: promise more body than is sent, then close mid-body
   close    true: close the connection without answering
+  no_length  true: no Content-Length; the body ends when the
+           connection closes
 
 Flags, in the order their steps come (the script, if given, replaces
 them all):
@@ -157,7 +159,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for name, value in step.get("headers", {}).items():
             self.send_header(name, value)
         extra = 100 if step.get("cut") else 0
-        self.send_header("Content-Length", str(len(payload) + extra))
+        if step.get("no_length"):
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(len(payload) + extra))
         self.end_headers()
         if step.get("cut"):
             self.wfile.write(payload[: len(payload) // 2])

@@ -118,8 +118,10 @@ static size_t fake_log(struct fake *f)
 		json_free(f->log[i]);
 	f->n_log = 0;
 	path_in(f, "log", log_file, sizeof(log_file));
-	if (read_file(log_file, &sb) < 0 || !sb.len)
+	if (read_file(log_file, &sb) < 0 || !sb.len) {
+		strbuf_release(&sb);
 		return 0;
+	}
 	diag_init(&d, "log");
 	d.capture = &cap;
 	for (line = sb.buf; *line && f->n_log < ARRAY_SIZE(f->log);
@@ -794,6 +796,23 @@ static void sends_exactly_the_request(void)
 	CHECK(logged_header(&f, 0, "Expect") == NULL);
 	CHECK_STR(http_response_header(&resp, "content-type"),
 		  "application/json");
+	/* a body past libcurl's threshold (1 MiB) goes without Expect too */
+	{
+		size_t n = (size_t)1 << 20 | 1000;
+		char *big = xmalloc(n + 1);
+		double t0 = now_ms();
+
+		memset(big, 'x', n);
+		big[n] = '\0';
+		req.body = big;
+		req.body_len = n;
+		CHECK_I64(http_send(c, &req, &resp), 0);
+		CHECK(now_ms() - t0 < 900); /* no second waiting for a 100 */
+		CHECK_I64(fake_log(&f), 2);
+		CHECK(logged_header(&f, 1, "Expect") == NULL);
+		CHECK_STR(logged(&f, 1, "body"), big);
+		free(big);
+	}
 	/* a DELETE without a body, then a GET reusing the client */
 	req.method = "DELETE";
 	req.body = NULL;
@@ -801,11 +820,11 @@ static void sends_exactly_the_request(void)
 	CHECK_I64(http_send(c, &req, &resp), 0);
 	req.method = "GET";
 	CHECK_I64(http_send(c, &req, &resp), 0);
-	CHECK_I64(fake_log(&f), 3);
-	CHECK_STR(logged(&f, 1, "method"), "DELETE");
-	CHECK(logged_header(&f, 1, "Content-Type") == NULL);
-	CHECK_STR(logged(&f, 2, "method"), "GET");
-	CHECK_STR(logged(&f, 2, "body"), "");
+	CHECK_I64(fake_log(&f), 4);
+	CHECK_STR(logged(&f, 2, "method"), "DELETE");
+	CHECK(logged_header(&f, 2, "Content-Type") == NULL);
+	CHECK_STR(logged(&f, 3, "method"), "GET");
+	CHECK_STR(logged(&f, 3, "body"), "");
 	http_response_release(&resp);
 	http_client_free(c);
 	fake_stop(&f);
@@ -1002,6 +1021,21 @@ static void a_reply_over_the_size_limit_fails(void)
 	o.max_body = 12;
 	CHECK_I64(send_once(&o, "GET", url(&f, "/big"), NULL, &resp), 0);
 	CHECK_STR(resp.body.buf, "{\"ok\": true}");
+	fake_stop(&f);
+
+	/* without a Content-Length the limit is found while reading */
+	if (!CHECK(fake_start(&f,
+			      "[{\"no_length\":true,\"body\":"
+			      "\"0123456789abcdef\"}]",
+			      NULL) == 0))
+		return;
+	o.max_body = 10;
+	CHECK_I64(send_once(&o, "GET", url(&f, "/big"), NULL, &resp), -1);
+	CHECK_HAS(resp.error.buf, "the reply is longer than 10 bytes");
+	CHECK_I64(resp.attempts, 1);
+	o.max_body = 16;
+	CHECK_I64(send_once(&o, "GET", url(&f, "/big"), NULL, &resp), 0);
+	CHECK_STR(resp.body.buf, "0123456789abcdef");
 	http_response_release(&resp);
 	fake_stop(&f);
 }
