@@ -517,6 +517,9 @@ static CURLcode attempt(struct http_client *c, const struct http_request *req,
 	strbuf_reset(&resp->body);
 	clear_headers(resp);
 	resp->status = 0;
+	resp->wait_s = 0;
+	resp->usage_pct = -1;
+	resp->code = resp->subcode = 0;
 	c->errbuf[0] = '\0';
 	set_options(c, &a, req);
 	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, list);
@@ -677,6 +680,21 @@ static void finish_error(struct http_client *c, const struct http_request *req,
 	strbuf_release(&raw);
 }
 
+/* ", usage 95 %, wait 720 s" for the trace, or "" */
+static const char *usage_note(const struct http_response *resp, char *buf,
+			      size_t size)
+{
+	int n = 0;
+
+	buf[0] = '\0';
+	if (resp->usage_pct >= 0)
+		n = snprintf(buf, size, ", usage %.0f %%", resp->usage_pct);
+	if (resp->wait_s > 0 && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, ", wait %.0f s",
+			 resp->wait_s);
+	return buf;
+}
+
 /* a URL the client may call: https, or http to the loopback */
 static bool url_allowed(const char *url)
 {
@@ -820,6 +838,7 @@ int http_send(struct http_client *c, const struct http_request *req,
 	}
 	for (;;) {
 		double t0 = now_ms();
+		char note[64];
 		bool sent;
 		CURLcode rc;
 
@@ -830,9 +849,10 @@ int http_send(struct http_client *c, const struct http_request *req,
 			classify(c, resp);
 		else
 			resp->cls = REPLY_NO_REPLY;
-		trace(c, "http: %s %s -> %s, HTTP %ld in %.0f ms", req->method,
-		      req->url, throttle_class_name(resp->cls), resp->status,
-		      now_ms() - t0);
+		trace(c, "http: %s %s -> %s, HTTP %ld in %.0f ms%s",
+		      req->method, req->url, throttle_class_name(resp->cls),
+		      resp->status, now_ms() - t0,
+		      usage_note(resp, note, sizeof(note)));
 		if (resp->wait_s > 0 &&
 		    (resp->cls == REPLY_OK || resp->cls == REPLY_THROTTLED))
 			c->hold_until_ms = now_ms() + resp->wait_s * 1000;

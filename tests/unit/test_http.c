@@ -463,6 +463,9 @@ static void meta_throttle_waits_for_regained_access(void)
 	CHECK(slept[1] >= 60000 && slept[1] <= 60100);
 	CHECK_I64(resp.waited_ms, slept[0] + slept[1]);
 	CHECK_HAS(traced.buf, "retry 1 of 4");
+	CHECK_HAS(traced.buf, "/v25.0/act_1/insights -> throttled, HTTP 400 "
+			      "in ");
+	CHECK_HAS(traced.buf, " ms, usage 100 %, wait 60 s\n");
 	http_response_release(&resp);
 	fake_stop(&f);
 }
