@@ -174,9 +174,10 @@ static void meta_usage(const struct reply *r, struct verdict *v)
 static enum reply_class by_status(const struct reply *r, struct verdict *v)
 {
 	long s = r->status;
+	double stated = retry_after_s(r->retry_after);
 
-	if (s == 429 || s == 503)
-		v->wait_s = retry_after_s(r->retry_after);
+	if ((s == 429 || s == 503) && stated > 0)
+		v->wait_s = stated;
 	if (s >= 200 && s < 300)
 		return REPLY_OK;
 	if (s == 429)

@@ -294,6 +294,9 @@ static void meta_throttles_are_http_400_with_codes(void)
 	CHECK_I64(classify(PLATFORM_META, 200, "{\"id\":\"1\"}", buc, &v),
 		  REPLY_OK);
 	CHECK_NEAR(v.wait_s, 720, 1e-9);
+	/* a bare 429 still takes the usage header's wait */
+	CHECK_I64(classify(PLATFORM_META, 429, "", buc, &v), REPLY_THROTTLED);
+	CHECK_NEAR(v.wait_s, 720, 1e-9);
 	/* a header that is not JSON is ignored, not trusted */
 	CHECK_I64(classify(PLATFORM_META, 200, "{}", "{\"a\":[{\"est", &v),
 		  REPLY_OK);
