@@ -446,6 +446,10 @@ static void meta_throttle_waits_for_regained_access(void)
 	static const char *const args[] = {
 		"--platform", "meta", "--throttle", "2", "--regain", "1", NULL
 	};
+	static const char *const real[] = { "--platform", "meta",
+					    "--throttle", "1",
+					    "--regain",   "0.02",
+					    NULL };
 	struct http_response resp;
 	struct http_options o;
 	struct fake f;
@@ -469,6 +473,19 @@ static void meta_throttle_waits_for_regained_access(void)
 	CHECK_HAS(traced.buf, "/v25.0/act_1/insights -> throttled, HTTP 400 "
 			      "in ");
 	CHECK_HAS(traced.buf, " ms, usage 100 %, wait 60 s\n");
+	fake_stop(&f);
+
+	/* for real: 0.02 minutes to regain access, measured by the fake */
+	if (!CHECK(fake_start(&f, NULL, real) == 0))
+		return;
+	test_options(&o, PLATFORM_META);
+	o.sleep_ms = NULL;
+	CHECK_I64(send_once(&o, "GET", url(&f, "/v25.0/act_1/insights"), NULL,
+			    &resp),
+		  0);
+	CHECK_I64(fake_log(&f), 2);
+	CHECK(logged_time(&f, 1) - logged_time(&f, 0) >= 1.2);
+	CHECK(resp.waited_ms >= 1200 && resp.waited_ms <= 1300);
 	http_response_release(&resp);
 	fake_stop(&f);
 }
