@@ -664,8 +664,9 @@ static void finish_error(struct http_client *c, const struct http_request *req,
 {
 	struct strbuf raw = STRBUF_INIT;
 
-	strbuf_addf(&raw, "%s %s: %s: %s", req->method, req->url,
-		    throttle_class_name(resp->cls), strbuf_str(&resp->error));
+	strbuf_addf(&raw, "%s %s: %s: %s", req->method ? req->method : "?",
+		    req->url ? req->url : "?", throttle_class_name(resp->cls),
+		    strbuf_str(&resp->error));
 	if (resp->attempts > 1)
 		strbuf_addf(&raw, " (after %d attempts)", resp->attempts);
 	if (refused_wait_ms > 0)

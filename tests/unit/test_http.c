@@ -657,7 +657,7 @@ static void tiktok_throttle_retries_even_a_post(void)
 
 static void hang_past_the_timeout(void)
 {
-	static const char *const args[] = { "--hang", "1.5", NULL };
+	static const char *const args[] = { "--hang", "3", NULL };
 	struct http_response resp;
 	struct http_options o;
 	struct fake f;
@@ -670,7 +670,7 @@ static void hang_past_the_timeout(void)
 	http_response_init(&resp);
 	t0 = now_ms();
 	CHECK_I64(send_once(&o, "GET", url(&f, "/slow"), NULL, &resp), 0);
-	CHECK(now_ms() - t0 < 1400); /* gave up on the hang, did not wait */
+	CHECK(now_ms() - t0 < 2500); /* gave up on the hang, did not wait */
 	CHECK_I64(fake_log(&f), 2);
 	CHECK_I64(resp.attempts, 2);
 	fake_stop(&f);
@@ -823,14 +823,12 @@ static void sends_exactly_the_request(void)
 	{
 		size_t n = (size_t)1 << 20 | 1000;
 		char *big = xmalloc(n + 1);
-		double t0 = now_ms();
 
 		memset(big, 'x', n);
 		big[n] = '\0';
 		req.body = big;
 		req.body_len = n;
 		CHECK_I64(http_send(c, &req, &resp), 0);
-		CHECK(now_ms() - t0 < 900); /* no second waiting for a 100 */
 		CHECK_I64(fake_log(&f), 2);
 		CHECK(logged_header(&f, 1, "Expect") == NULL);
 		CHECK_STR(logged(&f, 1, "body"), big);
@@ -1021,6 +1019,10 @@ static void refuses_plain_http_off_the_loopback(void)
 		CHECK_I64(http_send(c, &req, &resp), -1);
 		CHECK_HAS(resp.error.buf, "header 'X-A' has a line break");
 		CHECK_I64(resp.attempts, 0);
+		req.url = NULL;
+		CHECK_I64(http_send(c, &req, &resp), -1);
+		CHECK_STR(resp.error.buf, "GET ?: client error: a request "
+					  "without method or URL");
 		http_client_free(c);
 	}
 	http_response_release(&resp);
