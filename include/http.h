@@ -11,7 +11,8 @@
  * byte of it was sent. Waits grow exponentially with full jitter and
  * honour the platform's own wait; their number and their sum are
  * bounded. TLS peers are always verified; plain http:// is refused
- * except to the loopback (the test fakes).
+ * except to the loopback (the test fakes), and so is a URL carrying a
+ * user name or password.
  *
  * Nothing here prints: a failure leaves one line in response.error,
  * and progress goes to the trace hook (tracef at -v, headers at -vv).

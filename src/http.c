@@ -160,19 +160,21 @@ static size_t header_line(const char *t, struct strbuf *out)
 	return end;
 }
 
-/* a registered secret at t: its length */
+/* the longest registered secret at t: its length */
 static size_t secret_at(const struct http_client *c, const char *t,
 			struct strbuf *out)
 {
+	size_t best = 0;
+
 	for (size_t i = 0; c && i < c->n_secrets; i++) {
 		size_t n = strlen(c->secrets[i]);
 
-		if (strncmp(t, c->secrets[i], n) == 0) {
-			strbuf_addstr(out, REDACTED);
-			return n;
-		}
+		if (n > best && strncmp(t, c->secrets[i], n) == 0)
+			best = n;
 	}
-	return 0;
+	if (best)
+		strbuf_addstr(out, REDACTED);
+	return best;
 }
 
 /*
@@ -696,24 +698,41 @@ static const char *usage_note(const struct http_response *resp, char *buf,
 	return buf;
 }
 
-/* a URL the client may call: https, or http to the loopback */
-static bool url_allowed(const char *url)
+/*
+ * NULL when the client may call url: https, or http to the loopback,
+ * as libcurl itself parses it (so "http://127.0.0.1:80@example.com"
+ * is example.com), and no user or password in it; else why not.
+ */
+static const char *url_refusal(const char *url)
 {
 	static const char *const loopback[] = { "127.0.0.1", "localhost",
 						"[::1]" };
+	const char *why = "refused: only https:// URLs (or http:// to "
+			  "127.0.0.1, localhost or [::1]) are called";
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *user = NULL;
 
-	if (strncasecmp(url, "https://", 8) == 0)
-		return true;
-	if (strncasecmp(url, "http://", 7) != 0)
-		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(loopback); i++) {
-		size_t n = strlen(loopback[i]);
-
-		if (strncasecmp(url + 7, loopback[i], n) == 0 &&
-		    strchr(":/", url[7 + n]))
-			return true;
+	if (!u)
+		die("out of memory");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
+		why = "refused: not a URL libcurl can read";
+	} else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK) {
+		why = "refused: a URL with a user name or password in it";
+	} else if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+		/* file:///... has none: refused as not https */
+	} else if (strcasecmp(scheme, "https") == 0) {
+		why = NULL;
+	} else if (strcasecmp(scheme, "http") == 0) {
+		for (size_t i = 0; i < ARRAY_SIZE(loopback); i++)
+			if (strcasecmp(host, loopback[i]) == 0)
+				why = NULL;
 	}
-	return false;
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(user);
+	curl_url_cleanup(u);
+	return why;
 }
 
 /* the request as one JSON line on dry_run_out */
@@ -772,7 +791,7 @@ static int print_dry_run(struct http_client *c, const struct http_request *req)
 static int check_request(struct http_client *c, const struct http_request *req,
 			 struct http_response *resp)
 {
-	const char *bad = NULL;
+	const char *bad = NULL, *why;
 
 	for (size_t i = 0; i < req->n_headers; i++)
 		if (has_line_break(req->headers[i].name) ||
@@ -784,10 +803,8 @@ static int check_request(struct http_client *c, const struct http_request *req,
 	else if (bad || has_line_break(req->content_type))
 		strbuf_addf(&resp->error, "header '%s' has a line break",
 			    bad ? bad : "Content-Type");
-	else if (!url_allowed(req->url))
-		strbuf_addstr(&resp->error,
-			      "refused: only https:// URLs (or http:// to "
-			      "127.0.0.1, localhost or [::1]) are called");
+	else if ((why = url_refusal(req->url)) != NULL)
+		strbuf_addstr(&resp->error, why);
 	else if (c->o.dry_run && print_dry_run(c, req) < 0)
 		strbuf_addf(&resp->error, "cannot write the dry run: %s",
 			    strerror(errno));

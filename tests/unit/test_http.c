@@ -435,6 +435,11 @@ static void redacts_headers_parameters_and_secrets(void)
 	strbuf_reset(&out);
 	http_redact(c, "id app|s3cret, in a URL app%7Cs3cret.", &out);
 	CHECK_STR(out.buf, "id [redacted], in a URL [redacted].");
+	/* one secret the start of another: the longer one goes whole */
+	http_client_add_secret(c, "app|s3cret-2");
+	strbuf_reset(&out);
+	http_redact(c, "app|s3cret-2 app|s3cret", &out);
+	CHECK_STR(out.buf, "[redacted] [redacted]");
 	strbuf_release(&out);
 	http_client_free(c);
 }
@@ -992,6 +997,7 @@ static void refuses_plain_http_off_the_loopback(void)
 	static const char *const urls[] = {
 		"http://graph.facebook.com/v25.0/me",
 		"http://127.0.0.1.example.com/x",
+		"http://[::2]/x",
 		"ftp://127.0.0.1/x",
 		"file:///etc/passwd",
 	};
@@ -1006,6 +1012,16 @@ static void refuses_plain_http_off_the_loopback(void)
 		CHECK_I64(resp.attempts, 0);
 		CHECK_HAS(resp.error.buf, "refused: only https://");
 	}
+	CHECK_I64(send_once(&o, "GET", "https://u:p@graph.facebook.com/", NULL,
+			    &resp),
+		  -1);
+	CHECK_HAS(resp.error.buf, "refused: a URL with a user name");
+	CHECK_I64(send_once(&o, "GET", "http://127.0.0.1:80@example.com/x",
+			    NULL, &resp),
+		  -1);
+	CHECK_HAS(resp.error.buf, "refused: a URL with a user name");
+	CHECK_I64(send_once(&o, "GET", "no url at all", NULL, &resp), -1);
+	CHECK_HAS(resp.error.buf, "refused: not a URL libcurl can read");
 	{
 		static const struct http_header bad[] = {
 			{ "X-A", "1\r\nX-Injected: 2" },
