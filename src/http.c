@@ -463,6 +463,8 @@ static void set_options(struct http_client *c, struct attempt *a,
 			 (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+	/* a proxy from the environment, but never for the loopback */
+	curl_easy_setopt(h, CURLOPT_NOPROXY, "127.0.0.1,localhost,::1");
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
 	if (c->o.ca_file)

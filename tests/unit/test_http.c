@@ -1119,6 +1119,8 @@ int main(void)
 	if (http_global_init() < 0)
 		return 1;
 	verbosity = 1; /* the trace lines, into record_trace() */
+	/* a proxy that is not there: the loopback must never use one */
+	setenv("http_proxy", "http://127.0.0.1:9", 1);
 	meta_throttles_are_http_400_with_codes();
 	meta_auth_transient_and_client_errors();
 	linkedin_signals_by_status();
