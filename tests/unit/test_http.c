@@ -1044,6 +1044,32 @@ static void refuses_plain_http_off_the_loopback(void)
 	http_response_release(&resp);
 }
 
+/* TLS to a server that speaks none: fails at once, never retried */
+static void tls_failures_are_not_retried(void)
+{
+	struct http_response resp;
+	struct http_options o;
+	struct fake f;
+	char https[128];
+
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	snprintf(https, sizeof(https), "https://127.0.0.1:%d/x", f.port);
+	test_options(&o, PLATFORM_GENERIC);
+	http_response_init(&resp);
+	CHECK_I64(send_once(&o, "GET", https, NULL, &resp), -1);
+	CHECK_I64(resp.cls, REPLY_NO_REPLY);
+	CHECK_I64(resp.attempts, 1);
+	CHECK_I64(n_slept, 0);
+	o.ca_file = "/nonexistent/ca.pem";
+	CHECK_I64(send_once(&o, "GET", https, NULL, &resp), -1);
+	CHECK_I64(resp.attempts, 1);
+	CHECK_HAS(resp.error.buf, "/nonexistent/ca.pem");
+	CHECK_I64(fake_log(&f), 0);
+	http_response_release(&resp);
+	fake_stop(&f);
+}
+
 static void a_reply_over_the_size_limit_fails(void)
 {
 	struct http_response resp;
@@ -1140,6 +1166,7 @@ int main(void)
 	no_token_in_traces_dry_runs_or_errors();
 	dry_run_prints_one_json_line_and_sends_nothing();
 	refuses_plain_http_off_the_loopback();
+	tls_failures_are_not_retried();
 	a_reply_over_the_size_limit_fails();
 	jitter_is_seeded_and_bounded();
 	strbuf_release(&traced);
