@@ -81,6 +81,14 @@ const char *http_response_header(const struct http_response *r,
 
 struct http_options {
 	enum platform platform; /* whose throttle and error signals */
+	/*
+	 * The platform hook: what a reply means. NULL: the platform's
+	 * own rules, throttle_classify(platform, ...). An adapter may
+	 * wrap those (a batch endpoint with errors inside a 200 reply).
+	 */
+	enum reply_class (*classify)(void *ctx, const struct reply *r,
+				     struct verdict *v);
+	void *classify_ctx;
 	long connect_timeout_ms;
 	long timeout_ms;       /* one attempt, connect to last byte */
 	size_t max_body;       /* a longer reply fails */

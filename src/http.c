@@ -565,7 +565,16 @@ static void classify(struct http_client *c, struct http_response *resp)
 	};
 	struct verdict v;
 
-	throttle_classify(c->o.platform, &r, &v);
+	if (c->o.classify) {
+		memset(&v, 0, sizeof(v));
+		v.usage_pct = -1;
+		v.cls = c->o.classify(c->o.classify_ctx, &r, &v);
+		v.message[sizeof(v.message) - 1] = '\0';
+		if (!(v.wait_s >= 0 && v.wait_s <= 86400))
+			v.wait_s = v.wait_s > 0 ? 86400 : 0;
+	} else {
+		throttle_classify(c->o.platform, &r, &v);
+	}
 	resp->cls = v.cls;
 	resp->wait_s = v.wait_s;
 	resp->usage_pct = v.usage_pct;

@@ -634,6 +634,47 @@ static void server_error_retries_a_get_not_a_post(void)
 	fake_stop(&f);
 }
 
+/* an adapter's own rule: 418 with "slow" in the body is a throttle */
+static enum reply_class teapot(void *ctx, const struct reply *r,
+			       struct verdict *v)
+{
+	int *calls = ctx;
+
+	(*calls)++;
+	if (r->status == 418 && r->body_len && strstr(r->body, "slow")) {
+		v->wait_s = 2;
+		snprintf(v->message, sizeof(v->message), "teapot says slow");
+		return REPLY_THROTTLED;
+	}
+	return throttle_classify(PLATFORM_GENERIC, r, v);
+}
+
+static void the_platform_hook_decides(void)
+{
+	const char *script = "[{\"status\":418,\"body\":\"slow\"},"
+			     "{\"status\":418,\"body\":\"no\"}]";
+	struct http_response resp;
+	struct http_options o;
+	struct fake f;
+	int calls = 0;
+
+	if (!CHECK(fake_start(&f, script, NULL) == 0))
+		return;
+	test_options(&o, PLATFORM_GENERIC);
+	o.classify = teapot;
+	o.classify_ctx = &calls;
+	http_response_init(&resp);
+	CHECK_I64(send_once(&o, "POST", url(&f, "/t"), "{}", &resp), -1);
+	CHECK_I64(calls, 2);
+	CHECK_I64(fake_log(&f), 2);
+	CHECK_I64(n_slept, 1);
+	CHECK(slept[0] >= 2000 && slept[0] <= 2100);
+	CHECK_I64(resp.cls, REPLY_CLIENT);
+	CHECK_HAS(resp.error.buf, "client error: HTTP 418 (after 2 attempts)");
+	http_response_release(&resp);
+	fake_stop(&f);
+}
+
 static void tiktok_throttle_retries_even_a_post(void)
 {
 	static const char *const args[] = { "--platform", "tiktok",
@@ -1158,6 +1199,7 @@ int main(void)
 	linkedin_429_waits_retry_after_for_real();
 	server_error_retries_a_get_not_a_post();
 	tiktok_throttle_retries_even_a_post();
+	the_platform_hook_decides();
 	hang_past_the_timeout();
 	connection_cut_mid_body();
 	auth_errors_are_not_retried();
