@@ -803,14 +803,21 @@ static int check_request(struct http_client *c, const struct http_request *req,
 			 struct http_response *resp)
 {
 	const char *bad = NULL, *why;
+	bool unnamed = false;
 
-	for (size_t i = 0; i < req->n_headers; i++)
-		if (has_line_break(req->headers[i].name) ||
-		    has_line_break(req->headers[i].value))
-			bad = req->headers[i].name;
+	for (size_t i = 0; i < req->n_headers; i++) {
+		const struct http_header *h = &req->headers[i];
+
+		if (!h->name || !*h->name || !h->value)
+			unnamed = true;
+		else if (has_line_break(h->name) || has_line_break(h->value))
+			bad = h->name;
+	}
 	resp->cls = REPLY_CLIENT;
 	if (!req->method || !*req->method || !req->url)
 		strbuf_addstr(&resp->error, "a request without method or URL");
+	else if (unnamed)
+		strbuf_addstr(&resp->error, "a header without name or value");
 	else if (bad || has_line_break(req->content_type))
 		strbuf_addf(&resp->error, "header '%s' has a line break",
 			    bad ? bad : "Content-Type");

@@ -1067,6 +1067,9 @@ static void refuses_plain_http_off_the_loopback(void)
 		static const struct http_header bad[] = {
 			{ "X-A", "1\r\nX-Injected: 2" },
 		};
+		static const struct http_header unnamed[] = {
+			{ "", "1" },
+		};
 		struct http_client *c = http_client_new(&o);
 		struct http_request req = { .method = "GET",
 					    .url = "https://127.0.0.1:1/",
@@ -1076,6 +1079,9 @@ static void refuses_plain_http_off_the_loopback(void)
 		CHECK_I64(http_send(c, &req, &resp), -1);
 		CHECK_HAS(resp.error.buf, "header 'X-A' has a line break");
 		CHECK_I64(resp.attempts, 0);
+		req.headers = unnamed;
+		CHECK_I64(http_send(c, &req, &resp), -1);
+		CHECK_HAS(resp.error.buf, "a header without name or value");
 		req.url = NULL;
 		CHECK_I64(http_send(c, &req, &resp), -1);
 		CHECK_STR(resp.error.buf, "GET ?: client error: a request "
