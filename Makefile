@@ -19,12 +19,12 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/jobmix
 VERSION  := 0.1.0
 
-PKGS      = libcjson libcurl
+PKGS      = libcjson sqlite3 libxml-2.0 libcurl
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wvla \
             -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson -lcurl)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson -lxml2 -lcurl)
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -DJOBMIX_DATADIR='"$(DATADIR)"' \
                -DJOBMIX_VERSION='"$(VERSION)"' -MMD -MP $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS)
@@ -59,7 +59,7 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
-	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t
+	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t
 
 # After a deliberate change of output only: then read `git diff tests/golden`.
 golden: jobmix
@@ -74,7 +74,7 @@ demo:
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
-FUZZ_NAMES     = audience catalogue csv config json throttle
+FUZZ_NAMES     = audience catalogue csv config json feed throttle
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS    = -std=c11 $(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ       = $(patsubst src/%.c,tests/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))

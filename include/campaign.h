@@ -33,6 +33,13 @@ enum pricing {
 	PRICING_PER_HIRE, /* a bonus per hire (referral programmes) */
 };
 
+/* what a channel's content_cost is charged per */
+enum content_unit {
+	CONTENT_NONE,  /* no content cost */
+	CONTENT_SEND,  /* per send (per impression of a cpm or cpc row) */
+	CONTENT_MONTH, /* per month of the campaign (days / 30), once */
+};
+
 enum ctr_basis {
 	CTR_IMPRESSION, /* clicks per impression */
 	CTR_UNIQUE,     /* share of reached people who click at least once */
@@ -54,12 +61,27 @@ struct channel {
 	double precision;     /* share of impressions on the persona */
 	double frequency_cap; /* 0: none */
 	int64_t min_daily;    /* per ad set; 0: none */
+	bool shared_ad_set;   /* one ad set serves every persona (ad_set
+				 "shared"); else one per persona */
 	int64_t min_spend;    /* channel floor; 0: none */
 	int64_t max_spend;    /* MONEY_NONE: none */
 	double max_share;     /* of the budget; 1: none */
 	double impressions;   /* flat channels: what the fee buys */
 	bool excluded;        /* the campaign excludes the whole channel */
 	int line;             /* catalogue line, for messages */
+	/* the channel's flight: its own dates inside the campaign's, or
+	 * the campaign's; days = end - start + 1 */
+	char start[11], end[11];
+	int days;
+	bool own_dates; /* start and end were given for the channel */
+	/* off-target clicks apply at apply_rate x this factor, [0, 1];
+	 * the campaign's off_target_factor unless off_target_given */
+	double off_target_factor;
+	bool off_target_given;
+	/* content written for the channel (talent-pool nurture), minor
+	 * units of the campaign currency per content_unit; 0: none */
+	int64_t content_cost;
+	enum content_unit content_unit;
 };
 
 struct location {
@@ -98,6 +120,32 @@ struct persona_channel {
 	double impressions; /* flat channels: what the fee buys, > 0 */
 };
 
+/*
+ * Targeting a persona asks the ad platforms for, beyond its locations
+ * and interests (the audience's "targeting" object). Job ads may not
+ * use most of it: compliance.h widens, drops or refuses each part per
+ * platform, and validate warns about it.
+ */
+struct persona_targeting {
+	int64_t age_min, age_max;    /* 0: not given; age_max 65: 65+ */
+	struct strlist genders;      /* "female", "male"; none: all */
+	struct strlist postal_codes; /* as the persona writes them */
+	struct location *exclude;    /* owned; places left out */
+	size_t n_exclude;
+	struct strlist exclude_interests;
+	char *lookalike; /* owned, may be NULL: a lookalike's source */
+};
+
+/*
+ * A persona's "jobs": which jobs of the job feed it gets. A job is the
+ * persona's when any rule takes it; a persona with no rule gets none.
+ */
+struct job_rules {
+	struct strlist categories;     /* the job's <category>, whole */
+	struct strlist title_keywords; /* found anywhere in its <title> */
+	struct strlist references;     /* its <referencenumber>, exactly */
+};
+
 struct persona {
 	char *id;   /* owned */
 	char *name; /* owned */
@@ -107,12 +155,16 @@ struct persona {
 	struct strlist education, interests, job_titles, skills, languages;
 	double experience_min, experience_max; /* years; max < 0: open */
 	int64_t value_per_hire;                /* MONEY_NONE: not given */
-	double goal_applications;              /* 0: none */
-	double goal_hires;                     /* 0: none */
-	int64_t budget_cap;                    /* MONEY_NONE: none */
-	char *hook;                            /* owned, may be NULL */
-	struct persona_channel *channels;      /* owned */
+	/* the most one application or hire may cost; 0: the campaign's */
+	int64_t max_cost_per_application, max_cost_per_hire;
+	double goal_applications;         /* 0: none */
+	double goal_hires;                /* 0: none */
+	int64_t budget_cap;               /* MONEY_NONE: none */
+	char *hook;                       /* owned, may be NULL */
+	struct job_rules jobs;            /* which feed jobs it gets */
+	struct persona_channel *channels; /* owned */
 	size_t n_channels;
+	struct persona_targeting targeting; /* what it asks the platforms */
 };
 
 struct exclusion {
@@ -142,12 +194,20 @@ struct campaign {
 	double short_term_weight; /* blend: weight of applications, [0,1] */
 	double goal_applications; /* campaign-wide; 0: none */
 	double goal_hires;
+	/* the most one application or hire may cost, minor units; 0: none */
+	int64_t max_cost_per_application, max_cost_per_hire;
 	struct channel *channels; /* owned; the catalogue, overridden */
 	size_t n_channels;
 	struct persona *personas; /* owned */
 	size_t n_personas;
 	struct exclusion *exclusions; /* owned */
 	size_t n_exclusions;
+	/* screening one application (qualified or off-target), minor units */
+	int64_t screening_cost;
+	/* off-target clicks apply at this factor of the apply rate, [0, 1] */
+	double off_target_factor;
+	/* per-hire payouts do not count against the budget */
+	bool referral_outside_budget;
 };
 
 void campaign_release(struct campaign *c);
@@ -163,9 +223,20 @@ bool campaign_cell_excluded(const struct campaign *c, size_t persona,
 
 /*
  * The price of persona p's channel entry pc (an index into its
- * channels): the persona's override, or the channel's.
+ * channels): the persona's override, or the channel's. A flat channel
+ * has no persona override: its fee is one buy for every persona.
  */
 int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc);
+
+/*
+ * The content cost of channel ch that the campaign pays once, whatever
+ * it sends: content_cost x days / 30 for a per-month cost, rounded to a
+ * minor unit, when some persona can use the channel; 0 for none or a
+ * per-send cost (that is in the price per 1000 sends).
+ */
+int64_t campaign_content_fixed(const struct campaign *c, size_t ch);
+/* does channel ch's spend count against the budget? */
+bool campaign_in_budget(const struct campaign *c, size_t ch);
 
 /* index of the first persona without value_per_hire, or -1 */
 long campaign_persona_without_value(const struct campaign *c);

@@ -22,6 +22,21 @@
 #include "campaign.h"
 
 struct diag;
+struct strbuf;
+
+/*
+ * [meta], [linkedin], [tiktok]: where the platform's API is and whose
+ * token to use. The token itself is never in the config: token_env
+ * names an environment variable, token_file a file of mode 0600
+ * (token.h reads them). NULL: not given (the getters below give the
+ * defaults).
+ */
+struct platform_config {
+	char *base_url, *api_version, *account_id; /* owned, may be NULL */
+	char *token_env, *token_file;              /* owned, may be NULL */
+};
+
+#define CONFIG_N_PLATFORMS 3 /* meta, linkedin, tiktok: enum platform */
 
 struct config {
 	char *path;               /* owned; the file read, or NULL */
@@ -33,6 +48,9 @@ struct config {
 	double mip_gap;           /* [planner] mip_gap, [0,1) */
 	int time_limit_s;         /* [planner] time_limit, s; 0 none */
 	size_t max_input_bytes;   /* [limits] max_input_bytes */
+	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
+	struct platform_config platforms[CONFIG_N_PLATFORMS];
+	char *store_path; /* [store] path; owned, may be NULL */
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */
@@ -43,6 +61,15 @@ void config_init(struct config *cfg);
 int config_load(struct config *cfg, const char *path, bool must_exist,
 		struct diag *d);
 void config_release(struct config *cfg);
+
+/* the platform's base URL (no trailing '/') and API version, or defaults */
+const char *config_base_url(const struct config *cfg, enum platform p);
+const char *config_api_version(const struct config *cfg, enum platform p);
+/*
+ * The store's path: [store] path, else jobmix.db beside the config
+ * file in use, else jobmix.db in the working folder.
+ */
+void config_store_path(const struct config *cfg, struct strbuf *out);
 
 /*
  * The generic INI reader under config_load(): calls fn for every

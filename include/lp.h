@@ -54,6 +54,10 @@ void lp_set_col_bounds(struct lp *lp, int j, double lb, double ub);
 /* column j is 0 or 1 (makes the model a MIP) */
 void lp_set_binary(struct lp *lp, int j);
 bool lp_is_mip(const struct lp *lp);
+/* hold column j at 0 (a binary stops being one); lp_restore_col() undoes
+ * it with the bounds [0, ub] (ub < 0: a binary again) */
+void lp_hold_zero(struct lp *lp, int j);
+void lp_restore_col(struct lp *lp, int j, double ub);
 size_t lp_n_binaries(const struct lp *lp);
 void lp_set_objective(struct lp *lp, bool maximise, const char *name);
 void lp_set_obj_coef(struct lp *lp, int j, double c);

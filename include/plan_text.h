@@ -25,6 +25,12 @@ struct plan_total;
 /* whole major units, grouped, half away from zero: "12 345"; MONEY_NONE: "-" */
 void plan_text_whole(struct strbuf *sb, const struct campaign *c,
 		     int64_t minor);
+/*
+ * a daily budget in whole major units like plan_text_whole(), but one
+ * that would show as 0 shows as "< 1": no daily budget reads as 0
+ */
+void plan_text_daily_whole(struct strbuf *sb, const struct campaign *c,
+			   int64_t minor);
 /* "1 500.50 SEK" in the campaign's currency */
 void plan_text_amount(struct strbuf *sb, const struct campaign *c,
 		      int64_t minor);
@@ -81,6 +87,11 @@ struct text_table {
 		}                      \
 	}
 
+/* the sentence under a table of personas' reach */
+#define PLAN_TEXT_UNIQUE_REACH                                             \
+	"(reach: people reached, each counted once however many channels " \
+	"reach them)"
+
 void text_table_add(struct text_table *t, const char *s);
 void text_table_write(struct strbuf *sb, const struct text_table *t, int width);
 void text_table_release(struct text_table *t);
@@ -93,16 +104,36 @@ void text_table_release(struct text_table *t);
  */
 void plan_text_summary(struct strbuf *sb, const struct campaign *c,
 		       const struct plan *p);
+/*
+ * the costs besides media that the summary states, each only when the
+ * plan has it: content paid per month, referral bonuses outside the
+ * budget, screening and the total cost with it
+ */
+void plan_text_costs(struct strbuf *sb, const struct campaign *c,
+		     const struct plan *p);
 
 /*
  * the daily budget of channel i (by_channel) or persona i: its cells'
- * summed; i (size_t)-1: of every cell
+ * summed; i (size_t)-1: of every cell. MONEY_NONE when none of them
+ * has one (a per-hire programme has no daily budget).
  */
 int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i);
 
 /* does channel ch get money at any point of the frontier? */
 int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 			    size_t ch);
+
+/*
+ * frontier point i's step in words, or nothing when it has none: "at
+ * 5 000.00 SEK: paper bought for persona 'welders' (+1.2 applications
+ * from the last point)"
+ */
+void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
+			     const struct plan *p, size_t i);
+/* the line above the list of frontier steps */
+#define PLAN_TEXT_STEPS_TITLE                                                 \
+	"Steps (a flat fee or a platform minimum enters or leaves the plan: " \
+	"the objective jumps there, so no marginal is shown)"
 
 /* a cell's figures as a total, for writers that print both alike */
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t);

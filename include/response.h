@@ -31,14 +31,24 @@ struct response {
 	double q;         /* unique click-through, affinity applied, <= 1 */
 	double a;         /* click to application */
 	double h;         /* application to hire */
-	double fee;       /* flat: the fee; per hire: the bonus */
+	/* off-target clicks to application: a x the off-target factor */
+	double a_off;
+	double fee; /* flat: the fee; per hire: the bonus */
 	double flat_impressions;
 	/* spend at the frequency cap, or at the network's hire ceiling */
 	double x_cap; /* 0 if unbounded */
 };
 
+/*
+ * One funnel base: paid_clicks are every click on every impression
+ * bought (what a CPC channel bills); clicks are the persona members
+ * who click (q x reach), the base of the qualified applications;
+ * off_target are the applications from paid clicks outside the persona,
+ * (1 - precision) x paid_clicks x a_off.
+ */
 struct response_point {
 	double spend, impressions, reach, clicks, applications, hires;
+	double paid_clicks, off_target;
 };
 
 /*
@@ -56,6 +66,9 @@ double response_reach(const struct response *r, double x);
 /* every figure at spend x; a flat cell is bought when x >= fee */
 void response_eval(const struct response *r, double x,
 		   struct response_point *out);
+/* off-target applications per major unit of spend (a flat cell's
+ * over its fee); 0 for per-hire cells */
+double response_off_target_per_spend(const struct response *r);
 /* applications per reached member: q * a */
 double response_apps_per_reach(const struct response *r);
 
@@ -68,6 +81,15 @@ double response_apps_per_reach(const struct response *r);
  */
 double response_segments(const struct response *r, double x_max, int n,
 			 double *bp, double *slope);
+
+/*
+ * log g: the log of the chance that a member of the persona (size
+ * people) is not reached by this cell at spend x, with g = 1 - s +
+ * s exp(-rho I / R) and s = R / size; so size (1 - g) is the cell's
+ * reach. Convex and falling in x; 0 for a per-hire cell (a referral is
+ * not exposure to an ad, so it has no part in unique reach).
+ */
+double response_log_miss(const struct response *r, double x, double size);
 
 /* largest gap between the reach curve and its chord over [x0, x1] */
 double response_chord_error(const struct response *r, double x0, double x1);

@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "explain.h"
 #include "money.h"
@@ -160,6 +161,8 @@ static void find_bindings(struct model *m, struct plan *p)
 			continue;
 		if (r->kind == ROW_SEMI_HI)
 			continue; /* a modelling row; its floor twin speaks */
+		if (r->kind == ROW_UNIQUE)
+			continue; /* a modelling row: unique reach */
 		row_fact(m, i, prim[i], &x);
 		x.dual = d;
 		x.cost = NAN;
@@ -176,28 +179,211 @@ static void find_bindings(struct model *m, struct plan *p)
 	free(prim);
 }
 
-/* where the money went, or why it did not */
-static void unspent(struct model *m, struct plan *p)
+/* referral payouts in the plan's spend that the budget does not carry */
+static int64_t referral_outside(const struct model *m, const struct plan *p)
 {
-	struct explain_spend s = { 0 };
+	return m->c->referral_outside_budget ? p->total.expected_payouts : 0;
+}
 
-	s.left = money_to_major(p->budget - p->total.spend, m->c->digits);
-	s.n_cells = m->n_cells;
-	s.marginal = p->marginal;
+/*
+ * The smallest flat fee or platform-minimum block the plan did not buy
+ * that costs more than left: the buy that does not fit. False if none.
+ */
+static bool next_buy(const struct model *m, double left, struct plan_more *mo)
+{
+	double best = INFINITY;
+
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		double cost = x->kind == CELL_FLAT ? x->r.fee : x->lower;
+
+		if (!x->zcol || !cell_leads(m, j) ||
+		    lp_col_value(m->lp, x->zcol) > 0.5 || cost <= left ||
+		    cost >= best)
+			continue;
+		best = cost;
+		mo->has_buy = true;
+		mo->buy_is_fee = x->kind == CELL_FLAT;
+		mo->buy_persona =
+			cell_shares_binary(m, j) ? SIZE_MAX : x->persona;
+		mo->buy_channel = x->channel;
+		mo->buy_cost = llround(cost * m->scale);
+	}
+	return mo->has_buy;
+}
+
+/*
+ * The smallest flat fee or platform-minimum block the model left out
+ * for costing more than its whole budget (and that its audience could
+ * absorb): more money would buy it. False if none.
+ */
+static bool buy_over_budget(const struct model *m, struct plan_more *mo)
+{
+	const struct campaign *c = m->c;
+	double best = INFINITY;
+
+	for (size_t p = 0; p < c->n_personas; p++)
+		for (size_t pc = 0; pc < c->personas[p].n_channels; pc++) {
+			size_t ch = c->personas[p].channels[pc].channel;
+			const struct channel *chan = &c->channels[ch];
+			bool fee = chan->pricing == PRICING_FLAT;
+			struct response r;
+			double cost;
+
+			if (!fee && (chan->min_daily <= 0 ||
+				     (chan->pricing != PRICING_CPM &&
+				      chan->pricing != PRICING_CPC)))
+				continue;
+			if (campaign_cell_excluded(c, p, ch))
+				continue;
+			response_init(&r, c, p, pc);
+			cost = fee ? r.fee
+				   : money_to_major(chan->min_daily,
+						    c->digits) *
+					       c->days;
+			if (r.reachable <= 0 || cost <= m->bmax ||
+			    cost >= best ||
+			    (!fee && r.x_cap > 0 && cost > r.x_cap))
+				continue;
+			best = cost;
+			mo->has_buy = mo->buy_over_budget = true;
+			mo->buy_is_fee = fee;
+			mo->buy_persona = p;
+			mo->buy_channel = ch;
+			mo->buy_cost = llround(cost * m->scale);
+		}
+	return mo->has_buy;
+}
+
+/*
+ * A MIP's budget dual prices only the buy decisions it made: before
+ * saying more budget would not help, or that money is left for want of
+ * room, solve again with more budget: enough to make the next buy fit,
+ * else 10 %. Read the plan's buys before anything else solves.
+ */
+static void prepare_more(const struct model *m, const struct plan *p,
+			 struct plan_more *mo, double *base)
+{
+	double left = money_to_major(p->budget - p->total.spend +
+					     referral_outside(m, p),
+				     m->c->digits);
+	double extra;
+
+	mo->extra = MONEY_NONE;
+	*base = lp_obj_value(m->lp);
+	if (m->objective == OBJ_MIN_COST ||
+	    (left < 1 && fabs(p->marginal) * EXPLAIN_PER >= 1e-9))
+		return;
+	if (p->is_mip && next_buy(m, left, mo))
+		extra = (double)mo->buy_cost / m->scale - left;
+	else if (buy_over_budget(m, mo))
+		return; /* not in the model: named, not solved */
+	else if (p->is_mip)
+		extra = 0.1 * m->budget;
+	else
+		return;
+	if ((size_t)m->n_cols > m->o->explain_max_columns) {
+		mo->has_buy = false;
+		return;
+	}
+	mo->extra = (int64_t)ceil(extra * m->scale - 1e-6);
+	if (mo->extra < 1)
+		mo->extra = 1;
+}
+
+static void solve_more(struct model *m, struct plan_more *mo, double base)
+{
+	bool limit;
+
+	if (mo->extra == MONEY_NONE)
+		return;
+	model_set_budget(m, m->budget + (double)mo->extra / m->scale);
+	if (model_solve(m, &limit) == LP_SOLVED) {
+		mo->objective = lp_obj_value(m->lp);
+		mo->improves =
+			m->objective == OBJ_MIN_COST
+				? mo->objective < base - 1e-6 * (1 + fabs(base))
+				: mo->objective >
+					  base + 1e-6 * (1 + fabs(base));
+	} else {
+		mo->extra = MONEY_NONE;
+	}
+	model_set_budget(m, m->budget);
+}
+
+/* the figures of where the money went, read from the plan's solution */
+static void spend_facts(const struct model *m, const struct plan *p,
+			struct explain_spend *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->left = money_to_major(p->budget - p->total.spend +
+					 referral_outside(m, p),
+				 m->c->digits);
+	s->n_cells = m->n_cells;
+	s->marginal = p->marginal;
+	s->is_mip = p->is_mip;
+	s->more = &p->more;
 	for (size_t j = 0; j < m->n_cells; j++) {
 		const struct mcell *x = &m->cells[j];
 
+		s->left_out += x->left_out;
 		if (x->cap_is_freq &&
 		    cell_spend_lp(m, x) >= x->x_max * (1 - 1e-6))
-			s.at_cap++;
+			s->at_cap++;
 	}
-	explain_unspent(&m->notes, m->c, m->objective, &s);
+}
+
+/* each flat channel bought for more than one persona: one buy, split */
+static void shared_buys(struct model *m, const struct plan *p)
+{
+	const struct campaign *c = m->c;
+	size_t *persona = xcalloc(c->n_personas + 1, sizeof(size_t));
+	int64_t *part = xcalloc(c->n_personas + 1, sizeof(int64_t));
+
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		size_t n = 0;
+
+		if (c->channels[ch].pricing != PRICING_FLAT ||
+		    p->channel_totals[ch].spend <= 0)
+			continue;
+		for (size_t i = 0; i < p->n_cells; i++)
+			if (p->cells[i].channel == ch) {
+				persona[n] = p->cells[i].persona;
+				part[n++] = p->cells[i].spend;
+			}
+		if (n > 1)
+			explain_shared_buy(&m->notes, c, ch,
+					   p->channel_totals[ch].spend, persona,
+					   part, n);
+	}
+	free(persona);
+	free(part);
 }
 
 void planner_explain(struct model *m, struct plan *p)
 {
-	unspent(m, p);
+	struct explain_spend s;
+	struct strvec note = { 0 };
+	size_t at;
+	double base;
+
+	shared_buys(m, p);
+	at = m->notes.n;
+	spend_facts(m, p, &s);
+	prepare_more(m, p, &p->more, &base);
+	/* the bindings read the plan's duals; the re-solve comes after */
 	find_bindings(m, p);
+	solve_more(m, &p->more, base);
+	/* where the money went: after the model's notes, before the rest */
+	explain_unspent(&note, m->c, m->objective, &s);
+	if (note.n) {
+		ALLOC_GROW(m->notes.item, m->notes.n + 1, m->notes.alloc);
+		memmove(&m->notes.item[at + 1], &m->notes.item[at],
+			(m->notes.n - at) * sizeof(*m->notes.item));
+		m->notes.item[at] = note.item[0];
+		m->notes.n++;
+		free(note.item);
+	}
 }
 
 /* what the cells could give at most, at any budget */
@@ -241,7 +427,11 @@ static int probe_least(const struct model *m, struct model *probe, double *need)
 	if (model_solve(probe, &limit) != LP_SOLVED)
 		return -1;
 	refine(probe, lp_is_mip(probe->lp));
-	*need = lp_obj_value(probe->lp);
+	/* the budget's part of the spend: payouts outside it are not */
+	*need = 0;
+	for (size_t j = 0; j < probe->n_cells; j++)
+		if (model_cell_in_budget(probe, &probe->cells[j]))
+			*need += cell_spend_lp(probe, &probe->cells[j]);
 	return 0;
 }
 
@@ -288,7 +478,8 @@ static void least_budget(struct model *m, struct plan *p,
 	p->least_budget = MONEY_NONE;
 	if (probe_least(m, &probe, &need) == 0) {
 		/* rounded up, so the sentence and the figure agree */
-		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6);
+		p->least_budget = (int64_t)ceil(need * m->scale - 1e-6) +
+				  p->content_fixed;
 		explain_least_budget(reasons, m->c,
 				     (double)p->least_budget / m->scale,
 				     m->budget);

@@ -354,6 +354,15 @@ static const struct field campaign_fields[] = {
 	{ "fx", K_OTHER, 0, 0, NONE, NULL },
 	{ "proposition", K_STRING, 0, offsetof(struct campaign, proposition),
 	  NONE, NULL },
+	{ "screening_cost", K_MONEY, 0,
+	  offsetof(struct campaign, screening_cost), NONE, NULL },
+	{ "off_target_factor", K_NUMBER, 0,
+	  offsetof(struct campaign, off_target_factor), FROM(0, 1), NULL },
+	{ "referral_in_budget", K_OTHER, 0, 0, NONE, NULL },
+	{ "max_cost_per_application", K_MONEY, 0,
+	  offsetof(struct campaign, max_cost_per_application), NONE, NULL },
+	{ "max_cost_per_hire", K_MONEY, 0,
+	  offsetof(struct campaign, max_cost_per_hire), NONE, NULL },
 };
 
 /* a string member of obj checked by ok(); NULL when absent or wrong */
@@ -408,6 +417,33 @@ static void read_dates(struct ctx *x, const struct json_value *o)
 			  c->days);
 }
 
+/*
+ * A ceiling of 0 would leave everything out: the members of obj that
+ * cap a cost must be above 0 when given (apps and hires hold what was
+ * read).
+ */
+static void check_ceilings(struct ctx *x, const struct json_value *obj,
+			   int64_t apps, int64_t hires)
+{
+	static const char *const key[] = { "max_cost_per_application",
+					   "max_cost_per_hire" };
+	const int64_t got[] = { apps, hires };
+
+	for (size_t i = 0; i < ARRAY_SIZE(key); i++) {
+		const struct json_value *v = json_get(obj, key[i]);
+		size_t at;
+
+		/* a negative or malformed amount has had its message */
+		if (!v || got[i] != 0 || !json_num_text(v) || json_num(v) != 0)
+			continue;
+		at = json_path_key(&x->path, key[i]);
+		diag_path(x->d, x->path.buf,
+			  "expected an amount above 0, found %s",
+			  json_num_text(v));
+		json_path_pop(&x->path, at);
+	}
+}
+
 static void read_budget(struct ctx *x, const struct json_value *v)
 {
 	size_t at = json_path_key(&x->path, "budget");
@@ -416,6 +452,21 @@ static void read_budget(struct ctx *x, const struct json_value *v)
 		diag_path(x->d, x->path.buf,
 			  "expected a budget above 0, found %s",
 			  json_num_text(v));
+	json_path_pop(&x->path, at);
+}
+
+/* "referral_in_budget": true (the default) or false */
+static void read_in_budget(struct ctx *x, const struct json_value *o)
+{
+	const struct json_value *v = json_get(o, "referral_in_budget");
+	size_t at;
+	bool in = true;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "referral_in_budget");
+	if (json_bool_in(x->d, x->path.buf, v, &in) == 0)
+		x->c->referral_outside_budget = !in;
 	json_path_pop(&x->path, at);
 }
 
@@ -429,6 +480,7 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	*fx = NULL;
 	c->objective = OBJ_APPLICATIONS;
 	c->short_term_weight = 0.7;
+	c->off_target_factor = 1;
 	c->digits = 2;
 	if (!o) {
 		diag_path(x->d, "campaign", "missing; expected an object");
@@ -445,12 +497,14 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	    json_type(o) != JSON_OBJECT)
 		return;
 	read_budget(x, json_get(o, "budget"));
+	check_ceilings(x, o, c->max_cost_per_application, c->max_cost_per_hire);
 	read_dates(x, o);
 	s = read_text(x, o, "objective", is_objective,
 		      "applications, hires, value, reach, blend or min-cost");
 	if (s)
 		objective_parse(s, &c->objective);
 	read_goal(x, o, &c->goal_applications, &c->goal_hires);
+	read_in_budget(x, o);
 	*fx = json_get(o, "fx");
 	if (*fx && json_type(*fx) != JSON_OBJECT) {
 		json_wrong(x->d, "campaign.fx", "an object of rates", *fx);
@@ -554,6 +608,9 @@ static void copy_channels(struct ctx *x, const struct json_value *fx)
 		ch->name = xstrdup(src->name);
 		ch->currency = xstrdup(src->currency);
 		ch->source = xstrdup(src->source);
+		memcpy(ch->start, c->start, sizeof(ch->start));
+		memcpy(ch->end, c->end, sizeof(ch->end));
+		ch->days = c->days;
 		if (strcmp(src->currency, c->currency) == 0)
 			continue;
 		rate = rate_of(x, fx, src, &rates, &n_rates, &alloc);
@@ -592,19 +649,124 @@ static const struct field override_fields[] = {
 	  ABOVE(0, 1), NULL },
 	{ "exclude", K_BOOL, 0, offsetof(struct channel, excluded), NONE,
 	  NULL },
+	{ "off_target_factor", K_NUMBER, 0,
+	  offsetof(struct channel, off_target_factor), FROM(0, 1), NULL },
+	{ "content_cost", K_MONEY, 0, offsetof(struct channel, content_cost),
+	  NONE, NULL },
+	{ "content_cost_unit", K_OTHER, 0, 0, NONE, NULL },
+	{ "ad_set", K_OTHER, 0, 0, NONE, NULL },
+	{ "start", K_OTHER, 0, 0, NONE, NULL },
+	{ "end", K_OTHER, 0, 0, NONE, NULL },
 };
+
+static int is_ad_set(const char *s)
+{
+	return strcmp(s, "persona") == 0 || strcmp(s, "shared") == 0;
+}
+
+/*
+ * channels.<id>.start and end: the channel's own flight, both given,
+ * inside the campaign's dates, start on or before end.
+ */
+static void read_flight(struct ctx *x, const struct json_value *o,
+			struct channel *ch)
+{
+	const struct campaign *c = x->c;
+	const char *start =
+		read_text(x, o, "start", is_date, "a date YYYY-MM-DD");
+	const char *end = read_text(x, o, "end", is_date, "a date YYYY-MM-DD");
+	const char *miss = NULL, *path = NULL, *bad = NULL;
+	size_t at;
+
+	if (!json_get(o, "start") && !json_get(o, "end"))
+		return;
+	if (!json_get(o, "start") || !json_get(o, "end"))
+		miss = json_get(o, "start") ? "end" : "start";
+	if (miss) {
+		at = json_path_key(&x->path, miss);
+		diag_path(x->d, x->path.buf,
+			  "missing; a channel's flight needs both start and "
+			  "end");
+		json_path_pop(&x->path, at);
+		return;
+	}
+	if (!start || !end || c->days <= 0)
+		return;
+	if (strcmp(start, c->start) < 0 || strcmp(start, c->end) > 0) {
+		path = "start";
+		bad = start;
+	} else if (strcmp(end, c->start) < 0 || strcmp(end, c->end) > 0) {
+		path = "end";
+		bad = end;
+	} else if (strcmp(end, start) < 0) {
+		at = json_path_key(&x->path, "end");
+		diag_path(x->d, x->path.buf, "%s is before the start, %s", end,
+			  start);
+		json_path_pop(&x->path, at);
+		return;
+	}
+	if (path) {
+		at = json_path_key(&x->path, path);
+		diag_path(x->d, x->path.buf,
+			  "%s is outside the campaign's dates, %s to %s", bad,
+			  c->start, c->end);
+		json_path_pop(&x->path, at);
+		return;
+	}
+	memcpy(ch->start, start, 11);
+	memcpy(ch->end, end, 11);
+	ch->days = date_span_days(start, end);
+	ch->own_dates = true;
+}
+
+static int is_content_unit(const char *s)
+{
+	return strcmp(s, "send") == 0 || strcmp(s, "month") == 0;
+}
+
+/* content_cost and its unit: both or neither, on a cpm or cpc row */
+static void read_content(struct ctx *x, const struct json_value *o,
+			 struct channel *ch)
+{
+	const char *unit = read_text(x, o, "content_cost_unit", is_content_unit,
+				     "send or month");
+	bool has_cost = json_get(o, "content_cost") != NULL;
+	bool has_unit = json_get(o, "content_cost_unit") != NULL;
+
+	if (unit)
+		ch->content_unit = strcmp(unit, "send") == 0 ? CONTENT_SEND
+							     : CONTENT_MONTH;
+	if (has_cost && !has_unit)
+		diag_path(x->d, x->path.buf,
+			  "content_cost needs content_cost_unit, send or "
+			  "month");
+	else if (has_unit && !has_cost)
+		diag_path(x->d, x->path.buf,
+			  "content_cost_unit needs a content_cost");
+	else if (has_cost && ch->content_unit == CONTENT_SEND &&
+		 ch->pricing != PRICING_CPM && ch->pricing != PRICING_CPC)
+		diag_path(x->d, x->path.buf,
+			  "a content cost per send needs a cpm or cpc channel "
+			  "(one send is one impression), not %s",
+			  pricing_name(ch->pricing));
+	if (ch->content_cost == 0)
+		ch->content_unit = CONTENT_NONE;
+}
 
 /* channels.<id>: the campaign's corrections to a catalogue row */
 static void read_override(struct ctx *x, const struct json_value *o,
 			  struct channel *ch)
 {
 	const struct json_value *price = json_get(o, "price");
+	const char *ad_set;
 	int64_t m = 0;
 
 	if (read_fields(x, o, override_fields, ARRAY_SIZE(override_fields),
 			ch) < 0 &&
 	    json_type(o) != JSON_OBJECT)
 		return;
+	ch->off_target_given |= json_get(o, "off_target_factor") != NULL;
+	read_content(x, o, ch);
 	if (price) {
 		size_t at = json_path_key(&x->path, "price");
 
@@ -616,6 +778,10 @@ static void read_override(struct ctx *x, const struct json_value *o,
 			ch->price = m;
 		json_path_pop(&x->path, at);
 	}
+	ad_set = read_text(x, o, "ad_set", is_ad_set, "persona or shared");
+	if (ad_set)
+		ch->shared_ad_set = strcmp(ad_set, "shared") == 0;
+	read_flight(x, o, ch);
 	if (ch->max_spend != MONEY_NONE && ch->min_spend > ch->max_spend)
 		diag_path(x->d, x->path.buf,
 			  "min_spend is above max_spend for channel '%s'",
@@ -762,6 +928,16 @@ static int check_cell_figures(struct ctx *x, const struct persona_channel *pc,
 	const char *rate = NULL;
 	size_t at;
 
+	if ((pc->given & PC_PRICE) && ch->pricing == PRICING_FLAT) {
+		at = json_path_key(&x->path, "price");
+		diag_path(x->d, x->path.buf,
+			  "a flat-fee channel ('%s') is one buy shared by "
+			  "every persona, so it has no persona price; set the "
+			  "fee under channels.%s.price instead",
+			  ch->id, ch->id);
+		json_path_pop(&x->path, at);
+		return -1;
+	}
 	if ((pc->given & PC_IMPRESSIONS) && ch->pricing != PRICING_FLAT) {
 		at = json_path_key(&x->path, "impressions");
 		diag_path(x->d, x->path.buf,
@@ -876,6 +1052,151 @@ static void read_experience(struct ctx *x, const struct json_value *o,
 	json_path_pop(&x->path, at);
 }
 
+/* ---- personas[].targeting: what job ads may not use (compliance.h) ---- */
+
+static const struct field targeting_fields[] = {
+	{ "age_min", K_WHOLE, 0, offsetof(struct persona_targeting, age_min),
+	  FROM(13, 65), "years" },
+	{ "age_max", K_WHOLE, 0, offsetof(struct persona_targeting, age_max),
+	  FROM(13, 65), "years" },
+	{ "genders", K_STRLIST, 0, offsetof(struct persona_targeting, genders),
+	  NONE, NULL },
+	{ "postal_codes", K_STRLIST, 0,
+	  offsetof(struct persona_targeting, postal_codes), NONE, NULL },
+	{ "exclude_locations", K_OTHER, 0, 0, NONE, NULL },
+	{ "exclude_interests", K_STRLIST, 0,
+	  offsetof(struct persona_targeting, exclude_interests), NONE, NULL },
+	{ "lookalike", K_STRING, 0,
+	  offsetof(struct persona_targeting, lookalike), NONE, NULL },
+};
+
+/* targeting.exclude_locations: an array of locations, like locations */
+static void read_exclude_locations(struct ctx *x, const struct json_value *v,
+				   struct persona_targeting *t)
+{
+	size_t at0 = json_path_key(&x->path, "exclude_locations");
+
+	if (json_type(v) != JSON_ARRAY) {
+		json_wrong(x->d, x->path.buf, "an array of locations", v);
+		json_path_pop(&x->path, at0);
+		return;
+	}
+	t->exclude = xcalloc(json_count(v) + 1, sizeof(*t->exclude));
+	for (size_t i = 0; i < json_count(v); i++) {
+		const struct json_value *e = json_item(v, i);
+		struct location *l = &t->exclude[t->n_exclude++];
+		size_t at = json_path_index(&x->path, i);
+		const char *cc;
+
+		read_fields(x, e, location_fields, ARRAY_SIZE(location_fields),
+			    l);
+		cc = read_text(x, e, "country", is_country,
+			       "an ISO 3166-1 alpha-2 code such as SE");
+		if (cc)
+			l->country = xstrdup(cc);
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
+}
+
+/* what the table cannot check: the genders and the order of the ages */
+static void check_targeting(struct ctx *x, const struct persona_targeting *t)
+{
+	size_t at0;
+
+	if (t->age_min && t->age_max && t->age_max < t->age_min) {
+		at0 = json_path_key(&x->path, "age_max");
+		diag_path(x->d, x->path.buf, "%lld is below age_min %lld",
+			  (long long)t->age_max, (long long)t->age_min);
+		json_path_pop(&x->path, at0);
+	}
+	at0 = json_path_key(&x->path, "genders");
+	for (size_t i = 0; i < t->genders.n; i++) {
+		const char *g = t->genders.item[i];
+		size_t at;
+
+		if (strcmp(g, "female") == 0 || strcmp(g, "male") == 0)
+			continue;
+		at = json_path_index(&x->path, i);
+		diag_path(x->d, x->path.buf,
+			  "expected \"female\" or \"male\", found \"%s\"", g);
+		json_path_pop(&x->path, at);
+	}
+	json_path_pop(&x->path, at0);
+}
+
+static void read_targeting(struct ctx *x, const struct json_value *o,
+			   struct persona *p)
+{
+	const struct json_value *v = json_get(o, "targeting"), *ex;
+	size_t at;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "targeting");
+	read_fields(x, v, targeting_fields, ARRAY_SIZE(targeting_fields),
+		    &p->targeting);
+	if (json_type(v) == JSON_OBJECT) {
+		ex = json_get(v, "exclude_locations");
+		if (ex)
+			read_exclude_locations(x, ex, &p->targeting);
+		check_targeting(x, &p->targeting);
+	}
+	json_path_pop(&x->path, at);
+}
+
+static const struct field job_rule_fields[] = {
+	{ "categories", K_STRLIST, 0, offsetof(struct job_rules, categories),
+	  NONE, NULL },
+	{ "title_keywords", K_STRLIST, 0,
+	  offsetof(struct job_rules, title_keywords), NONE, NULL },
+	{ "references", K_STRLIST, 0, offsetof(struct job_rules, references),
+	  NONE, NULL },
+};
+
+/* a rule that is empty or all white space would take every job */
+static void check_rule_texts(struct ctx *x, const char *key,
+			     const struct strlist *l)
+{
+	size_t at = json_path_key(&x->path, key);
+
+	for (size_t i = 0; i < l->n; i++) {
+		size_t at_i;
+
+		if (strspn(l->item[i], " \t\r\n") < strlen(l->item[i]))
+			continue;
+		at_i = json_path_index(&x->path, i);
+		diag_path(x->d, x->path.buf,
+			  "an empty text; expected a category, keyword or "
+			  "reference number");
+		json_path_pop(&x->path, at_i);
+	}
+	json_path_pop(&x->path, at);
+}
+
+/* "jobs": { "categories": [...], "title_keywords": [...], ... } */
+static void read_job_rules(struct ctx *x, const struct json_value *o,
+			   struct persona *p)
+{
+	const struct json_value *v = json_get(o, "jobs");
+	struct job_rules *r = &p->jobs;
+	size_t at;
+
+	if (!v)
+		return;
+	at = json_path_key(&x->path, "jobs");
+	if (read_fields(x, v, job_rule_fields, ARRAY_SIZE(job_rule_fields),
+			r) == 0 &&
+	    r->categories.n + r->title_keywords.n + r->references.n == 0)
+		diag_path(x->d, x->path.buf,
+			  "no rule; expected at least one category, title "
+			  "keyword or reference number");
+	check_rule_texts(x, "categories", &r->categories);
+	check_rule_texts(x, "title_keywords", &r->title_keywords);
+	check_rule_texts(x, "references", &r->references);
+	json_path_pop(&x->path, at);
+}
+
 static const struct field persona_fields[] = {
 	{ "id", K_OTHER, REQUIRED, 0, NONE, "a string" },
 	{ "name", K_STRING, REQUIRED, offsetof(struct persona, name), NONE,
@@ -896,11 +1217,17 @@ static const struct field persona_fields[] = {
 	{ "experience", K_OTHER, 0, 0, NONE, NULL },
 	{ "value_per_hire", K_MONEY, 0,
 	  offsetof(struct persona, value_per_hire), NONE, NULL },
+	{ "max_cost_per_application", K_MONEY, 0,
+	  offsetof(struct persona, max_cost_per_application), NONE, NULL },
+	{ "max_cost_per_hire", K_MONEY, 0,
+	  offsetof(struct persona, max_cost_per_hire), NONE, NULL },
 	{ "goal", K_OTHER, 0, 0, NONE, NULL },
 	{ "budget_cap", K_MONEY, 0, offsetof(struct persona, budget_cap), NONE,
 	  NULL },
 	{ "hook", K_STRING, 0, offsetof(struct persona, hook), NONE, NULL },
+	{ "jobs", K_OTHER, 0, 0, NONE, NULL },
 	{ "channels", K_OTHER, 0, 0, NONE, NULL },
+	{ "targeting", K_OTHER, 0, 0, NONE, NULL },
 };
 
 static int id_ok(const char *s)
@@ -931,10 +1258,13 @@ static void read_persona(struct ctx *x, const struct json_value *o,
 			  "an amount above 0 (or use \"exclude\")");
 		json_path_pop(&x->path, at);
 	}
+	check_ceilings(x, o, p->max_cost_per_application, p->max_cost_per_hire);
 	read_locations(x, o, p);
 	read_experience(x, o, p);
+	read_job_rules(x, o, p);
 	read_goal(x, o, &p->goal_applications, &p->goal_hires);
 	read_reach(x, o, p);
+	read_targeting(x, o, p);
 }
 
 /* "personas[3]: duplicate persona id 'a' (also personas[1])" */
@@ -1124,8 +1454,9 @@ static void check_floors(struct ctx *x)
 }
 
 /*
- * What persona p's channel entry pc needs before it buys anything: a
- * flat fee (the persona's own, if it sets one), or the minimum.
+ * What persona p's channel entry pc needs before it buys anything: the
+ * channel's flat fee (one buy for every persona), or the minimum over
+ * the channel's days.
  */
 static int64_t cell_need(const struct campaign *c, size_t p, size_t pc)
 {
@@ -1135,7 +1466,7 @@ static int64_t cell_need(const struct campaign *c, size_t p, size_t pc)
 
 	if (ch->pricing == PRICING_FLAT)
 		return campaign_cell_price(c, p, pc);
-	if (money_mul(ch->min_daily, c->days, &need) < 0)
+	if (money_mul(ch->min_daily, ch->days, &need) < 0)
 		return MONEY_MAX + 1;
 	return need;
 }
@@ -1164,12 +1495,17 @@ static void check_cells(struct ctx *x, const struct exclusion *sorted)
 		}
 	}
 	if (cheapest_ch >= 0 && cheapest > c->budget && c->days > 0) {
+		const struct channel *ch = &c->channels[cheapest_ch];
+
 		amount_text(&m1, c, c->budget);
 		amount_text(&m2, c, cheapest);
+		if (ch->days != c->days)
+			strbuf_addf(&m2, " over its flight of %d days",
+				    ch->days);
 		diag_path(x->d, "campaign.budget",
 			  "a budget of %s is below every channel's minimum for "
 			  "this %d-day campaign; the lowest is %s on '%s'",
-			  m1.buf, c->days, m2.buf, c->channels[cheapest_ch].id);
+			  m1.buf, c->days, m2.buf, ch->id);
 	} else if (cheapest_ch < 0 && c->n_personas > 0 && !x->d->n_errors) {
 		diag_path(x->d, "personas",
 			  "every persona x channel cell is excluded; nothing "

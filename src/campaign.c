@@ -1,5 +1,6 @@
 #include "campaign.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,19 @@ static void persona_release(struct persona *p)
 	strlist_release(&p->skills);
 	strlist_release(&p->languages);
 	free(p->hook);
+	strlist_release(&p->jobs.categories);
+	strlist_release(&p->jobs.title_keywords);
+	strlist_release(&p->jobs.references);
 	free(p->channels);
+	strlist_release(&p->targeting.genders);
+	strlist_release(&p->targeting.postal_codes);
+	for (size_t i = 0; i < p->targeting.n_exclude; i++) {
+		free(p->targeting.exclude[i].city);
+		free(p->targeting.exclude[i].country);
+	}
+	free(p->targeting.exclude);
+	strlist_release(&p->targeting.exclude_interests);
+	free(p->targeting.lookalike);
 }
 
 void campaign_release(struct campaign *c)
@@ -97,6 +110,28 @@ int64_t campaign_cell_price(const struct campaign *c, size_t p, size_t pc)
 	if (cell->given & PC_PRICE)
 		return cell->price;
 	return c->channels[cell->channel].price;
+}
+
+int64_t campaign_content_fixed(const struct campaign *c, size_t ch)
+{
+	const struct channel *chan = &c->channels[ch];
+
+	if (chan->content_unit != CONTENT_MONTH || chan->excluded)
+		return 0;
+	/* paid once the campaign can use the channel at all */
+	for (size_t p = 0; p < c->n_personas; p++)
+		for (size_t k = 0; k < c->personas[p].n_channels; k++)
+			if (c->personas[p].channels[k].channel == ch &&
+			    !campaign_cell_excluded(c, p, ch))
+				return llround((double)chan->content_cost *
+					       c->days / 30);
+	return 0;
+}
+
+bool campaign_in_budget(const struct campaign *c, size_t ch)
+{
+	return !c->referral_outside_budget ||
+	       c->channels[ch].pricing != PRICING_PER_HIRE;
 }
 
 long campaign_persona_without_value(const struct campaign *c)

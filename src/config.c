@@ -22,6 +22,7 @@
 #include "number.h"
 #include "fileio.h"
 #include "planner.h"
+#include "usage.h"
 
 void config_init(struct config *cfg)
 {
@@ -34,6 +35,8 @@ void config_init(struct config *cfg)
 	cfg->mip_gap = PLAN_DEFAULT_MIP_GAP;
 	cfg->time_limit_s = 0;
 	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
+	memset(cfg->platforms, 0, sizeof(cfg->platforms));
+	cfg->store_path = NULL;
 }
 
 void config_release(struct config *cfg)
@@ -42,6 +45,16 @@ void config_release(struct config *cfg)
 		return;
 	free(cfg->path);
 	free(cfg->channels_path);
+	for (size_t i = 0; i < CONFIG_N_PLATFORMS; i++) {
+		struct platform_config *pc = &cfg->platforms[i];
+
+		free(pc->base_url);
+		free(pc->api_version);
+		free(pc->account_id);
+		free(pc->token_env);
+		free(pc->token_file);
+	}
+	free(cfg->store_path);
 	config_init(cfg);
 }
 
@@ -187,8 +200,28 @@ enum key_id {
 	KEY_MIP_GAP,
 	KEY_TIME_LIMIT,
 	KEY_MAX_INPUT_BYTES,
-	N_KEYS
+	KEY_STORE_PATH,
+	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
+	KEY_PLATFORM_FIRST,
+	N_KEYS = KEY_PLATFORM_FIRST + 5 * CONFIG_N_PLATFORMS
 };
+
+/* a platform section's keys, in struct platform_config order */
+enum platform_key {
+	PK_BASE_URL,
+	PK_API_VERSION,
+	PK_ACCOUNT_ID,
+	PK_TOKEN_ENV,
+	PK_TOKEN_FILE,
+	N_PLATFORM_KEYS
+};
+
+#define PLATFORM_KEYS(first, section)                                   \
+	[first + PK_BASE_URL] = { section, "base_url" },                \
+		 [first + PK_API_VERSION] = { section, "api_version" }, \
+		 [first + PK_ACCOUNT_ID] = { section, "account_id" },   \
+		 [first + PK_TOKEN_ENV] = { section, "token_env" },     \
+		 [first + PK_TOKEN_FILE] = { section, "token_file" }
 
 /* every key with its section, in enum key_id order */
 static const struct {
@@ -201,6 +234,23 @@ static const struct {
 	[KEY_MIP_GAP] = { "planner", "mip_gap" },
 	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
 	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
+	[KEY_STORE_PATH] = { "store", "path" },
+	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
+	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
+	PLATFORM_KEYS(KEY_PLATFORM_FIRST + 2 * N_PLATFORM_KEYS, "tiktok"),
+};
+
+/* each platform's defaults: ../shared/reference/ad-apis.md section 0 */
+static const struct {
+	const char *base_url, *api_version;
+	const char *version_pattern; /* for messages */
+} platform_defaults[CONFIG_N_PLATFORMS] = {
+	[PLATFORM_META] = { "https://graph.facebook.com", "v25.0",
+			    "vNN.N, e.g. v25.0" },
+	[PLATFORM_LINKEDIN] = { "https://api.linkedin.com/rest", "202601",
+				"YYYYMM, e.g. 202601" },
+	[PLATFORM_TIKTOK] = { "https://business-api.tiktok.com/open_api",
+			      "v1.3", "vN.N, e.g. v1.3" },
 };
 
 struct loader {
@@ -286,12 +336,152 @@ static int set_number(const char *value, double lo, double hi, bool hi_open,
 	return 0;
 }
 
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+/* plain http only to this machine: a token never crosses a network bare */
+static bool url_allowed(const char *v)
+{
+	static const char *const ok[] = { "https://", "http://127.0.0.1",
+					  "http://localhost", "http://[::1]" };
+
+	for (const char *p = v; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7F)
+			return false;
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+		size_t n = strlen(ok[i]);
+
+		if (strncmp(v, ok[i], n) == 0)
+			return i == 0 ? v[n] != '\0' && v[n] != '/'
+				      : v[n] == '\0' || v[n] == ':' ||
+						v[n] == '/';
+	}
+	return false;
+}
+
+/* vNN.N (meta, tiktok) or YYYYMM (linkedin) */
+static bool version_valid(enum platform p, const char *v)
+{
+	if (p == PLATFORM_LINKEDIN)
+		return strlen(v) == 6 && all_digits(v) && v[4] <= '1' &&
+		       !(v[4] == '1' && v[5] > '2') &&
+		       !(v[4] == '0' && v[5] == '0');
+	if (*v++ != 'v' || *v < '1' || *v > '9')
+		return false;
+	while (*v >= '0' && *v <= '9')
+		v++;
+	if (*v++ != '.' || !*v)
+		return false;
+	return all_digits(v);
+}
+
+static bool env_name_valid(const char *v)
+{
+	if (!((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+	      *v == '_'))
+		return false;
+	for (v++; *v; v++)
+		if (!((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+		      (*v >= '0' && *v <= '9') || *v == '_'))
+			return false;
+	return true;
+}
+
+/* the account id as digits: meta's act_ and linkedin's URN are dropped */
+static const char *account_digits(enum platform p, const char *v)
+{
+	static const char li[] = "urn:li:sponsoredAccount:";
+
+	if (p == PLATFORM_META && strncmp(v, "act_", 4) == 0)
+		v += 4;
+	if (p == PLATFORM_LINKEDIN && strncmp(v, li, sizeof(li) - 1) == 0)
+		v += sizeof(li) - 1;
+	return all_digits(v) && strlen(v) <= 32 ? v : NULL;
+}
+
+static void replace(char **slot, const char *v, size_t len)
+{
+	free(*slot);
+	*slot = xstrndup(v, len);
+}
+
+static int set_platform_key(struct config *cfg, enum platform p,
+			    enum platform_key k, const char *value, int line,
+			    struct diag *d)
+{
+	struct platform_config *pc = &cfg->platforms[p];
+	const char *key =
+		keys[KEY_PLATFORM_FIRST + p * N_PLATFORM_KEYS + k].name;
+	const char *v = value;
+	size_t len = strlen(value);
+
+	switch (k) {
+	case PK_BASE_URL:
+		if (!url_allowed(value))
+			return bad_value(d, line, key,
+					 "an https:// URL (plain http only to "
+					 "127.0.0.1 or localhost)",
+					 value);
+		while (len > 0 && value[len - 1] == '/')
+			len--;
+		replace(&pc->base_url, value, len);
+		return 0;
+	case PK_API_VERSION:
+		if (!version_valid(p, value))
+			return bad_value(d, line, key,
+					 platform_defaults[p].version_pattern,
+					 value);
+		replace(&pc->api_version, value, len);
+		return 0;
+	case PK_ACCOUNT_ID:
+		if (!(v = account_digits(p, value)))
+			return bad_value(d, line, key,
+					 p == PLATFORM_META
+						 ? "an ad account id: digits, "
+						   "or act_ and digits"
+						 : "an ad account id: digits",
+					 value);
+		replace(&pc->account_id, v, strlen(v));
+		return 0;
+	case PK_TOKEN_ENV:
+		if (!env_name_valid(value))
+			return bad_value(d, line, key,
+					 "the name of an environment variable",
+					 value);
+		replace(&pc->token_env, value, len);
+		return 0;
+	case PK_TOKEN_FILE:
+		if (!len)
+			return bad_value(d, line, key, "a file path", value);
+		replace(&pc->token_file, value, len);
+		return 0;
+	case N_PLATFORM_KEYS:
+		break;
+	}
+	die("config: impossible platform key %d", (int)k);
+}
+
 static int set_key(struct config *cfg, enum key_id id, const char *value,
 		   int line, struct diag *d)
 {
 	const char *key = keys[id].name;
 	unsigned long long n;
 
+	if (id >= KEY_PLATFORM_FIRST && id < N_KEYS)
+		return set_platform_key(
+			cfg,
+			(enum platform)((id - KEY_PLATFORM_FIRST) /
+					N_PLATFORM_KEYS),
+			(enum platform_key)((id - KEY_PLATFORM_FIRST) %
+					    N_PLATFORM_KEYS),
+			value, line, d);
 	switch (id) {
 	case KEY_CHANNELS:
 		if (*value == '\0')
@@ -333,6 +523,12 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 					 value);
 		cfg->max_input_bytes = (size_t)n;
 		return 0;
+	case KEY_STORE_PATH:
+		if (*value == '\0')
+			return bad_value(d, line, key, "a file path", value);
+		replace(&cfg->store_path, value, strlen(value));
+		return 0;
+	case KEY_PLATFORM_FIRST:
 	case N_KEYS:
 		break;
 	}
@@ -347,6 +543,19 @@ static bool known_section(const char *section)
 	return false;
 }
 
+/* a key that would hold a secret in the file itself */
+static bool is_secret_key(const char *key)
+{
+	static const char *const names[] = { "token",    "access_token",
+					     "secret",   "app_secret",
+					     "password", "api_key" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(key, names[i]) == 0)
+			return true;
+	return false;
+}
+
 static int load_key(void *ctx, const char *section, const char *key,
 		    const char *value, int line, struct diag *d)
 {
@@ -356,7 +565,7 @@ static int load_key(void *ctx, const char *section, const char *key,
 	if (*section == '\0') {
 		diag_line(d, line,
 			  "key '%s' is outside any section (put it under "
-			  "[planner] or [limits])",
+			  "a section such as [planner])",
 			  key);
 		return -1;
 	}
@@ -376,6 +585,15 @@ static int load_key(void *ctx, const char *section, const char *key,
 		if (strcmp(section, keys[id].section) == 0 &&
 		    strcmp(key, keys[id].name) == 0)
 			break;
+	if (id == N_KEYS && is_secret_key(key)) {
+		diag_line(d, line,
+			  "'%s' in [%s]: a token is never written in the "
+			  "config; name an environment variable with "
+			  "token_env, or a file only you can read (mode 0600) "
+			  "with token_file",
+			  key, section);
+		return -1;
+	}
 	if (id == N_KEYS) {
 		diag_line(d, line, "unknown key '%s' in [%s]", key, section);
 		return -1;
@@ -387,6 +605,56 @@ static int load_key(void *ctx, const char *section, const char *key,
 	}
 	ld->first_line[id] = line;
 	return set_key(ld->cfg, (enum key_id)id, value, line, d);
+}
+
+/* a platform takes its token from one place */
+static int check_token_sources(const struct loader *ld, struct diag *d)
+{
+	int ret = 0;
+
+	for (int p = 0; p < CONFIG_N_PLATFORMS; p++) {
+		int first = KEY_PLATFORM_FIRST + p * N_PLATFORM_KEYS;
+		int env = ld->first_line[first + PK_TOKEN_ENV];
+		int file = ld->first_line[first + PK_TOKEN_FILE];
+
+		if (env && file) {
+			diag_line(d, env > file ? env : file,
+				  "[%s] has both token_env (line %d) and "
+				  "token_file (line %d): keep one",
+				  keys[first].section, env, file);
+			ret = -1;
+		}
+	}
+	return ret;
+}
+
+const char *config_base_url(const struct config *cfg, enum platform p)
+{
+	const char *v = cfg->platforms[p].base_url;
+
+	return v ? v : platform_defaults[p].base_url;
+}
+
+const char *config_api_version(const struct config *cfg, enum platform p)
+{
+	const char *v = cfg->platforms[p].api_version;
+
+	return v ? v : platform_defaults[p].api_version;
+}
+
+void config_store_path(const struct config *cfg, struct strbuf *out)
+{
+	const char *slash;
+
+	strbuf_reset(out);
+	if (cfg->store_path) {
+		strbuf_addstr(out, cfg->store_path);
+		return;
+	}
+	slash = cfg->path ? strrchr(cfg->path, '/') : NULL;
+	if (slash)
+		strbuf_add(out, cfg->path, (size_t)(slash - cfg->path) + 1);
+	strbuf_addstr(out, "jobmix.db");
 }
 
 /* line of byte i: one more than the line ends before it */
@@ -497,6 +765,8 @@ int config_load(struct config *cfg, const char *path, bool must_exist,
 	if (ret == 0) {
 		ld.cfg = cfg;
 		ret = ini_parse(strbuf_str(&sb), d, load_key, &ld);
+		if (check_token_sources(&ld, d) < 0)
+			ret = -1;
 	}
 	if (ret < 0)
 		d->status = JM_CONFIG;

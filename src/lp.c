@@ -137,6 +137,27 @@ void lp_set_binary(struct lp *lp, int j)
 	lp->binaries[lp->n_binaries++] = j;
 }
 
+void lp_hold_zero(struct lp *lp, int j)
+{
+	for (size_t k = 0; k < lp->n_binaries; k++)
+		if (lp->binaries[k] == j) {
+			lp->binaries[k] = lp->binaries[--lp->n_binaries];
+			glp_set_col_kind(lp->P, j, GLP_CV);
+			break;
+		}
+	glp_set_col_bnds(lp->P, j, GLP_FX, 0, 0);
+}
+
+void lp_restore_col(struct lp *lp, int j, double ub)
+{
+	if (ub < 0) {
+		lp_set_binary(lp, j);
+		glp_set_col_bnds(lp->P, j, GLP_DB, 0, 1);
+		return;
+	}
+	lp_set_col_bounds(lp, j, 0, ub);
+}
+
 bool lp_is_mip(const struct lp *lp)
 {
 	return lp->n_binaries > 0;

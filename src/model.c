@@ -2,11 +2,16 @@
  * The planning model. Each usable cell (persona x channel) becomes
  * `segments` columns x_jk in [0, w_jk], one per piece of its concave
  * reach curve, so a maximising LP fills them in order and the model is
- * exact for the piecewise-linear curve without binaries. Flat fees are
- * one binary column; platform minimum daily budgets add one binary per
- * cell (0, or at least min_daily x days). Rows: the budget, a spend
- * row per constrained channel and capped persona, a response row per
- * goal, two linking rows per semi-continuous cell.
+ * exact for the piecewise-linear curve without binaries. A flat fee
+ * is one binary column per channel: one buy reaches every persona that
+ * reads it, and each persona's cell carries its part of the fee, split
+ * by its reachable readers. Platform minimum daily budgets add one
+ * binary per ad set (0, or at least min_daily x the channel's days):
+ * per cell, or per channel when the channel's ad set is shared. Rows:
+ * the budget, a spend row per constrained channel and capped persona, a
+ * response row per goal, two linking rows per ad set with a minimum.
+ * With the reach and blend objectives, one more row per persona and its
+ * own segment columns count each person reached once (struct mpersona).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -39,6 +44,10 @@ static void trip_add(struct triplets *t, int i, int j, double v)
 	t->ar[t->n] = v;
 }
 
+/* min-cost's weight on money spent outside the budget (referral payouts
+ * with "referral_in_budget": false) */
+#define MIN_COST_OUTSIDE 1e-6
+
 /* objective weight per reach unit and per money unit of a cell */
 void cell_weights(const struct model *m, const struct mcell *x,
 		  enum objective obj, double *w_reach, double *w_money)
@@ -46,6 +55,7 @@ void cell_weights(const struct model *m, const struct mcell *x,
 	const struct persona *p = &m->c->personas[x->persona];
 	double qa = x->r.q * x->r.a;
 	double alpha = m->o->short_term_weight;
+	double screen = money_to_major(m->c->screening_cost, m->c->digits);
 
 	*w_reach = 0;
 	*w_money = 0;
@@ -62,24 +72,82 @@ void cell_weights(const struct model *m, const struct mcell *x,
 				    ? money_to_major(p->value_per_hire,
 						     m->c->digits)
 				    : 0);
-		*w_money = -1;
+		/* screening every application, qualified or off-target,
+		 * is a cost: linear in reach and in spend, so still an LP */
+		*w_reach -= screen * qa;
+		*w_money = -1 - screen * response_off_target_per_spend(&x->r);
 		break;
 	case OBJ_REACH:
-		*w_reach = 1;
-		break;
+		break; /* people reached count once, in persona_weight() */
 	case OBJ_BLEND:
-		*w_reach =
-			alpha * qa / m->norm_apps + (1 - alpha) / m->norm_reach;
+		*w_reach = alpha * qa / m->norm_apps;
 		break;
 	case OBJ_MIN_COST:
-		*w_money = 1;
+		/* the least budget: payouts outside it cost the budget
+		 * nothing, and weigh only enough to buy no more of them
+		 * than the goals need */
+		*w_money = model_cell_in_budget(m, x) ? 1 : MIN_COST_OUTSIDE;
 		break;
 	}
+	if (m->price)
+		*w_money -= m->price[x->persona];
+}
+
+double persona_weight(const struct model *m, enum objective obj)
+{
+	if (obj == OBJ_REACH)
+		return 1;
+	if (obj == OBJ_BLEND)
+		return (1 - m->o->short_term_weight) / m->norm_reach;
+	return 0;
 }
 
 static double flat_reach(const struct mcell *x)
 {
 	return response_reach(&x->r, x->r.fee);
+}
+
+double cell_reach(const struct mcell *x, double s)
+{
+	if (x->kind == CELL_FLAT)
+		return s > 0 ? flat_reach(x) : 0;
+	return response_reach(&x->r, s);
+}
+
+void cell_eval(const struct mcell *x, double s, struct response_point *pt)
+{
+	response_eval(&x->r, x->kind == CELL_FLAT && s > 0 ? x->r.fee : s, pt);
+	pt->spend = s > 0 ? s : 0;
+}
+
+bool cell_leads(const struct model *m, size_t j)
+{
+	return m->cells[j].lead == j;
+}
+
+bool cell_shares_binary(const struct model *m, size_t j)
+{
+	for (size_t k = 0; k < m->n_cells; k++)
+		if (k != j && m->cells[k].lead == j)
+			return true;
+	return false;
+}
+
+/* the objective of a flat channel's one buy: every reader it reaches */
+static double flat_objective(const struct model *m, size_t lead,
+			     enum objective obj)
+{
+	double v = 0, wr, wm;
+
+	for (size_t j = lead; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		if (x->lead != lead)
+			continue;
+		cell_weights(m, x, obj, &wr, &wm);
+		v += wr * flat_reach(x) + wm * x->fee_part;
+	}
+	return v;
 }
 
 void model_set_objective(struct model *m, enum objective obj)
@@ -93,14 +161,22 @@ void model_set_objective(struct model *m, enum objective obj)
 
 		cell_weights(m, x, obj, &wr, &wm);
 		if (x->kind == CELL_FLAT) {
-			lp_set_obj_coef(m->lp, x->zcol,
-					wr * flat_reach(x) + wm * x->r.fee);
+			if (cell_leads(m, j))
+				lp_set_obj_coef(m->lp, x->zcol,
+						flat_objective(m, j, obj));
 			continue;
 		}
 		/* a segment column counts money in m->unit */
 		for (int k = 0; k < x->nseg; k++)
 			lp_set_obj_coef(m->lp, x->col[k],
 					(wr * x->slope[k] + wm) * m->unit);
+	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		const struct mpersona *u = &m->up[p];
+
+		for (int k = 0; k < u->nseg; k++)
+			lp_set_obj_coef(m->lp, u->col[k],
+					persona_weight(m, obj) * u->slope[k]);
 	}
 	lp_normalise_objective(m->lp);
 }
@@ -192,9 +268,14 @@ static bool shape_cell(struct model *m, struct mcell *x, double lim)
 		return false;
 	x->cap_is_freq = x->r.x_cap > 0 && x->r.x_cap <= lim;
 	x->x_max = x->cap_is_freq ? x->r.x_cap : lim;
-	x->lower = money_to_major(chan->min_daily, c->digits) * c->days;
+	x->lower = money_to_major(chan->min_daily, c->digits) * chan->days;
 	if (x->lower <= 0)
 		return x->x_max > 0;
+	if (chan->shared_ad_set) {
+		/* the channel's ad set is checked as a whole: group_cells */
+		x->kind = CELL_SEMI;
+		return x->x_max > 0;
+	}
 	if (x->lower > x->x_max || x->lower > m->bmax) {
 		explain_min_daily_out(&m->notes, c, x->persona, x->channel,
 				      x->lower > x->x_max ? x->x_max : -1,
@@ -238,6 +319,94 @@ static void make_cells(struct model *m)
 				m->n_cells++;
 		}
 	}
+}
+
+/* does cell x share its binary with the other cells of its channel? */
+static bool grouped(const struct model *m, const struct mcell *x)
+{
+	return x->kind == CELL_FLAT ||
+	       (x->kind == CELL_SEMI &&
+		m->c->channels[x->channel].shared_ad_set);
+}
+
+/*
+ * A shared ad set whose minimum its personas cannot absorb together, or
+ * the budget cannot pay, is left out whole.
+ */
+static void drop_shared_out_of_reach(struct model *m)
+{
+	const struct campaign *c = m->c;
+	size_t nch = c->n_channels, n = 0;
+	double *range = xcalloc(nch ? nch : 1, sizeof(double));
+	bool *out = xcalloc(nch ? nch : 1, sizeof(bool));
+
+	for (size_t j = 0; j < m->n_cells; j++)
+		if (m->cells[j].kind == CELL_SEMI && grouped(m, &m->cells[j]))
+			range[m->cells[j].channel] += m->cells[j].x_max;
+	for (size_t ch = 0; ch < nch; ch++) {
+		double lower =
+			money_to_major(c->channels[ch].min_daily, c->digits) *
+			c->channels[ch].days;
+
+		if (range[ch] <= 0 || (lower <= range[ch] && lower <= m->bmax))
+			continue;
+		out[ch] = true;
+		explain_min_daily_shared_out(&m->notes, c, ch,
+					     lower > range[ch] ? range[ch] : -1,
+					     m->bmax);
+	}
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		if (!(x->kind == CELL_SEMI && grouped(m, x) && out[x->channel]))
+			m->cells[n++] = *x;
+	}
+	m->n_cells = n;
+	free(range);
+	free(out);
+}
+
+/*
+ * Lead each group by its first cell, give its lead the group's spend
+ * range, and split each flat fee by the personas' reachable readers.
+ */
+static void group_cells(struct model *m)
+{
+	size_t nch = m->c->n_channels;
+	size_t *lead = xcalloc(nch ? nch : 1, sizeof(size_t));
+	double *readers = xcalloc(nch ? nch : 1, sizeof(double));
+	double *range = xcalloc(nch ? nch : 1, sizeof(double));
+
+	drop_shared_out_of_reach(m);
+	for (size_t ch = 0; ch < nch; ch++)
+		lead[ch] = SIZE_MAX;
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+
+		x->lead = j;
+		x->z_max = x->x_max;
+		if (!grouped(m, x))
+			continue;
+		if (lead[x->channel] == SIZE_MAX)
+			lead[x->channel] = j;
+		x->lead = lead[x->channel];
+		readers[x->channel] += x->r.reachable;
+		range[x->channel] += x->x_max;
+	}
+	for (size_t j = 0; j < m->n_cells; j++) {
+		struct mcell *x = &m->cells[j];
+
+		if (!grouped(m, x))
+			continue;
+		if (cell_leads(m, j))
+			x->z_max = range[x->channel];
+		if (x->kind == CELL_FLAT)
+			x->fee_part =
+				x->r.fee * x->r.reachable / readers[x->channel];
+	}
+	free(lead);
+	free(readers);
+	free(range);
 }
 
 /* the budget, channel, persona and goal rows */
@@ -289,6 +458,107 @@ static void add_limit_rows(struct model *m)
 	free(ch_used);
 }
 
+/*
+ * The deepest a persona's depth is modelled: exp(-25), about 1e-11 of
+ * the persona, is all that more depth could add.
+ */
+#define DEPTH_MAX 25
+
+static double persona_size(const struct model *m, size_t p)
+{
+	return (double)m->c->personas[p].size;
+}
+
+/*
+ * log g of cell x at spend s (major units); a flat cell reaches its
+ * readers whenever its part of the fee is paid, as in cell_reach()
+ */
+static double cell_log_miss(const struct model *m, const struct mcell *x,
+			    double s)
+{
+	if (x->kind == CELL_FLAT)
+		s = s > 0 ? x->r.fee : 0;
+	return response_log_miss(&x->r, s, persona_size(m, x->persona));
+}
+
+/* the chord of log g over [a, b], per major unit */
+static double log_miss_slope(const struct model *m, const struct mcell *x,
+			     double a, double b)
+{
+	return b > a ? (cell_log_miss(m, x, b) - cell_log_miss(m, x, a)) /
+			       (b - a)
+		     : 0;
+}
+
+/* persona p's unique-reach row of cell x, or 0 */
+static int unique_row(const struct model *m, const struct mcell *x)
+{
+	return m->up ? m->up[x->persona].row : 0;
+}
+
+/*
+ * With the reach and blend objectives: a depth row per persona that a
+ * cell reaches, and the breakpoints of its curve in depth, 2 x segments
+ * of them up to the depth of every cell at its top spend (or
+ * DEPTH_MAX). The number of depth columns they need.
+ */
+static size_t add_unique_rows(struct model *m)
+{
+	const struct campaign *c = m->c;
+	size_t np = c->n_personas, ncols = 0;
+	double *d;
+	int n = 2 * m->o->segments;
+
+	if (m->objective != OBJ_REACH && m->objective != OBJ_BLEND)
+		return 0;
+	m->up = xcalloc(np ? np : 1, sizeof(*m->up));
+	d = xcalloc(np ? np : 1, sizeof(double));
+	for (size_t j = 0; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+
+		d[x->persona] -= cell_log_miss(m, x, x->x_max);
+	}
+	for (size_t p = 0; p < np; p++) {
+		struct mpersona *u = &m->up[p];
+
+		if (!(d[p] > 0))
+			continue;
+		u->r.kind = RESPONSE_CURVE;
+		u->r.reachable = persona_size(m, p);
+		u->r.k = 1;
+		u->d_max = d[p];
+		u->nseg = u->alloc = n;
+		u->col = xcalloc((size_t)n, sizeof(int));
+		u->bp = xcalloc((size_t)n + 1, sizeof(double));
+		u->slope = xcalloc((size_t)n, sizeof(double));
+		u->width = xcalloc((size_t)n, sizeof(double));
+		u->chord_err = response_segments(
+			&u->r, d[p] < DEPTH_MAX ? d[p] : DEPTH_MAX, n, u->bp,
+			u->slope);
+		for (int k = 0; k < n; k++)
+			u->width[k] = u->bp[k + 1] - u->bp[k];
+		u->row = add_row(m, ROW_UNIQUE, p, -INFINITY, 0);
+		ncols += (size_t)n;
+	}
+	free(d);
+	return ncols;
+}
+
+/* the depth columns from column col on; the next free column */
+static int add_unique_columns(struct model *m, struct triplets *t, int col)
+{
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		struct mpersona *u = &m->up[p];
+
+		for (int k = 0; k < u->nseg; k++, col++) {
+			u->col[k] = col;
+			lp_set_col_bounds(m->lp, col, 0, u->width[k]);
+			trip_add(t, u->row, col, 1);
+		}
+	}
+	return col;
+}
+
 /* a column's entries: spend rows, and applications/hires per reach */
 static void add_column(struct model *m, struct triplets *t,
 		       const struct mcell *x, int col, double money,
@@ -296,7 +566,7 @@ static void add_column(struct model *m, struct triplets *t,
 {
 	double qa = x->r.q * x->r.a, h = x->r.h;
 
-	trip_add(t, m->row_budget, col, money);
+	trip_add(t, model_cell_in_budget(m, x) ? m->row_budget : 0, col, money);
 	trip_add(t, m->row_channel[x->channel], col, money);
 	trip_add(t, m->row_pcap[x->persona], col, money);
 	trip_add(t, m->row_papps[x->persona], col, qa * reach);
@@ -305,16 +575,50 @@ static void add_column(struct model *m, struct triplets *t,
 	trip_add(t, m->row_chires, col, qa * h * reach);
 }
 
-/* the columns of cell x from column col on; the next free column */
-static int add_cell_columns(struct model *m, struct triplets *t,
-			    struct mcell *x, int col, double *bp)
+/*
+ * The flat channel's one buy led by cell lead: the whole fee on the
+ * budget and channel rows, each persona's part on its cap, and every
+ * persona's readers on the goal rows.
+ */
+static void add_flat_column(struct model *m, struct triplets *t, size_t lead)
 {
+	const struct mcell *l = &m->cells[lead];
+	double apps = 0, hires = 0;
+	int z = l->zcol;
+
+	trip_add(t, m->row_budget, z, l->r.fee / m->unit);
+	trip_add(t, m->row_channel[l->channel], z, l->r.fee / m->unit);
+	for (size_t j = lead; j < m->n_cells; j++) {
+		const struct mcell *x = &m->cells[j];
+		double qa = x->r.q * x->r.a, reach = flat_reach(x);
+
+		if (x->lead != lead)
+			continue;
+		trip_add(t, m->row_pcap[x->persona], z, x->fee_part / m->unit);
+		trip_add(t, m->row_papps[x->persona], z, qa * reach);
+		trip_add(t, m->row_phires[x->persona], z, qa * x->r.h * reach);
+		trip_add(t, unique_row(m, x), z, cell_log_miss(m, x, x->r.fee));
+		apps += qa * reach;
+		hires += qa * x->r.h * reach;
+	}
+	trip_add(t, m->row_capps, z, apps);
+	trip_add(t, m->row_chires, z, hires);
+}
+
+/* the columns of cell j from column col on; the next free column */
+static int add_cell_columns(struct model *m, struct triplets *t, size_t j,
+			    int col, double *bp)
+{
+	struct mcell *x = &m->cells[j];
+
 	if (x->kind != CELL_FLAT) {
 		x->alloc = x->nseg;
 		x->slope = xcalloc((size_t)x->nseg, sizeof(double));
 		x->width = xcalloc((size_t)x->nseg, sizeof(double));
 		x->col = xcalloc((size_t)x->nseg, sizeof(int));
 		x->bp = xcalloc((size_t)x->nseg + 1, sizeof(double));
+		if (unique_row(m, x))
+			x->lslope = xcalloc((size_t)x->nseg, sizeof(double));
 		x->chord_err = response_segments(&x->r, x->x_max, x->nseg, bp,
 						 x->slope);
 		for (int k = 0; k <= x->nseg; k++)
@@ -324,21 +628,31 @@ static int add_cell_columns(struct model *m, struct triplets *t,
 			x->width[k] = bp[k + 1] - bp[k];
 			lp_set_col_bounds(m->lp, col, 0, x->width[k] / m->unit);
 			add_column(m, t, x, col, 1, x->slope[k] * m->unit);
+			if (x->lslope) {
+				x->lslope[k] =
+					log_miss_slope(m, x, bp[k], bp[k + 1]);
+				trip_add(t, unique_row(m, x), col,
+					 x->lslope[k] * m->unit);
+			}
 			if (x->kind == CELL_SEMI) {
 				trip_add(t, x->row_hi, col, 1);
 				trip_add(t, x->row_lo, col, 1);
 			}
 		}
 	}
-	if (x->kind == CELL_FLAT || x->kind == CELL_SEMI) {
-		x->zcol = col++;
-		lp_set_binary(m->lp, x->zcol);
+	if (x->kind != CELL_FLAT && x->kind != CELL_SEMI)
+		return col;
+	if (!cell_leads(m, j)) {
+		x->zcol = m->cells[x->lead].zcol; /* the lead came first */
+		return col;
 	}
+	x->zcol = col++;
+	lp_set_binary(m->lp, x->zcol);
 	if (x->kind == CELL_SEMI) {
-		trip_add(t, x->row_hi, x->zcol, -x->x_max / m->unit);
+		trip_add(t, x->row_hi, x->zcol, -x->z_max / m->unit);
 		trip_add(t, x->row_lo, x->zcol, -x->lower / m->unit);
-	} else if (x->kind == CELL_FLAT) {
-		add_column(m, t, x, x->zcol, x->r.fee / m->unit, flat_reach(x));
+	} else {
+		add_flat_column(m, t, j);
 	}
 	return col;
 }
@@ -358,19 +672,25 @@ static void build(struct model *m, struct triplets *t)
 			  : x->kind == CELL_LINEAR ? 1
 						   : seg;
 		ncols += (size_t)x->nseg +
-			 (x->kind == CELL_FLAT || x->kind == CELL_SEMI);
-		if (x->kind == CELL_SEMI) {
+			 ((x->kind == CELL_FLAT || x->kind == CELL_SEMI) &&
+			  cell_leads(m, j));
+		if (x->kind == CELL_SEMI && cell_leads(m, j)) {
 			x->row_hi = add_row(m, ROW_SEMI_HI, j, -INFINITY, 0);
 			x->row_lo = add_row(m, ROW_SEMI_LO, j, 0, INFINITY);
+		} else if (x->kind == CELL_SEMI) {
+			x->row_hi = m->cells[x->lead].row_hi;
+			x->row_lo = m->cells[x->lead].row_lo;
 		}
 	}
 	if (ncols == 0)
 		return;
+	ncols += add_unique_rows(m);
 	bp = xcalloc((size_t)seg + 1, sizeof(double));
 	col = lp_add_cols(m->lp, (int)ncols);
 	m->n_cols = (int)ncols;
 	for (size_t j = 0; j < m->n_cells; j++)
-		col = add_cell_columns(m, t, &m->cells[j], col, bp);
+		col = add_cell_columns(m, t, j, col, bp);
+	add_unique_columns(m, t, col);
 	lp_load_matrix(m->lp, t->n, t->ia, t->ja, t->ar);
 	m->nnz = t->n;
 	free(bp);
@@ -393,6 +713,21 @@ double model_money_unit(double budget, double scale)
 	return u < 1 / scale ? 1 / scale : u;
 }
 
+/* content paid per month over the campaign, major units */
+static double committed_content(const struct campaign *c)
+{
+	int64_t sum = 0;
+
+	for (size_t ch = 0; ch < c->n_channels; ch++)
+		sum += campaign_content_fixed(c, ch);
+	return money_to_major(sum, c->digits);
+}
+
+bool model_cell_in_budget(const struct model *m, const struct mcell *x)
+{
+	return campaign_in_budget(m->c, x->channel);
+}
+
 int model_make(struct model *m, const struct campaign *c,
 	       const struct plan_options *o, enum objective obj, double budget,
 	       double bmax, bool no_share)
@@ -405,6 +740,7 @@ int model_make(struct model *m, const struct campaign *c,
 	m->o = o;
 	m->objective = obj;
 	m->budget = budget;
+	m->committed = c->n_channels ? committed_content(c) : 0;
 	m->bmax = bmax > budget ? bmax : budget;
 	m->scale = (double)money_scale(c->digits);
 	m->unit = model_money_unit(m->bmax, m->scale);
@@ -413,6 +749,7 @@ int model_make(struct model *m, const struct campaign *c,
 	m->prm.mip_gap = o->mip_gap;
 	m->prm.log = verbosity >= 2;
 	make_cells(m);
+	group_cells(m);
 	build(m, &t);
 	free(t.ia);
 	free(t.ja);
@@ -431,16 +768,46 @@ void model_free(struct model *m)
 		free(m->cells[j].width);
 		free(m->cells[j].col);
 		free(m->cells[j].bp);
+		free(m->cells[j].lslope);
 	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+		free(m->up[p].col);
+		free(m->up[p].bp);
+		free(m->up[p].slope);
+		free(m->up[p].width);
+	}
+	free(m->up);
 	free(m->cells);
 	free(m->rows);
 	free(m->row_channel);
 	free(m->row_pcap);
 	free(m->row_papps);
 	free(m->row_phires);
+	free(m->price);
 	strvec_clear(&m->notes);
 	lp_free(m->lp);
 	memset(m, 0, sizeof(*m));
+}
+
+/* move the budget row and the budget-dependent channel rows to bud */
+void model_set_budget(struct model *m, double bud)
+{
+	const struct campaign *c = m->c;
+
+	/* content paid per month comes off every budget first */
+	model_set_row_bounds(m, m->row_budget, -INFINITY,
+			     fmax(0, bud - m->committed));
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		double lb, ub;
+		int r = m->row_channel[ch];
+
+		if (!r)
+			continue;
+		model_channel_bounds(m, ch, bud, &lb, &ub);
+		if (lb > ub)
+			ub = lb;
+		model_set_row_bounds(m, r, lb > 0 ? lb : -INFINITY, ub);
+	}
 }
 
 enum lp_result model_solve(struct model *m, bool *hit_limit)
@@ -450,23 +817,26 @@ enum lp_result model_solve(struct model *m, bool *hit_limit)
 
 /* a segment column's entries: spend rows, response rows, linking rows */
 static int segment_entries(const struct model *m, const struct mcell *x,
-			   double slope, int *ind, double *val)
+			   double slope, double lslope, int *ind, double *val)
 {
 	double qa = x->r.q * x->r.a, h = x->r.h, rs = slope * m->unit;
-	int rows[9] = { m->row_budget,
-			m->row_channel[x->channel],
-			m->row_pcap[x->persona],
-			m->row_papps[x->persona],
-			m->row_phires[x->persona],
-			m->row_capps,
-			m->row_chires,
-			x->kind == CELL_SEMI ? x->row_hi : 0,
-			x->kind == CELL_SEMI ? x->row_lo : 0 };
-	double vals[9] = { 1,       1,           1, qa * rs, qa * h * rs,
-			   qa * rs, qa * h * rs, 1, 1 };
+	int rows[10] = { m->row_budget,
+			 m->row_channel[x->channel],
+			 m->row_pcap[x->persona],
+			 m->row_papps[x->persona],
+			 m->row_phires[x->persona],
+			 m->row_capps,
+			 m->row_chires,
+			 x->kind == CELL_SEMI ? x->row_hi : 0,
+			 x->kind == CELL_SEMI ? x->row_lo : 0,
+			 unique_row(m, x) };
+	double vals[10] = {
+		1,       1,           1, qa * rs, qa * h * rs,
+		qa * rs, qa * h * rs, 1, 1,       lslope * m->unit
+	};
 	int n = 0;
 
-	for (int r = 0; r < 9; r++)
+	for (int r = 0; r < 10; r++)
 		if (rows[r] && vals[r] != 0) {
 			ind[++n] = rows[r];
 			val[n] = vals[r];
@@ -477,12 +847,14 @@ static int segment_entries(const struct model *m, const struct mcell *x,
 /* column col as segment k of x: bounds, entries, objective */
 static void set_segment(struct model *m, struct mcell *x, int k)
 {
-	int ind[10];
-	double val[10], wr, wm;
-	int n = segment_entries(m, x, x->slope[k], ind, val);
+	int ind[11];
+	double val[11], wr, wm;
+	int n = segment_entries(m, x, x->slope[k], x->lslope ? x->lslope[k] : 0,
+				ind, val);
 
 	cell_weights(m, x, m->objective_now, &wr, &wm);
-	lp_set_col_bounds(m->lp, x->col[k], 0, x->width[k] / m->unit);
+	lp_set_col_bounds(m->lp, x->col[k], 0,
+			  x->left_out ? 0 : x->width[k] / m->unit);
 	lp_set_col_entries(m->lp, x->col[k], n, ind, val);
 	lp_set_obj_coef(m->lp, x->col[k], (wr * x->slope[k] + wm) * m->unit);
 }
@@ -498,7 +870,7 @@ bool model_split(struct model *m, struct mcell *x, double s)
 	int k = 0;
 	double tol;
 
-	if (x->kind != CELL_CURVE && x->kind != CELL_SEMI)
+	if ((x->kind != CELL_CURVE && x->kind != CELL_SEMI) || x->left_out)
 		return false;
 	while (k < x->nseg && x->bp[k + 1] <= s)
 		k++;
@@ -516,9 +888,14 @@ bool model_split(struct model *m, struct mcell *x, double s)
 					 sizeof(double));
 		x->width = xreallocarray(x->width, (size_t)x->alloc,
 					 sizeof(double));
+		if (x->lslope)
+			x->lslope = xreallocarray(x->lslope, (size_t)x->alloc,
+						  sizeof(double));
 	}
 	for (int i = x->nseg; i > k; i--) {
 		x->col[i] = x->col[i - 1];
+		if (x->lslope)
+			x->lslope[i] = x->lslope[i - 1];
 		x->slope[i] = x->slope[i - 1];
 		x->width[i] = x->width[i - 1];
 		x->bp[i + 1] = x->bp[i];
@@ -532,9 +909,82 @@ bool model_split(struct model *m, struct mcell *x, double s)
 		x->slope[i] = (response_reach(&x->r, x->bp[i + 1]) -
 			       response_reach(&x->r, x->bp[i])) /
 			      x->width[i];
+		if (x->lslope)
+			x->lslope[i] =
+				log_miss_slope(m, x, x->bp[i], x->bp[i + 1]);
 		set_segment(m, x, i);
 	}
 	return true;
+}
+
+/*
+ * The same for persona p's curve in depth: the segment that holds d
+ * becomes two, each with its chord; the second gets a new column.
+ */
+bool model_split_depth(struct model *m, size_t p, double d)
+{
+	struct mpersona *u = m->up ? &m->up[p] : NULL;
+	double tol, w = persona_weight(m, m->objective_now);
+	int k = 0, ind[2] = { 0, 0 };
+	double val[2] = { 0, 1 };
+
+	if (!u || !u->row)
+		return false;
+	while (k < u->nseg && u->bp[k + 1] <= d)
+		k++;
+	if (k == u->nseg)
+		return false;
+	tol = 1e-9 * u->bp[u->nseg] + 1e-12;
+	if (d - u->bp[k] <= tol || u->bp[k + 1] - d <= tol)
+		return false;
+	if (u->nseg == u->alloc) {
+		u->alloc *= 2;
+		u->col = xreallocarray(u->col, (size_t)u->alloc, sizeof(int));
+		u->bp = xreallocarray(u->bp, (size_t)u->alloc + 1,
+				      sizeof(double));
+		u->slope = xreallocarray(u->slope, (size_t)u->alloc,
+					 sizeof(double));
+		u->width = xreallocarray(u->width, (size_t)u->alloc,
+					 sizeof(double));
+	}
+	for (int i = u->nseg; i > k; i--) {
+		u->col[i] = u->col[i - 1];
+		u->slope[i] = u->slope[i - 1];
+		u->width[i] = u->width[i - 1];
+		u->bp[i + 1] = u->bp[i];
+	}
+	u->nseg++;
+	u->bp[k + 1] = d;
+	u->col[k + 1] = lp_add_cols(m->lp, 1);
+	m->n_cols++;
+	ind[1] = u->row;
+	for (int i = k; i <= k + 1; i++) {
+		u->width[i] = u->bp[i + 1] - u->bp[i];
+		u->slope[i] = (response_reach(&u->r, u->bp[i + 1]) -
+			       response_reach(&u->r, u->bp[i])) /
+			      u->width[i];
+		lp_set_col_bounds(m->lp, u->col[i], 0, u->width[i]);
+		lp_set_col_entries(m->lp, u->col[i], 1, ind, val);
+		lp_set_obj_coef(m->lp, u->col[i], w * u->slope[i]);
+	}
+	return true;
+}
+
+void model_depths(const struct model *m, const double *spend, double *depth)
+{
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		depth[p] = 0;
+	for (size_t j = 0; j < m->n_cells; j++)
+		depth[m->cells[j].persona] -=
+			cell_log_miss(m, &m->cells[j], spend[j]);
+}
+
+void model_unique_reach(const struct model *m, const double *spend,
+			double *reach)
+{
+	model_depths(m, spend, reach);
+	for (size_t p = 0; p < m->c->n_personas; p++)
+		reach[p] = -persona_size(m, p) * expm1(-reach[p]);
 }
 
 double cell_spend_lp(const struct model *m, const struct mcell *x)
@@ -542,7 +992,7 @@ double cell_spend_lp(const struct model *m, const struct mcell *x)
 	double s = 0;
 
 	if (x->kind == CELL_FLAT)
-		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->r.fee : 0;
+		return lp_col_value(m->lp, x->zcol) > 0.5 ? x->fee_part : 0;
 	for (int k = 0; k < x->nseg; k++)
 		s += lp_col_value(m->lp, x->col[k]);
 	return s * m->unit;
@@ -571,6 +1021,7 @@ static void name_rows(struct model *m, struct strbuf *sb)
 		[ROW_CAMPAIGN_HIRES] = "campaign_goal_hires",
 		[ROW_SEMI_HI] = "semi_max_",
 		[ROW_SEMI_LO] = "semi_min_",
+		[ROW_UNIQUE] = "unique_",
 	};
 	const struct campaign *c = m->c;
 
@@ -583,7 +1034,7 @@ static void name_rows(struct model *m, struct strbuf *sb)
 			add_name_part(sb, c->channels[r->index].id);
 		else if (r->kind == ROW_PERSONA_CAP ||
 			 r->kind == ROW_PERSONA_APPS ||
-			 r->kind == ROW_PERSONA_HIRES)
+			 r->kind == ROW_PERSONA_HIRES || r->kind == ROW_UNIQUE)
 			add_name_part(sb, c->personas[r->index].id);
 		else if (r->kind == ROW_SEMI_HI || r->kind == ROW_SEMI_LO)
 			strbuf_addf(sb, "%zu", r->index);
@@ -619,13 +1070,27 @@ int model_write(struct model *m)
 			strbuf_addf(&lead, "x%zu_%d_", j, k + 1);
 			name_column(m, &sb, x->col[k], lead.buf, x);
 		}
-		if (x->zcol) {
+		if (x->zcol && cell_leads(m, j) && grouped(m, x)) {
+			/* one binary for the channel: named by it alone */
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s%zu_",
+				    x->kind == CELL_FLAT ? "buy" : "use", j);
+			add_name_part(&sb, m->c->channels[x->channel].id);
+			lp_set_col_name(m->lp, x->zcol, sb.buf);
+		} else if (x->zcol && cell_leads(m, j)) {
 			strbuf_reset(&lead);
 			strbuf_addf(&lead, "%s%zu_",
 				    x->kind == CELL_FLAT ? "buy" : "use", j);
 			name_column(m, &sb, x->zcol, lead.buf, x);
 		}
 	}
+	for (size_t p = 0; m->up && p < m->c->n_personas; p++)
+		for (int k = 0; k < m->up[p].nseg; k++) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "depth%zu_%d_", p, k + 1);
+			add_name_part(&sb, m->c->personas[p].id);
+			lp_set_col_name(m->lp, m->up[p].col[k], sb.buf);
+		}
 	strbuf_release(&sb);
 	strbuf_release(&lead);
 	rc = lp_write(m->lp, m->o->write_lp, m->o->write_mps);

@@ -8,12 +8,14 @@
 #include "plan_json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "campaign.h"
 #include "explain.h"
 #include "json.h"
 #include "money.h"
+#include "plan_text.h"
 #include "planner.h"
 #include "strbuf.h"
 
@@ -62,6 +64,13 @@ static void put_total(struct json_writer *w, const struct plan_total *t)
 	put_num(w, "hires", t->hires);
 	put_money(w, "cost_per_application", t->cost_per_application);
 	put_money(w, "cost_per_hire", t->cost_per_hire);
+	put_num(w, "paid_clicks", t->paid_clicks);
+	put_num(w, "persona_clicks", t->clicks);
+	put_num(w, "off_target_applications", t->off_target_applications);
+	put_money(w, "content_cost", t->content_cost);
+	put_money(w, "expected_payouts", t->expected_payouts);
+	put_money(w, "screening_cost", t->screening_cost);
+	put_money(w, "total_cost", t->total_cost);
 }
 
 static void put_strings(struct json_writer *w, const char *key, char *const *s,
@@ -90,6 +99,8 @@ static void write_head(struct json_writer *w, const struct campaign *c,
 	put_str(w, "currency", c->currency);
 	put_int(w, "minor_digits", c->digits);
 	put_money(w, "budget", p->budget);
+	put_bool(w, "referral_in_budget", !c->referral_outside_budget);
+	put_money(w, "screening_cost_per_application", c->screening_cost);
 	put_str(w, "objective", objective_name(p->objective));
 	put_str(w, "objective_unit", p->objective_unit);
 	if (p->objective == OBJ_BLEND) {
@@ -132,6 +143,34 @@ static void write_infeasible(struct json_writer *w, const struct plan *p)
 	json_object_end(w);
 }
 
+/* where extra money stops paying; null when no ceiling says */
+static void write_efficient(struct json_writer *w, const struct campaign *c,
+			    const struct plan *p)
+{
+	const struct plan_efficient *e = &p->efficient;
+	struct strbuf text = STRBUF_INIT;
+
+	json_key(w, "efficient_budget");
+	if (e->kind == CEILING_NONE) {
+		json_null(w);
+		return;
+	}
+	json_object_begin(w);
+	put_money(w, "budget", e->budget);
+	put_total(w, &e->total);
+	put_money(w, "value", e->total.value);
+	put_money(w, "ceiling", e->ceiling);
+	put_str(w, "ceiling_kind", ceiling_kind_name(e->kind));
+	put_str(w, "per", ceiling_result_name(e->kind));
+	put_bool(w, "per_persona", e->per_persona);
+	put_money(w, "marginal_cost", e->marginal_cost);
+	put_bool(w, "budget_above", p->budget > e->budget);
+	explain_efficient(&text, c, p);
+	put_str(w, "text", text.buf);
+	json_object_end(w);
+	strbuf_release(&text);
+}
+
 /* objective, approximation, totals and marginal of a feasible plan */
 static void write_outcome(struct json_writer *w, const struct campaign *c,
 			  const struct plan *p)
@@ -159,6 +198,7 @@ static void write_outcome(struct json_writer *w, const struct campaign *c,
 	json_object_begin(w);
 	put_total(w, &p->total);
 	put_money(w, "value", p->total.value);
+	put_num(w, "reach_sum", p->total.reach_sum);
 	json_object_end(w);
 	json_key(w, "marginal");
 	json_object_begin(w);
@@ -169,6 +209,7 @@ static void write_outcome(struct json_writer *w, const struct campaign *c,
 	put_str(w, "text", text.buf);
 	json_object_end(w);
 	strbuf_release(&text);
+	write_efficient(w, c, p);
 }
 
 static void write_cell(struct json_writer *w, const struct campaign *c,
@@ -192,6 +233,14 @@ static void write_cell(struct json_writer *w, const struct campaign *c,
 	put_money(w, "cost_per_application", pc->cost_per_application);
 	put_money(w, "cost_per_hire", pc->cost_per_hire);
 	put_bool(w, "at_frequency_cap", pc->at_frequency_cap);
+	put_num(w, "paid_clicks", pc->paid_clicks);
+	put_num(w, "persona_clicks", pc->clicks);
+	put_num(w, "off_target_applications", pc->off_target_applications);
+	put_money(w, "content_cost", pc->content_cost);
+	put_money(w, "expected_payout",
+		  ch->pricing == PRICING_PER_HIRE ? pc->expected_payout
+						  : MONEY_NONE);
+	put_money(w, "screening_cost", pc->screening_cost);
 	json_object_end(w);
 }
 
@@ -207,6 +256,7 @@ static void write_personas(struct json_writer *w, const struct campaign *c,
 		put_str(w, "id", pe->id);
 		put_str(w, "name", pe->name);
 		put_total(w, &p->persona_totals[i]);
+		put_num(w, "reach_sum", p->persona_totals[i].reach_sum);
 		if (pe->goal_applications > 0)
 			put_num(w, "goal_applications", pe->goal_applications);
 		if (pe->goal_hires > 0)
@@ -214,6 +264,25 @@ static void write_personas(struct json_writer *w, const struct campaign *c,
 		json_object_end(w);
 	}
 	json_array_end(w);
+}
+
+/* channel ch's own dates, its ad set and whether its buy is shared */
+static void write_flight(struct json_writer *w, const struct campaign *c,
+			 const struct plan *p, size_t ch)
+{
+	const struct channel *chan = &c->channels[ch];
+	bool flat = chan->pricing == PRICING_FLAT;
+	int64_t n = 0;
+
+	for (size_t k = 0; k < p->n_cells; k++)
+		n += p->cells[k].channel == ch;
+	put_str(w, "start", chan->start);
+	put_str(w, "end", chan->end);
+	put_int(w, "days", chan->days);
+	put_str(w, "ad_set", chan->shared_ad_set ? "shared" : "persona");
+	put_bool(w, "shared_buy", flat);
+	if (flat)
+		put_int(w, "shared_by", n);
 }
 
 static void write_channels(struct json_writer *w, const struct campaign *c,
@@ -234,6 +303,7 @@ static void write_channels(struct json_writer *w, const struct campaign *c,
 			p->total.spend > 0
 				? (double)t->spend / (double)p->total.spend
 				: 0);
+		write_flight(w, c, p, i);
 		json_object_end(w);
 	}
 	json_array_end(w);
@@ -257,7 +327,80 @@ static void write_bindings(struct json_writer *w, const struct plan *p)
 	json_array_end(w);
 }
 
-static void write_frontier(struct json_writer *w, const struct plan *p)
+static void write_goals(struct json_writer *w, const struct campaign *c,
+			const struct plan *b)
+{
+	size_t n = explain_goal_count(c);
+
+	json_key(w, "goals");
+	json_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		struct explain_goal g;
+
+		explain_goal_at(c, b, i, &g);
+		json_object_begin(w);
+		json_key(w, "persona");
+		if (g.persona == SIZE_MAX)
+			json_null(w);
+		else
+			json_string(w, c->personas[g.persona].id);
+		put_str(w, "goal", g.hires ? "hires" : "applications");
+		put_num(w, "target", g.target);
+		put_num(w, "expected", g.expected);
+		put_num(w, "fraction", g.expected / g.target);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+/* an infeasible plan's best plan at its budget, apart from its cells */
+static void write_best_effort(struct json_writer *w, const struct campaign *c,
+			      const struct plan *p)
+{
+	const struct plan *b = p->best_effort;
+	struct strbuf text = STRBUF_INIT;
+
+	json_key(w, "best_effort");
+	json_object_begin(w);
+	put_num(w, "fraction", p->best_fraction);
+	explain_best_effort(&text, c, b, p->best_fraction);
+	put_str(w, "text", text.buf);
+	write_goals(w, c, b);
+	put_num(w, "objective_value", b->objective_value);
+	json_key(w, "totals");
+	json_object_begin(w);
+	put_total(w, &b->total);
+	put_money(w, "value", b->total.value);
+	json_object_end(w);
+	json_key(w, "cells");
+	json_array_begin(w);
+	for (size_t i = 0; i < b->n_cells; i++)
+		write_cell(w, c, &b->cells[i]);
+	json_array_end(w);
+	write_personas(w, c, b);
+	write_channels(w, c, b);
+	json_object_end(w);
+	strbuf_release(&text);
+}
+
+/* the point's spend per channel that gets money anywhere on the frontier */
+static void write_frontier_channels(struct json_writer *w,
+				    const struct campaign *c,
+				    const struct plan *p, size_t i)
+{
+	size_t nch = c->n_channels;
+
+	json_key(w, "channels");
+	json_object_begin(w);
+	for (size_t ch = 0; ch < nch; ch++)
+		if (plan_text_frontier_uses(c, p, ch))
+			put_money(w, c->channels[ch].id,
+				  p->frontier_spend[i * nch + ch]);
+	json_object_end(w);
+}
+
+static void write_frontier(struct json_writer *w, const struct campaign *c,
+			   const struct plan *p)
 {
 	json_key(w, "frontier");
 	json_array_begin(w);
@@ -274,6 +417,10 @@ static void write_frontier(struct json_writer *w, const struct plan *p)
 			put_num(w, "hires", f->hires);
 			put_num(w, "reach", f->reach);
 			put_num(w, "marginal_per_1000", f->marginal);
+			if (f->step)
+				put_str(w, "step", f->step);
+			if (p->frontier_spend)
+				write_frontier_channels(w, c, p, i);
 		}
 		json_object_end(w);
 	}
@@ -289,9 +436,11 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	json_object_begin(&w);
 	write_head(&w, c, p);
 	write_solver(&w, p);
-	if (p->status == PLAN_INFEASIBLE)
+	if (p->status == PLAN_INFEASIBLE) {
 		write_infeasible(&w, p);
-	else
+		if (p->best_effort)
+			write_best_effort(&w, c, p);
+	} else
 		write_outcome(&w, c, p);
 	json_key(&w, "cells");
 	json_array_begin(&w);
@@ -305,7 +454,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	write_bindings(&w, p);
 	put_strings(&w, "notes", p->notes, p->n_notes);
 	if (p->n_frontier)
-		write_frontier(&w, p);
+		write_frontier(&w, c, p);
 	json_object_end(&w);
 	strbuf_addch(sb, '\n');
 }

@@ -35,9 +35,9 @@ static void md_figures(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	plan_text_whole(sb, c, t->spend);
 	strbuf_addstr(sb, " |");
-	if (has_daily) {
+	if (has_daily && daily != MONEY_NONE) {
 		strbuf_addch(sb, ' ');
-		plan_text_whole(sb, c, daily);
+		plan_text_daily_whole(sb, c, daily);
 	}
 	strbuf_addstr(sb, " |");
 	strbuf_addch(sb, ' ');
@@ -84,9 +84,25 @@ static void md_total(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	plan_text_whole(sb, c, t->spend);
 	strbuf_addstr(sb, " | ");
-	plan_text_whole(sb, c, daily);
+	plan_text_daily_whole(sb, c, daily);
 	strbuf_addf(sb, " | %.1f | %.2f | ", t->applications, t->hires);
 	plan_text_whole(sb, c, t->cost_per_application);
+	strbuf_addstr(sb, " |");
+}
+
+/* " paid clicks | off-target applications |" of a channel's total */
+static void md_funnel(struct strbuf *sb, const struct plan_total *t)
+{
+	strbuf_addch(sb, ' ');
+	plan_text_num(sb, t->paid_clicks, 0);
+	strbuf_addf(sb, " | %.1f |", t->off_target_applications);
+}
+
+/* " people reached |" of a persona's or the campaign's total */
+static void md_reach(struct strbuf *sb, const struct plan_total *t)
+{
+	strbuf_addch(sb, ' ');
+	plan_text_num(sb, t->reach, 0);
 	strbuf_addstr(sb, " |");
 }
 
@@ -95,8 +111,9 @@ static void md_channels(struct strbuf *sb, const struct campaign *c,
 {
 	strbuf_addf(sb,
 		    "\n## By channel\n\n| channel | spend (%s) | daily (%s) | "
-		    "applications | hires | cost per application |\n"
-		    "|---|--:|--:|--:|--:|--:|\n",
+		    "applications | hires | cost per application | "
+		    "paid clicks | off-target applications |\n"
+		    "|---|--:|--:|--:|--:|--:|--:|--:|\n",
 		    c->currency, c->currency);
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		if (p->channel_totals[ch].spend <= 0)
@@ -105,10 +122,12 @@ static void md_channels(struct strbuf *sb, const struct campaign *c,
 		md_text(sb, c->channels[ch].id);
 		md_total(sb, c, &p->channel_totals[ch],
 			 plan_text_daily(p, 1, ch));
+		md_funnel(sb, &p->channel_totals[ch]);
 		strbuf_addch(sb, '\n');
 	}
 	strbuf_addstr(sb, "| **total**");
 	md_total(sb, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	md_funnel(sb, &p->total);
 	strbuf_addch(sb, '\n');
 }
 
@@ -133,8 +152,9 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 
 	strbuf_addf(sb,
 		    "\n## By persona\n\n| persona | spend (%s) | daily (%s) | "
-		    "applications | hires | cost per application |%s\n"
-		    "|---|--:|--:|--:|--:|--:|%s\n",
+		    "applications | hires | cost per application | "
+		    "people reached |%s\n"
+		    "|---|--:|--:|--:|--:|--:|--:|%s\n",
 		    c->currency, c->currency, goals ? " goal |" : "",
 		    goals ? "---|" : "");
 	for (size_t i = 0; i < c->n_personas; i++) {
@@ -144,6 +164,7 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 		md_text(sb, pe->id);
 		md_total(sb, c, &p->persona_totals[i],
 			 plan_text_daily(p, 0, i));
+		md_reach(sb, &p->persona_totals[i]);
 		if (goals)
 			md_goals(sb, pe->goal_applications,
 				 p->persona_totals[i].applications,
@@ -152,10 +173,12 @@ static void md_personas(struct strbuf *sb, const struct campaign *c,
 	}
 	strbuf_addstr(sb, "| **total**");
 	md_total(sb, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	md_reach(sb, &p->total);
 	if (goals)
 		md_goals(sb, c->goal_applications, p->total.applications,
 			 c->goal_hires, p->total.hires);
-	strbuf_addch(sb, '\n');
+	strbuf_addstr(sb, "\n\nPeople reached count each person once, however "
+			  "many channels reach them.\n");
 }
 
 static void md_cells(struct strbuf *sb, const struct campaign *c,
@@ -183,6 +206,8 @@ static void md_cells(struct strbuf *sb, const struct campaign *c,
 	}
 	strbuf_addstr(sb, "| **total** |");
 	md_figures(sb, c, &p->total, false, MONEY_NONE);
+	strbuf_addstr(sb, "\nA cell's reach counts the people its channel "
+			  "reaches; the total's counts each person once.\n");
 }
 
 /* "\n## title\n\n" and one escaped bullet per item; nothing if none */
@@ -216,7 +241,10 @@ static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, " | ");
 	explain_number(sb, f->objective, 4);
 	strbuf_addf(sb, " | %.2f | %.3f | ", f->applications, f->hires);
-	explain_number(sb, fabs(f->marginal), 3);
+	if (f->step)
+		strbuf_addstr(sb, "step");
+	else
+		explain_number(sb, fabs(f->marginal), 3);
 	strbuf_addstr(sb, " |");
 	for (size_t ch = 0; ch < nch; ch++) {
 		if (!plan_text_frontier_uses(c, p, ch))
@@ -225,6 +253,28 @@ static void md_frontier_point(struct strbuf *sb, const struct campaign *c,
 		plan_text_whole(sb, c, p->frontier_spend[i * nch + ch]);
 		strbuf_addstr(sb, " |");
 	}
+}
+
+/* the points where a flat fee or a minimum enters or leaves */
+static void md_frontier_steps(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+	bool titled = false;
+
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		strbuf_reset(&s);
+		plan_text_frontier_step(&s, c, p, i);
+		if (!s.len)
+			continue;
+		if (!titled)
+			strbuf_addstr(sb, "\n" PLAN_TEXT_STEPS_TITLE ":\n\n");
+		titled = true;
+		strbuf_addstr(sb, "- ");
+		md_text(sb, s.buf);
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&s);
 }
 
 /* the frontier, one row per budget, with the spend of each channel */
@@ -256,6 +306,7 @@ static void md_frontier(struct strbuf *sb, const struct campaign *c,
 		md_frontier_point(sb, c, p, i);
 		strbuf_addch(sb, '\n');
 	}
+	md_frontier_steps(sb, c, p);
 }
 
 /* -v: what the solver did and how close the segments come */
@@ -281,12 +332,46 @@ static void md_solver(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, ".\n");
 }
 
+/* an infeasible plan's best plan at its budget: the sentence, its tables */
+static void md_best_effort(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	if (!p->best_effort)
+		return;
+	explain_best_effort(&s, c, p->best_effort, p->best_fraction);
+	strbuf_addstr(sb, "\n## Best at the budget\n\n");
+	md_text(sb, s.buf);
+	strbuf_addch(sb, '\n');
+	md_channels(sb, c, p->best_effort);
+	md_personas(sb, c, p->best_effort);
+	md_cells(sb, c, p->best_effort);
+	strbuf_release(&s);
+}
+
+/* where extra money stops paying, when the plan knows */
+static void md_efficient(struct strbuf *sb, const struct campaign *c,
+			 const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	explain_efficient(&s, c, p);
+	if (s.len) {
+		strbuf_addstr(sb, "\n**Efficient budget:** ");
+		md_text(sb, s.buf);
+		strbuf_addch(sb, '\n');
+	}
+	strbuf_release(&s);
+}
+
 void plan_write_md(struct strbuf *sb, const struct campaign *c,
 		   const struct plan *p)
 {
 	md_head(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
 		plan_text_infeasible(sb, c, p, "- ", 0);
+		md_best_effort(sb, c, p);
 		if (verbosity >= 1)
 			md_solver(sb, c, p);
 		return;
@@ -296,6 +381,7 @@ void plan_write_md(struct strbuf *sb, const struct campaign *c,
 	strbuf_addstr(sb, "\n**Marginal value of budget:** ");
 	explain_marginal(sb, c, p);
 	strbuf_addstr(sb, ".\n");
+	md_efficient(sb, c, p);
 	md_cells(sb, c, p);
 	if (p->n_bindings) {
 		strbuf_addstr(sb, "\n## Binding constraints\n\n");

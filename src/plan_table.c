@@ -10,6 +10,7 @@
 #include "plan_table.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,21 +86,38 @@ static void table_summary(struct strbuf *sb, const struct campaign *c,
 	strbuf_release(&s);
 }
 
+static void cell_daily(struct text_table *t, const struct campaign *c,
+		       int64_t minor)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	plan_text_daily_whole(&tmp, c, minor);
+	text_table_add(t, tmp.buf);
+	strbuf_release(&tmp);
+}
+
 /* spend, daily, applications, hires, cost per application */
 static void total_cells(struct text_table *t, const struct campaign *c,
 			const struct plan_total *pt, int64_t daily)
 {
 	cell_whole(t, c, pt->spend);
-	cell_whole(t, c, daily);
+	cell_daily(t, c, daily);
 	cell_num(t, pt->applications, 1);
 	cell_num(t, pt->hires, 2);
 	cell_whole(t, c, pt->cost_per_application);
 }
 
+/* paid clicks and off-target applications: what the channel brings in */
+static void funnel_cells(struct text_table *t, const struct plan_total *pt)
+{
+	cell_num(t, pt->paid_clicks, 0);
+	cell_num(t, pt->off_target_applications, 1);
+}
+
 static void table_channels(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
-	struct text_table t = TEXT_TABLE_INIT(6, "lrrrrr");
+	struct text_table t = TEXT_TABLE_INIT(8, "lrrrrrrr");
 
 	text_table_add(&t, "channel");
 	cell_cur(&t, "spend", c);
@@ -107,15 +125,19 @@ static void table_channels(struct strbuf *sb, const struct campaign *c,
 	text_table_add(&t, "apps");
 	text_table_add(&t, "hires");
 	text_table_add(&t, "cost/app");
+	text_table_add(&t, "paid clicks");
+	text_table_add(&t, "off-target apps");
 	for (size_t ch = 0; ch < c->n_channels; ch++) {
 		if (p->channel_totals[ch].spend <= 0)
 			continue;
 		text_table_add(&t, c->channels[ch].id);
 		total_cells(&t, c, &p->channel_totals[ch],
 			    plan_text_daily(p, 1, ch));
+		funnel_cells(&t, &p->channel_totals[ch]);
 	}
 	text_table_add(&t, "total");
 	total_cells(&t, c, &p->total, plan_text_daily(p, 1, (size_t)-1));
+	funnel_cells(&t, &p->total);
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
 	text_table_release(&t);
@@ -139,7 +161,7 @@ static void goal_cells(struct text_table *t, double apps_goal, double apps,
 {
 	if (apps_goal > 0 && hires_goal > 0) {
 		goal_cell(t, apps_goal, apps, 1, "applications");
-		for (int i = 0; i < 6; i++)
+		for (int i = 0; i < 7; i++)
 			text_table_add(t, "");
 		goal_cell(t, hires_goal, hires, 2, "hires");
 	} else if (apps_goal > 0) {
@@ -153,7 +175,7 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
 	int goals = campaign_has_goal(c);
-	struct text_table t = TEXT_TABLE_INIT(goals ? 7 : 6, "lrrrrrl");
+	struct text_table t = TEXT_TABLE_INIT(goals ? 8 : 7, "lrrrrrrl");
 
 	text_table_add(&t, "persona");
 	cell_cur(&t, "spend", c);
@@ -161,6 +183,7 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 	text_table_add(&t, "apps");
 	text_table_add(&t, "hires");
 	text_table_add(&t, "cost/app");
+	text_table_add(&t, "reach");
 	if (goals)
 		text_table_add(&t, "goal");
 	for (size_t i = 0; i < c->n_personas; i++) {
@@ -169,17 +192,20 @@ static void table_personas(struct strbuf *sb, const struct campaign *c,
 
 		text_table_add(&t, pe->id);
 		total_cells(&t, c, pt, plan_text_daily(p, 0, i));
+		cell_num(&t, pt->reach, 0);
 		if (goals)
 			goal_cells(&t, pe->goal_applications, pt->applications,
 				   pe->goal_hires, pt->hires);
 	}
 	text_table_add(&t, "total");
 	total_cells(&t, c, &p->total, plan_text_daily(p, 0, (size_t)-1));
+	cell_num(&t, p->total.reach, 0);
 	if (goals)
 		goal_cells(&t, c->goal_applications, p->total.applications,
 			   c->goal_hires, p->total.hires);
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
+	plan_text_wrap(sb, "", PLAN_TEXT_UNIQUE_REACH, 1, W);
 	text_table_release(&t);
 }
 
@@ -190,7 +216,7 @@ static void cell_figures(struct text_table *t, const struct campaign *c,
 	if (daily == MONEY_NONE)
 		text_table_add(t, "");
 	else
-		cell_whole(t, c, daily);
+		cell_daily(t, c, daily);
 	cell_num(t, pt->impressions, 0);
 	cell_num(t, pt->reach, 0);
 	cell_num(t, pt->clicks, 0);
@@ -249,8 +275,9 @@ static void table_cells(struct strbuf *sb, const struct campaign *c,
 	strbuf_addch(sb, '\n');
 	text_table_write(sb, &t, W);
 	plan_text_wrap(sb, "",
-		       "(* at its frequency cap; reach adds cells up and "
-		       "counts a person once per channel)",
+		       "(* at its frequency cap; a cell's reach is its "
+		       "channel's, the total counts each person once; clicks "
+		       "are the persona's, apps the qualified applications)",
 		       1, W);
 	text_table_release(&t);
 	strbuf_release(&where);
@@ -276,6 +303,10 @@ static void table_marginal(struct strbuf *sb, const struct campaign *c,
 	explain_marginal(&s, c, p);
 	strbuf_addch(sb, '\n');
 	plan_text_wrap(sb, "", s.buf, 2, W);
+	strbuf_reset(&s);
+	explain_efficient(&s, c, p);
+	if (s.len)
+		plan_text_wrap(sb, "", s.buf, 2, W);
 	strbuf_release(&s);
 }
 
@@ -359,7 +390,10 @@ static void frontier_points(struct strbuf *sb, const struct campaign *c,
 		cell_num(&t, f->applications, 2);
 		cell_num(&t, f->hires, 3);
 		strbuf_reset(&tmp);
-		explain_number(&tmp, fabs(f->marginal), 3);
+		if (f->step)
+			strbuf_addstr(&tmp, "step");
+		else
+			explain_number(&tmp, fabs(f->marginal), 3);
 		text_table_add(&t, tmp.buf);
 		strbuf_release(&tmp);
 	}
@@ -397,6 +431,28 @@ static void frontier_channels(struct strbuf *sb, const struct campaign *c,
 	free(align);
 }
 
+/* the points where a flat fee or a minimum enters or leaves */
+static void frontier_steps(struct strbuf *sb, const struct campaign *c,
+			   const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+	bool titled = false;
+
+	for (size_t i = 0; i < p->n_frontier; i++) {
+		strbuf_reset(&s);
+		plan_text_frontier_step(&s, c, p, i);
+		if (!s.len)
+			continue;
+		if (!titled) {
+			strbuf_addch(sb, '\n');
+			plan_text_wrap(sb, "", PLAN_TEXT_STEPS_TITLE ":", 2, W);
+			titled = true;
+		}
+		plan_text_wrap(sb, "  - ", s.buf, 4, W);
+	}
+	strbuf_release(&s);
+}
+
 static void table_frontier(struct strbuf *sb, const struct campaign *c,
 			   const struct plan *p)
 {
@@ -404,8 +460,26 @@ static void table_frontier(struct strbuf *sb, const struct campaign *c,
 		return;
 	strbuf_addf(sb, "\nBudget frontier (%s):\n", p->objective_unit);
 	frontier_points(sb, c, p);
+	frontier_steps(sb, c, p);
 	if (p->frontier_spend)
 		frontier_channels(sb, c, p);
+}
+
+/* an infeasible plan's best plan at its budget: the sentence, its tables */
+static void table_best_effort(struct strbuf *sb, const struct campaign *c,
+			      const struct plan *p)
+{
+	struct strbuf s = STRBUF_INIT;
+
+	if (!p->best_effort)
+		return;
+	explain_best_effort(&s, c, p->best_effort, p->best_fraction);
+	strbuf_addch(sb, '\n');
+	plan_text_wrap(sb, "", s.buf, 2, W);
+	table_channels(sb, c, p->best_effort);
+	table_personas(sb, c, p->best_effort);
+	table_cells(sb, c, p->best_effort);
+	strbuf_release(&s);
 }
 
 void plan_write_table(struct strbuf *sb, const struct campaign *c,
@@ -415,6 +489,7 @@ void plan_write_table(struct strbuf *sb, const struct campaign *c,
 	table_summary(sb, c, p);
 	if (p->status == PLAN_INFEASIBLE) {
 		plan_text_infeasible(sb, c, p, "  - ", W);
+		table_best_effort(sb, c, p);
 		if (verbosity >= 1)
 			table_solver(sb, c, p);
 		return;

@@ -120,17 +120,62 @@ void plan_text_summary(struct strbuf *sb, const struct campaign *c,
 			strbuf_addstr(sb, " (hires' worth less spend)");
 	}
 	strbuf_addch(sb, '.');
+	plan_text_costs(sb, c, p);
+}
+
+void plan_text_costs(struct strbuf *sb, const struct campaign *c,
+		     const struct plan *p)
+{
+	const struct plan_total *t = &p->total;
+
+	if (p->content_fixed > 0) {
+		strbuf_addstr(sb, " The spend includes ");
+		plan_text_amount(sb, c, p->content_fixed);
+		strbuf_addstr(sb, " of content paid per month.");
+	}
+	if (c->referral_outside_budget && t->expected_payouts > 0) {
+		strbuf_addstr(sb, " Of the spend, ");
+		plan_text_amount(sb, c, t->expected_payouts);
+		strbuf_addstr(sb, " is referral bonuses expected to be paid "
+				  "per hire, after the hire, outside the "
+				  "budget.");
+	}
+	if (c->screening_cost > 0) {
+		strbuf_addf(sb,
+			    " Screening %.1f applications (%.1f of them "
+			    "off-target) at ",
+			    t->applications + t->off_target_applications,
+			    t->off_target_applications);
+		plan_text_amount(sb, c, c->screening_cost);
+		strbuf_addstr(sb, " each costs ");
+		plan_text_amount(sb, c, t->screening_cost);
+		strbuf_addstr(sb, ": a total cost of ");
+		plan_text_amount(sb, c, t->total_cost);
+		strbuf_addch(sb, '.');
+	}
+}
+
+void plan_text_daily_whole(struct strbuf *sb, const struct campaign *c,
+			   int64_t minor)
+{
+	int64_t scale = money_scale(c->digits);
+
+	if (minor > 0 && minor < scale - scale / 2)
+		strbuf_addstr(sb, "< 1"); /* never a daily budget of 0 */
+	else
+		plan_text_whole(sb, c, minor);
 }
 
 int64_t plan_text_daily(const struct plan *p, int by_channel, size_t i)
 {
-	int64_t sum = 0;
+	int64_t sum = MONEY_NONE;
 
 	for (size_t k = 0; k < p->n_cells; k++)
-		if ((by_channel ? p->cells[k].channel : p->cells[k].persona) ==
-			    i ||
-		    i == (size_t)-1)
-			sum += p->cells[k].daily;
+		if (p->cells[k].daily != MONEY_NONE &&
+		    ((by_channel ? p->cells[k].channel : p->cells[k].persona) ==
+			     i ||
+		     i == (size_t)-1))
+			sum = (sum == MONEY_NONE ? 0 : sum) + p->cells[k].daily;
 	return sum;
 }
 
@@ -141,6 +186,31 @@ int plan_text_frontier_uses(const struct campaign *c, const struct plan *p,
 		if (p->frontier_spend[i * c->n_channels + ch] > 0)
 			return 1;
 	return 0;
+}
+
+void plan_text_frontier_step(struct strbuf *sb, const struct campaign *c,
+			     const struct plan *p, size_t i)
+{
+	const struct frontier_point *f = &p->frontier[i];
+	const struct frontier_point *prev = NULL;
+
+	if (!f->feasible || !f->step)
+		return;
+	for (size_t k = i; k-- > 0;)
+		if (p->frontier[k].feasible) {
+			prev = &p->frontier[k];
+			break;
+		}
+	strbuf_addstr(sb, "at ");
+	plan_text_amount(sb, c, f->budget);
+	strbuf_addf(sb, ": %s", f->step);
+	if (prev) {
+		double d = f->objective - prev->objective;
+
+		strbuf_addstr(sb, d < 0 ? " (-" : " (+");
+		explain_amount(sb, c, p->objective, fabs(d));
+		strbuf_addstr(sb, " from the last point)");
+	}
 }
 
 void plan_cell_total(const struct plan_cell *pc, struct plan_total *t)
@@ -154,6 +224,12 @@ void plan_cell_total(const struct plan_cell *pc, struct plan_total *t)
 	t->hires = pc->hires;
 	t->cost_per_application = pc->cost_per_application;
 	t->cost_per_hire = pc->cost_per_hire;
+	t->paid_clicks = pc->paid_clicks;
+	t->off_target_applications = pc->off_target_applications;
+	t->content_cost = pc->content_cost;
+	t->screening_cost = pc->screening_cost;
+	t->expected_payouts = pc->expected_payout;
+	t->total_cost = pc->spend + pc->screening_cost;
 }
 
 /* may the line break at the space s[i]? not after a digit */

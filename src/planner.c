@@ -1,7 +1,8 @@
 /*
  * planner_run: build the model of a campaign (model.c), solve it
  * (lp.c), turn the optimum into a plan (plan.c), explain it
- * (analysis.c, explain.c) and, on request, trace the budget frontier
+ * (analysis.c, explain.c), find where extra money stops paying
+ * (efficient.c) and, on request, trace the budget frontier
  * (frontier.c). This file only orders those steps and times them.
  */
 #include "planner.h"
@@ -46,6 +47,37 @@ static void plan_init(struct plan *out, const struct campaign *c,
 	out->segments = o->segments;
 	out->short_term_weight = o->short_term_weight;
 	out->least_budget = MONEY_NONE;
+	out->more.extra = MONEY_NONE;
+	out->efficient.marginal_cost = MONEY_NONE;
+}
+
+/* content paid per month, in out->content_fixed; -1 when over budget */
+static int content_fixed(const struct campaign *c, struct plan *out)
+{
+	struct strbuf s = STRBUF_INIT, b = STRBUF_INIT;
+	size_t last = 0;
+
+	for (size_t ch = 0; ch < c->n_channels; ch++) {
+		int64_t f = campaign_content_fixed(c, ch);
+
+		out->content_fixed += f;
+		if (f > 0)
+			last = ch;
+	}
+	if (out->content_fixed <= out->budget)
+		return 0;
+	money_format_currency(&s, out->content_fixed, c->digits, c->currency);
+	money_format_currency(&b, out->budget, c->digits, c->currency);
+	errorf("the content paid per month (content_cost of channel '%s'%s) "
+	       "comes to %s over the campaign, more than the budget of %s",
+	       c->channels[last].id,
+	       out->content_fixed > campaign_content_fixed(c, last)
+		       ? " and others"
+		       : "",
+	       s.buf, b.buf);
+	strbuf_release(&s);
+	strbuf_release(&b);
+	return -1;
 }
 
 /* the model for the plan's budget (and the frontier's range) */
@@ -54,7 +86,10 @@ static enum planner_error make(struct model *m, const struct campaign *c,
 {
 	double t0 = now_ms(), budget, bmax;
 
-	budget = money_to_major(out->budget, c->digits);
+	if (content_fixed(c, out) < 0)
+		return PLANNER_BAD_INPUT;
+	/* content paid per month comes off the top: the rest buys media */
+	budget = money_to_major(out->budget - out->content_fixed, c->digits);
 	bmax = budget;
 	if (o->frontier_step > 0)
 		bmax = fmax(bmax, money_to_major(o->frontier_to, c->digits));
@@ -118,6 +153,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	if (res == LP_INFEASIBLE) {
 		out->status = PLAN_INFEASIBLE;
 		planner_explain_infeasible(m, out);
+		planner_best_effort(m, out);
 		out->ms_solve = now_ms() - t0;
 		return PLANNER_OK;
 	}
@@ -125,6 +161,7 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	/* what another solver finds in the exported model */
 	out->export_objective = lp_obj_value(m->lp) * lp_objective_scale(m->lp);
 	refine(m, lp_is_mip(m->lp));
+	efficient_leave_out(m, out);
 	out->bound_exact = m->exact;
 	out->bound_other = m->bound;
 	out->refinements = m->refinements;
@@ -137,6 +174,10 @@ static enum planner_error solve(struct model *m, const struct plan_options *o,
 	t0 = now_ms();
 	planner_explain(m, out);
 	tracef("timing: explain %.3f ms", now_ms() - t0);
+	t0 = now_ms();
+	efficient_budget(m, out);
+	tracef("efficient budget: %lld minor units in %.3f ms",
+	       (long long)out->efficient.budget, now_ms() - t0);
 	if (o->frontier_step > 0) {
 		t0 = now_ms();
 		frontier_run(m, out);
@@ -160,6 +201,7 @@ enum planner_error planner_run(const struct campaign *c,
 		return PLANNER_BAD_INPUT;
 	}
 	lp_init(verbosity >= 2);
+	memset(&m, 0, sizeof(m));
 	rc = make(&m, c, o, out);
 	if (rc == PLANNER_OK)
 		rc = solve(&m, o, out);

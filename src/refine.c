@@ -16,6 +16,13 @@
  * those decisions. A model of more than refine_max_columns columns is
  * not refined (each round re-solves a bigger LP), but its gap is still
  * measured and reported.
+ *
+ * With unique reach (reach and blend objectives) a persona's row
+ * sum log g(s) + d <= 0 has a price pi >= 0: each cell adds
+ * -pi log g(s) to its term, whose maximum is found by bisection on its
+ * falling derivative, and each persona adds the maximum over its depth
+ * d of w N (1 - e^-d) - pi d, which has a closed form. Personas get
+ * breakpoints in depth as cells do in spend.
  */
 #include <math.h>
 
@@ -52,8 +59,20 @@ static void row_prices(const struct model *m, const struct mcell *x,
 	*goals = dual(m, m->row_papps[x->persona]) * qa +
 		 dual(m, m->row_phires[x->persona]) * qa * h +
 		 dual(m, m->row_capps) * qa + dual(m, m->row_chires) * qa * h;
-	*money = dual(m, m->row_budget) + dual(m, m->row_channel[x->channel]) +
+	*money = (model_cell_in_budget(m, x) ? dual(m, m->row_budget) : 0) +
+		 dual(m, m->row_channel[x->channel]) +
 		 dual(m, m->row_pcap[x->persona]);
+}
+
+/* the price of cell x's unique-reach row, at least 0; 0 without one */
+static double unique_price(const struct model *m, const struct mcell *x)
+{
+	double pi;
+
+	if (!m->up || !m->up[x->persona].row)
+		return 0;
+	pi = dual(m, m->up[x->persona].row);
+	return pi > 0 ? pi : 0;
 }
 
 /*
@@ -105,21 +124,119 @@ static double cell_bound(const struct mcell *x, double alpha, double beta,
 	return best;
 }
 
-/* a binary column's worth net of its rows' prices, at its value */
-static double binary_bound(const struct model *m, const struct mcell *x,
-			   bool fixed)
+static double size_of(const struct model *m, const struct mcell *x)
 {
-	double z = lp_col_value(m->lp, x->zcol), wr, wm, g, goals, money;
+	return (double)m->c->personas[x->persona].size;
+}
+
+/* alpha R(s) + beta s - pi log g(s): the cell's term at spend s */
+static double cell_term(const struct model *m, const struct mcell *x,
+			double alpha, double beta, double pi, double s)
+{
+	return alpha * response_reach(&x->r, s) + beta * s -
+	       pi * response_log_miss(&x->r, s, size_of(m, x));
+}
+
+/* the derivative of that term in s, for a curve */
+static double cell_term_slope(const struct model *m, const struct mcell *x,
+			      double alpha, double beta, double pi, double s)
+{
+	double e = exp(-x->r.k * s), sh = x->r.reachable / size_of(m, x);
+	double miss = sh >= 1 ? e : 1 - sh + sh * e;
+
+	if (sh > 1)
+		sh = 1;
+	return alpha * x->r.reachable * x->r.k * e + beta +
+	       pi * sh * x->r.k * e / miss;
+}
+
+/*
+ * cell_bound() with the unique-reach price pi > 0 of a curve: the term
+ * is concave when alpha >= 0, so its maximum is where its falling
+ * derivative crosses 0 (bisection); otherwise the two parts are bounded
+ * apart.
+ */
+static double cell_bound_unique(const struct model *m, const struct mcell *x,
+				double alpha, double beta, double pi,
+				double *at)
+{
+	double lo = 0, hi = x->bp[x->nseg], v0, v1;
+
+	if (alpha < 0)
+		return cell_bound(x, alpha, beta, at) -
+		       pi * response_log_miss(&x->r, hi, size_of(m, x));
+	if (cell_term_slope(m, x, alpha, beta, pi, hi) >= 0) {
+		*at = hi;
+	} else if (cell_term_slope(m, x, alpha, beta, pi, 0) <= 0) {
+		*at = 0;
+	} else {
+		for (int i = 0; i < 100 && hi - lo > 1e-12 * hi; i++) {
+			double mid = (lo + hi) / 2;
+
+			if (cell_term_slope(m, x, alpha, beta, pi, mid) > 0)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		*at = (lo + hi) / 2;
+	}
+	/* bisection stops near the top: take the better end, to be safe */
+	v0 = cell_term(m, x, alpha, beta, pi, lo);
+	v1 = cell_term(m, x, alpha, beta, pi, hi);
+	v0 = fmax(v0, v1);
+	return fmax(v0, cell_term(m, x, alpha, beta, pi, *at));
+}
+
+/*
+ * Persona p's part of the bound: the most over d in [0, d_max] of
+ * w N (1 - e^-d) - pi d; *at gets the depth, *now the part at depth d.
+ */
+static double persona_bound(const struct model *m, size_t p, double d,
+			    double *at, double *now)
+{
+	const struct mpersona *u = &m->up[p];
+	double pi = dual(m, u->row), w = persona_weight(m, m->objective_now);
+	double n = u->r.reachable, top = u->d_max, s;
+
+	if (pi < 0)
+		pi = 0;
+	*now = w * response_reach(&u->r, d) - pi * d;
+	s = top;
+	if (pi >= w * n)
+		s = 0;
+	else if (pi > 0 && log(w * n / pi) < top)
+		s = log(w * n / pi);
+	*at = s;
+	return w * response_reach(&u->r, s) - pi * s;
+}
+
+/*
+ * A binary column's worth net of its rows' prices, at its value: the
+ * binary of the group cell lead leads (a flat buy counts every reader
+ * of every persona, and each persona's part of the fee).
+ */
+static double binary_bound(const struct model *m, size_t lead, bool fixed)
+{
+	const struct mcell *x = &m->cells[lead];
+	double z = lp_col_value(m->lp, x->zcol), wr, wm, g = 0, goals, money;
 
 	if (x->kind == CELL_SEMI) {
-		g = -(dual(m, x->row_hi) * -x->x_max +
+		g = -(dual(m, x->row_hi) * -x->z_max +
 		      dual(m, x->row_lo) * -x->lower);
 	} else {
-		double fr = response_reach(&x->r, x->r.fee);
+		for (size_t j = lead; j < m->n_cells; j++) {
+			const struct mcell *y = &m->cells[j];
+			double fr = cell_reach(y, y->fee_part);
 
-		cell_weights(m, x, m->objective_now, &wr, &wm);
-		row_prices(m, x, &goals, &money);
-		g = wr * fr + wm * x->r.fee - money * x->r.fee - goals * fr;
+			if (y->lead != lead)
+				continue;
+			cell_weights(m, y, m->objective_now, &wr, &wm);
+			row_prices(m, y, &goals, &money);
+			g += wr * fr + (wm - money) * y->fee_part - goals * fr;
+			/* the buy's depth for the persona's unique reach */
+			g -= unique_price(m, y) *
+			     response_log_miss(&y->r, y->r.fee, size_of(m, y));
+		}
 	}
 	g *= sign(m);
 	if (fixed)
@@ -128,13 +245,45 @@ static double binary_bound(const struct model *m, const struct mcell *x,
 }
 
 /*
- * The bound: the other side of the exact optimum from the plan's value.
- * at[j] gets the spend of cell j that attains it (NULL: not wanted).
+ * The personas' parts of the bound. depth[p] gets persona p's depth at
+ * the LP's spends, on the exact curves; at[p] and gap[p] the depth the
+ * bound asks and what the persona leaves between the bounds.
  */
-static double dual_bound(const struct model *m, bool fixed, double *at,
-			 double *gap)
+static double persona_bounds(const struct model *m, double *depth, double *at,
+			     double *gap)
 {
-	double ub = 0, alpha, beta, s, b, now;
+	const struct campaign *c = m->c;
+	double *spend = xcalloc(m->n_cells ? m->n_cells : 1, sizeof(double));
+	double ub = 0, now, b;
+
+	for (size_t j = 0; j < m->n_cells; j++)
+		spend[j] = cell_spend_lp(m, &m->cells[j]);
+	model_depths(m, spend, depth);
+	for (size_t p = 0; p < c->n_personas; p++) {
+		double a;
+
+		if (!m->up[p].row)
+			continue;
+		b = persona_bound(m, p, depth[p], &a, &now);
+		ub += b;
+		if (at) {
+			at[p] = a;
+			gap[p] = b - now;
+		}
+	}
+	free(spend);
+	return ub;
+}
+
+/*
+ * The bound: the other side of the exact optimum from the plan's value.
+ * at[j] gets the spend of cell j that attains it (NULL: not wanted),
+ * and with unique reach at[n_cells + p] the depth of persona p.
+ */
+static double dual_bound(const struct model *m, bool fixed, double *depth,
+			 double *at, double *gap)
+{
+	double ub = 0, alpha, beta, s, b, now, pi;
 
 	for (int i = 1; i <= m->n_rows; i++) {
 		const struct mrow *r = &m->rows[i - 1];
@@ -156,37 +305,55 @@ static double dual_bound(const struct model *m, bool fixed, double *at,
 		if (fixed && x->kind == CELL_SEMI &&
 		    lp_col_value(m->lp, x->zcol) < 0.5)
 			continue;
+		if (x->left_out)
+			continue; /* held at 0: adds nothing either */
 		if (x->nseg > 0) {
 			cell_terms(m, x, &alpha, &beta);
-			b = cell_bound(x, alpha, beta, &s);
+			pi = x->r.kind == RESPONSE_CURVE ? unique_price(m, x)
+							 : 0;
+			b = pi > 0 ? cell_bound_unique(m, x, alpha, beta, pi,
+						       &s)
+				   : cell_bound(x, alpha, beta, &s);
 			ub += b;
 			if (at) {
 				now = cell_spend_lp(m, x);
 				at[j] = s;
 				/* what this cell leaves between the bounds */
 				gap[j] = b -
-					 (alpha * response_reach(&x->r, now) +
-					  beta * now);
+					 cell_term(m, x, alpha, beta, pi, now);
 			}
 		}
-		if (x->zcol)
-			ub += binary_bound(m, x, fixed);
+		if (x->zcol && cell_leads(m, j))
+			ub += binary_bound(m, j, fixed);
 	}
+	if (m->up)
+		ub += persona_bounds(m, depth, at ? at + m->n_cells : NULL,
+				     at ? gap + m->n_cells : NULL);
 	return sign(m) * ub;
 }
 
 /* the objective of the LP's spends on the exact curves */
 static double exact_value(const struct model *m)
 {
-	double v = 0, wr, wm;
+	size_t n = m->n_cells + m->c->n_personas;
+	double v = 0, wr, wm, w = persona_weight(m, m->objective_now);
+	double *spend = xcalloc(n ? n : 1, sizeof(double));
+	double *reach = spend + m->n_cells;
 
 	for (size_t j = 0; j < m->n_cells; j++) {
 		const struct mcell *x = &m->cells[j];
 		double s = cell_spend_lp(m, x);
 
+		spend[j] = s;
 		cell_weights(m, x, m->objective_now, &wr, &wm);
-		v += wr * response_reach(&x->r, s) + wm * s;
+		v += wr * cell_reach(x, s) + wm * s;
 	}
+	if (m->up && w != 0) {
+		model_unique_reach(m, spend, reach);
+		for (size_t p = 0; p < m->c->n_personas; p++)
+			v += w * reach[p];
+	}
+	free(spend);
 	return v;
 }
 
@@ -197,16 +364,20 @@ static double exact_value(const struct model *m)
  */
 void refine(struct model *m, bool fixed)
 {
-	size_t n = m->n_cells ? m->n_cells : 1;
-	double *at = xcalloc(n, sizeof(double));
-	double *gap = xcalloc(n, sizeof(double)), tol;
+	size_t n = m->n_cells + (m->up ? m->c->n_personas : 0);
+	double *at = xcalloc(n ? n : 1, sizeof(double));
+	double *gap = xcalloc(n ? n : 1, sizeof(double)), tol;
+	double *depth = xcalloc(m->c->n_personas + 1, sizeof(double));
 	bool limit;
+
+	if (n == 0)
+		n = 1;
 
 	for (m->refinements = 0;; m->refinements++) {
 		int split = 0;
 
 		m->exact = exact_value(m);
-		m->bound = dual_bound(m, fixed, at, gap);
+		m->bound = dual_bound(m, fixed, depth, at, gap);
 		tol = REFINE_GAP * fmax(1, fabs(m->exact));
 		if (fabs(m->bound - m->exact) <= tol ||
 		    m->refinements == REFINE_ROUNDS ||
@@ -223,6 +394,14 @@ void refine(struct model *m, bool fixed)
 					    cell_spend_lp(m, x) > 0))
 				split += model_split(m, x, at[j]);
 		}
+		for (size_t p = 0; m->up && p < m->c->n_personas; p++) {
+			size_t i = m->n_cells + p;
+
+			if (gap[i] <= tol / (double)n)
+				continue;
+			split += model_split_depth(m, p, depth[p]);
+			split += model_split_depth(m, p, at[i]);
+		}
 		m->splits += split;
 		if (split == 0 || (fixed ? lp_resolve_fixed(m->lp, &m->prm)
 					 : model_solve(m, &limit)) != LP_SOLVED)
@@ -230,4 +409,5 @@ void refine(struct model *m, bool fixed)
 	}
 	free(at);
 	free(gap);
+	free(depth);
 }

@@ -3,6 +3,9 @@
  * curve R (1 - exp(-rho I / R)) with I = 1000 x / CPM impressions;
  * applications are q a reach and hires h applications. Near zero
  * spend the curve is evaluated with expm1 so tiny cells stay exact.
+ * A persona member is missed by a cell with probability
+ * g = 1 - s + s exp(-x_c) (s the share, x_c the depth): the unique
+ * reach of a persona multiplies its cells' g.
  */
 #include "response.h"
 
@@ -33,7 +36,8 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 	double f = ch->ref_frequency >= 1 ? ch->ref_frequency : 1;
 	double impressions = cell->given & PC_IMPRESSIONS ? cell->impressions
 							  : ch->impressions;
-	double q;
+	double q, factor = ch->off_target_given ? ch->off_target_factor
+						: c->off_target_factor;
 
 	/* the persona's own figures, where it gives them, over the channel's */
 	r->reachable = (double)per->size * cell->share;
@@ -41,6 +45,7 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 		cell->given & PC_PRECISION ? cell->precision : ch->precision;
 	r->a = cell->given & PC_APPLY_RATE ? cell->apply_rate : ch->apply_rate;
 	r->h = cell->given & PC_HIRE_RATE ? cell->hire_rate : ch->hire_rate;
+	r->a_off = r->a * factor;
 	if (ch->ctr_basis == CTR_UNIQUE) {
 		q = ch->ctr;
 		r->ctr_imp =
@@ -62,6 +67,10 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 		r->kind = RESPONSE_CURVE;
 		r->cpm = ch->pricing == PRICING_CPM ? price
 						    : price * r->ctr_imp * 1000;
+		/* content written per send: one send is one impression */
+		if (ch->content_unit == CONTENT_SEND)
+			r->cpm += 1000 *
+				  money_to_major(ch->content_cost, c->digits);
 		if (r->cpm > 0 && r->reachable > 0)
 			r->k = r->precision * 1000 / (r->cpm * r->reachable);
 		if (ch->frequency_cap > 0 && r->k > 0)
@@ -84,6 +93,21 @@ void response_init(struct response *r, const struct campaign *c, size_t p,
 			r->k = r->reachable / r->x_cap;
 		break;
 	}
+}
+
+double response_off_target_per_spend(const struct response *r)
+{
+	double per_imp = (1 - r->precision) * r->ctr_imp * r->a_off;
+
+	switch (r->kind) {
+	case RESPONSE_CURVE:
+		return r->cpm > 0 ? 1000 * per_imp / r->cpm : 0;
+	case RESPONSE_FLAT:
+		return r->fee > 0 ? r->flat_impressions * per_imp / r->fee : 0;
+	case RESPONSE_LINEAR:
+		break;
+	}
+	return 0;
 }
 
 double response_apps_per_reach(const struct response *r)
@@ -121,21 +145,48 @@ void response_eval(const struct response *r, double x,
 	out->reach = reach;
 	out->applications = reach * r->q * r->a;
 	out->hires = out->applications * r->h;
+	out->clicks = reach * r->q;
 	switch (r->kind) {
 	case RESPONSE_CURVE:
 		out->impressions = r->cpm > 0 ? 1000 * out->spend / r->cpm : 0;
-		out->clicks = out->impressions * r->ctr_imp;
 		break;
 	case RESPONSE_FLAT:
 		out->impressions = reach > 0 ? r->flat_impressions : 0;
-		out->clicks = out->impressions * r->ctr_imp;
 		break;
 	case RESPONSE_LINEAR:
-		/* referrals: no paid impressions; every reached click counts */
+		/* referrals: nothing is bought per impression or click */
 		out->impressions = 0;
-		out->clicks = reach * r->q;
 		break;
 	}
+	out->paid_clicks = out->impressions * r->ctr_imp;
+	out->off_target = out->paid_clicks * (1 - r->precision) * r->a_off;
+}
+
+/* the average frequency rho I / R among the reachable at spend x */
+static double depth(const struct response *r, double x)
+{
+	switch (r->kind) {
+	case RESPONSE_CURVE:
+		return x > 0 ? r->k * x : 0;
+	case RESPONSE_FLAT:
+		if (x + 1e-9 < r->fee || r->reachable <= 0)
+			return 0;
+		return r->precision * r->flat_impressions / r->reachable;
+	case RESPONSE_LINEAR:
+		return 0; /* a referral is not exposure to an ad */
+	}
+	return 0;
+}
+
+double response_log_miss(const struct response *r, double x, double size)
+{
+	double s = size > 0 ? r->reachable / size : 0, d = depth(r, x);
+
+	if (d <= 0 || s <= 0)
+		return 0;
+	if (s >= 1)
+		return -d; /* log exp(-d), also where exp(-d) underflows */
+	return log1p(s * expm1(-d));
 }
 
 double response_chord_error(const struct response *r, double x0, double x1)

@@ -6,6 +6,7 @@
 #               $T a scratch folder for outputs
 #   status      the expected exit status
 #   stdout      optional: the exact expected standard output
+#   stderr      optional: the exact expected standard error
 #   stdout-has  optional: lines that must each appear in stdout
 #   stderr-has  optional: lines that must each appear in stderr
 #   stdout-not, stderr-not  optional: lines that must not appear
@@ -58,6 +59,11 @@ for dir in tests/cli/*/; do
 		! cmp -s "$dir/stdout" "$T/.stdout"; then
 		ok=0
 		msg=$(diff -u "$dir/stdout" "$T/.stdout" | sed 's/^/#   /')
+	fi
+	if [ $ok = 1 ] && [ -f "$dir/stderr" ] &&
+		! cmp -s "$dir/stderr" "$T/.stderr"; then
+		ok=0
+		msg=$(diff -u "$dir/stderr" "$T/.stderr" | sed 's/^/#   /')
 	fi
 	for check in "stdout-has .stdout 1" "stderr-has .stderr 1" \
 		"stdout-not .stdout 0" "stderr-not .stderr 0"; do

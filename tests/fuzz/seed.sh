@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config"
+mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed"
 
 # add SRC NAME DEST...: copy SRC as DEST/NAME unless DEST has its bytes
 add() {
@@ -33,6 +33,12 @@ done
 add config.example.ini config.example.ini "$c/config"
 for f in tests/cli/*/*.ini; do
 	add "$f" "$(basename "$(dirname "$f")").ini" "$c/config"
+done
+for f in audiences/*.xml; do
+	add "$f" "$(basename "$f")" "$c/feed"
+done
+for f in tests/cli/*/feed.xml; do
+	add "$f" "$(basename "$(dirname "$f")").xml" "$c/feed"
 done
 for d in "$c"/*; do
 	echo "$d: $(find "$d" -type f | wc -l) files, $(du -sk "$d" | cut -f1) KiB"

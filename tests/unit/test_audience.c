@@ -674,8 +674,7 @@ static void reads_persona_channel_overrides(void)
 	CHECK(variant("{'share': 0.5}",
 		      "{'share': 0.5, 'apply_rate': 0.02, 'hire_rate': 0, "
 		      "'precision': 0.2, 'price': 55.5}, "
-		      "'newspaper': {'share': 0.4, 'price': 8000, "
-		      "'impressions': 20000}",
+		      "'newspaper': {'share': 0.4, 'impressions': 20000}",
 		      &c) == 0);
 	if (c.n_personas != 1 || c.personas[0].n_channels != 2) {
 		campaign_release(&c);
@@ -692,8 +691,7 @@ static void reads_persona_channel_overrides(void)
 	CHECK_I64(campaign_cell_price(&c, 0, 0), 5550);
 	pc = &c.personas[0].channels[1];
 	CHECK_STR(c.channels[pc->channel].id, "newspaper");
-	CHECK(pc->given == (PC_PRICE | PC_IMPRESSIONS));
-	CHECK_I64(pc->price, 800000);
+	CHECK(pc->given == PC_IMPRESSIONS);
 	CHECK_NEAR(pc->impressions, 20000, 0);
 	/* the campaign's channels keep the catalogue's figures */
 	CHECK_I64(c.channels[0].price, 8000);
@@ -744,8 +742,8 @@ static void reports_bad_persona_channel_overrides(void)
 			   "error: unknown field 'cpm'\n");
 }
 
-/* a persona's own flat fee is what the budget check weighs */
-static void budget_check_uses_the_persona_flat_fee(void)
+/* the campaign's flat fee is what the budget check weighs */
+static void budget_check_uses_the_campaign_flat_fee(void)
 {
 	struct campaign c;
 
@@ -756,10 +754,86 @@ static void budget_check_uses_the_persona_flat_fee(void)
 			   "10 000.00 SEK is below every channel's minimum for "
 			   "this 10-day campaign; the lowest is 16 500.00 SEK "
 			   "on 'newspaper'\n");
-	/* the persona's 8 000 SEK edition does */
-	CHECK(variant("'meta_feed': {'share': 0.5}",
-		      "'newspaper': {'share': 0.5, 'price': 8000}", &c) == 0);
+	/* the campaign's 8 000 SEK edition does */
+	CHECK(variant("'personas'",
+		      "'channels': {'newspaper': {'price': 8000}}, "
+		      "'personas'",
+		      &c) == 0);
 	campaign_release(&c);
+	/* a persona's own fee for one shared buy is refused */
+	CHECK_REJECTS_ONLY("'meta_feed': {'share': 0.5}",
+			   "'newspaper': {'share': 0.5, 'price': 8000}",
+			   "x.json: personas[0].channels.newspaper.price: "
+			   "error: a flat-fee channel ('newspaper') is one buy "
+			   "shared by every persona, so it has no persona "
+			   "price; set the fee under channels.newspaper.price "
+			   "instead\n");
+}
+
+/* channels.<id>.ad_set, start and end */
+static void reads_ad_sets_and_flights(void)
+{
+	struct campaign c;
+	long paper, meta;
+
+	CHECK(parse(base, &c) == 0);
+	meta = campaign_find_channel(&c, "meta_feed");
+	if (meta >= 0) {
+		CHECK(!c.channels[meta].shared_ad_set);
+		CHECK_I64(c.channels[meta].days, 10);
+		CHECK_STR(c.channels[meta].start, "2027-01-01");
+		CHECK_STR(c.channels[meta].end, "2027-01-10");
+		CHECK(!c.channels[meta].own_dates);
+	}
+	campaign_release(&c);
+	CHECK(variant("'personas'",
+		      "'channels': {'meta_feed': {'ad_set': 'shared'}, "
+		      "'newspaper': {'start': '2027-01-04', "
+		      "'end': '2027-01-04'}}, 'personas'",
+		      &c) == 0);
+	meta = campaign_find_channel(&c, "meta_feed");
+	paper = campaign_find_channel(&c, "newspaper");
+	if (meta >= 0 && paper >= 0) {
+		CHECK(c.channels[meta].shared_ad_set);
+		CHECK_I64(c.channels[meta].days, 10);
+		CHECK_I64(c.channels[paper].days, 1);
+		CHECK_STR(c.channels[paper].start, "2027-01-04");
+		CHECK(c.channels[paper].own_dates);
+	}
+	campaign_release(&c);
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'ad_set': 'group'}}, "
+			   "'personas'",
+			   "x.json: channels.meta_feed.ad_set: error: "
+			   "expected persona or shared, found \"group\"\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': "
+			   "'2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: missing; a "
+			   "channel's flight needs both start and end\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2026-12-31', "
+			   "'end': '2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.start: error: "
+			   "2026-12-31 is outside the campaign's dates, "
+			   "2027-01-01 to 2027-01-10\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2027-01-04', "
+			   "'end': '2027-01-11'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: "
+			   "2027-01-11 is outside the campaign's dates, "
+			   "2027-01-01 to 2027-01-10\n");
+	CHECK_REJECTS_ONLY("'personas'",
+			   "'channels': {'meta_feed': {'start': '2027-01-05', "
+			   "'end': '2027-01-04'}}, 'personas'",
+			   "x.json: channels.meta_feed.end: error: "
+			   "2027-01-04 is before the start, 2027-01-05\n");
+	CHECK_REJECTS_ONLY(
+		"'personas'",
+		"'channels': {'meta_feed': {'start': '2027-02-30', "
+		"'end': '2027-01-04'}}, 'personas'",
+		"x.json: channels.meta_feed.start: error: "
+		"expected a date YYYY-MM-DD, found \"2027-02-30\"\n");
 }
 
 static void reports_persona_id_problems(void)
@@ -1085,6 +1159,82 @@ static void refuses_text_that_is_not_utf8(void)
 			   "error: a \\u0000 (NUL) escape");
 }
 
+/* personas[].targeting: what the persona asks the platforms for */
+static void reads_a_personas_targeting(void)
+{
+	struct campaign c;
+
+	CHECK(variant("'size': 180",
+		      "'size': 180, 'targeting': {'age_min': 25, 'age_max': "
+		      "44, 'genders': ['female'], 'postal_codes': ['903 30'], "
+		      "'exclude_locations': [{'city': 'Holmsund', 'country': "
+		      "'SE', 'radius_km': 5}], 'exclude_interests': "
+		      "['gaming'], "
+		      "'lookalike': 'past applicants'}",
+		      &c) == 0);
+	CHECK_STR(strbuf_str(&cap), "");
+	if (c.n_personas == 1) {
+		const struct persona_targeting *t = &c.personas[0].targeting;
+
+		CHECK_I64(t->age_min, 25);
+		CHECK_I64(t->age_max, 44);
+		CHECK_I64(t->genders.n, 1);
+		CHECK_STR(t->genders.item[0], "female");
+		CHECK_STR(t->postal_codes.item[0], "903 30");
+		CHECK_I64(t->n_exclude, 1);
+		CHECK_STR(t->exclude[0].city, "Holmsund");
+		CHECK_STR(t->exclude[0].country, "SE");
+		CHECK_NEAR(t->exclude[0].radius_km, 5, 0);
+		CHECK_STR(t->exclude_interests.item[0], "gaming");
+		CHECK_STR(t->lookalike, "past applicants");
+	}
+	campaign_release(&c);
+	/* none given: nothing asked */
+	CHECK(parse(base, &c) == 0);
+	if (c.n_personas == 1) {
+		CHECK_I64(c.personas[0].targeting.age_min, 0);
+		CHECK_I64(c.personas[0].targeting.genders.n, 0);
+		CHECK(c.personas[0].targeting.lookalike == NULL);
+	}
+	campaign_release(&c);
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'genders': ['male', "
+			   "'other']}",
+			   "x.json: personas[0].targeting.genders[1]: error: "
+			   "expected \"female\" or \"male\", found \"other\"");
+	CHECK_REJECTS_ONLY(
+		"'size': 180",
+		"'size': 180, 'targeting': {'age_min': 40, "
+		"'age_max': 30}",
+		"x.json: personas[0].targeting.age_max: error: 30 is "
+		"below age_min 40");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'age_min': 12}",
+			   "x.json: personas[0].targeting.age_min: error:");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'age_max': 30.5}",
+			   "x.json: personas[0].targeting.age_max: error: "
+			   "expected a whole number of years, found 30.5");
+	CHECK_REJECTS_ONLY(
+		"'size': 180", "'size': 180, 'targeting': {'gender': ['male']}",
+		"x.json: personas[0].targeting.gender: error: unknown "
+		"field 'gender'");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'exclude_locations': "
+			   "[{'city': 'Holmsund', 'country': 'se'}]}",
+			   "x.json: personas[0].targeting.exclude_locations[0]"
+			   ".country: error: expected an ISO 3166-1 alpha-2 "
+			   "code such as SE, found \"se\"");
+	CHECK_REJECTS_ONLY("'size': 180",
+			   "'size': 180, 'targeting': {'exclude_locations': "
+			   "'Holmsund'}",
+			   "x.json: personas[0].targeting.exclude_locations: "
+			   "error: expected an array of locations");
+	CHECK_REJECTS_ONLY("'size': 180", "'size': 180, 'targeting': []",
+			   "x.json: personas[0].targeting: error: expected an "
+			   "object");
+}
+
 int main(void)
 {
 	loads_the_catalogue();
@@ -1107,7 +1257,8 @@ int main(void)
 	reports_bad_overrides();
 	reads_persona_channel_overrides();
 	reports_bad_persona_channel_overrides();
-	budget_check_uses_the_persona_flat_fee();
+	budget_check_uses_the_campaign_flat_fee();
+	reads_ad_sets_and_flights();
 	reports_persona_id_problems();
 	reports_no_personas();
 	reports_a_missing_fx_rate_once_per_currency();
@@ -1125,6 +1276,7 @@ int main(void)
 	reads_big_inputs_without_quadratic_work();
 	refuses_amounts_and_rates_beyond_their_range();
 	refuses_text_that_is_not_utf8();
+	reads_a_personas_targeting();
 	catalogue_release(&cat);
 	strbuf_release(&cap);
 	return test_done();

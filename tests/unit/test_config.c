@@ -333,7 +333,7 @@ static void rejects_a_key_outside_any_section(void)
 {
 	CHECK_LOAD_FAILS("segments = 4\n",
 			 "jobmix.ini:1: error: key 'segments' is outside any "
-			 "section (put it under [planner] or [limits])");
+			 "section (put it under a section such as [planner])");
 }
 
 static void rejects_an_unknown_key(void)
@@ -606,6 +606,87 @@ static void release_accepts_null(void)
 	CHECK(1);
 }
 
+static void loads_the_platform_sections(void)
+{
+	struct config cfg;
+	struct strbuf sb = STRBUF_INIT;
+
+	CHECK(load("[meta]\nbase_url = http://127.0.0.1:8080/\n"
+		   "api_version = v24.0\naccount_id = act_123\n"
+		   "token_env = META_TOKEN\n"
+		   "[linkedin]\naccount_id = urn:li:sponsoredAccount:507\n"
+		   "token_file = /home/me/.jobmix/linkedin.token\n"
+		   "[tiktok]\naccount_id = 7000000001\n"
+		   "[store]\npath = /var/lib/jobmix/store.db\n",
+		   &cfg) == 0);
+	CHECK_STR(config_base_url(&cfg, PLATFORM_META),
+		  "http://127.0.0.1:8080");
+	CHECK_STR(config_api_version(&cfg, PLATFORM_META), "v24.0");
+	CHECK_STR(cfg.platforms[PLATFORM_META].account_id, "123");
+	CHECK_STR(cfg.platforms[PLATFORM_META].token_env, "META_TOKEN");
+	CHECK_STR(cfg.platforms[PLATFORM_LINKEDIN].account_id, "507");
+	CHECK_STR(cfg.platforms[PLATFORM_LINKEDIN].token_file,
+		  "/home/me/.jobmix/linkedin.token");
+	CHECK_STR(config_base_url(&cfg, PLATFORM_LINKEDIN),
+		  "https://api.linkedin.com/rest");
+	CHECK_STR(config_api_version(&cfg, PLATFORM_LINKEDIN), "202601");
+	CHECK_STR(config_base_url(&cfg, PLATFORM_TIKTOK),
+		  "https://business-api.tiktok.com/open_api");
+	CHECK_STR(config_api_version(&cfg, PLATFORM_TIKTOK), "v1.3");
+	config_store_path(&cfg, &sb);
+	CHECK_STR(sb.buf, "/var/lib/jobmix/store.db");
+	config_release(&cfg);
+	/* no [store] path: beside the config file, else here */
+	CHECK(load("[planner]\nsegments = 8\n", &cfg) == 0);
+	config_store_path(&cfg, &sb);
+	CHECK(strncmp(sb.buf, dir, strlen(dir)) == 0);
+	CHECK_HAS(sb.buf, "/jobmix.db");
+	config_release(&cfg);
+	config_init(&cfg);
+	config_store_path(&cfg, &sb);
+	CHECK_STR(sb.buf, "jobmix.db");
+	strbuf_release(&sb);
+}
+
+static void rejects_bad_platform_keys(void)
+{
+	CHECK_LOAD_FAILS("[meta]\ntoken = EAAB123\n",
+			 "jobmix.ini:2: error: 'token' in [meta]: a token is "
+			 "never written in the config; name an environment "
+			 "variable with token_env, or a file only you can read "
+			 "(mode 0600) with token_file");
+	CHECK_LOAD_FAILS("[tiktok]\ntoken_env = T\ntoken_file = /t\n",
+			 "jobmix.ini:3: error: [tiktok] has both token_env "
+			 "(line 2) and token_file (line 3): keep one");
+	CHECK_LOAD_FAILS("[meta]\nbase_url = http://graph.facebook.com\n",
+			 "jobmix.ini:2: error: base_url: expected an https:// "
+			 "URL (plain http only to 127.0.0.1 or localhost), "
+			 "found 'http://graph.facebook.com'");
+	CHECK_LOAD_FAILS("[meta]\nbase_url = http://127.0.0.1.evil.com\n",
+			 "jobmix.ini:2: error: base_url: expected an https:// "
+			 "URL (plain http only to 127.0.0.1 or localhost), "
+			 "found 'http://127.0.0.1.evil.com'");
+	CHECK_LOAD_FAILS("[linkedin]\napi_version = 2026-01\n",
+			 "jobmix.ini:2: error: api_version: expected YYYYMM, "
+			 "e.g. 202601, found '2026-01'");
+	CHECK_LOAD_FAILS("[linkedin]\napi_version = 202613\n",
+			 "jobmix.ini:2: error: api_version: expected YYYYMM, "
+			 "e.g. 202601, found '202613'");
+	CHECK_LOAD_FAILS("[meta]\napi_version = 25.0\n",
+			 "jobmix.ini:2: error: api_version: expected vNN.N, "
+			 "e.g. v25.0, found '25.0'");
+	CHECK_LOAD_FAILS("[meta]\naccount_id = act_12x\n",
+			 "jobmix.ini:2: error: account_id: expected an ad "
+			 "account id: digits, or act_ and digits, found "
+			 "'act_12x'");
+	CHECK_LOAD_FAILS("[tiktok]\ntoken_env = MY-TOKEN\n",
+			 "jobmix.ini:2: error: token_env: expected the name of "
+			 "an environment variable, found 'MY-TOKEN'");
+	CHECK_LOAD_FAILS("[store]\npath =\n",
+			 "jobmix.ini:2: error: path: expected a file path, "
+			 "found an empty value");
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -637,6 +718,8 @@ int main(void)
 	keeps_defaults_when_an_optional_file_is_missing();
 	reports_a_missing_file_that_must_exist();
 	reports_an_unreadable_optional_file();
+	loads_the_platform_sections();
+	rejects_bad_platform_keys();
 	reads_the_input_limit();
 	defaults_are_the_planners();
 	reports_bytes_that_are_not_text();

@@ -119,21 +119,34 @@ static void per_hire_cell_scales_clicks_by_the_click_rate(void)
 	done(&f);
 }
 
-/* 5000.00 SEK over the 10 days of 2027-01-01..10 is 500.00 SEK a day */
+/*
+ * 250.00 SEK over the 10 days of 2027-01-01..10 is 25.00 SEK a day; a
+ * referral bonus is paid per hire, with no daily budget
+ */
 static void daily_budget_is_spend_over_days(void)
 {
 	struct fixture f;
 	const struct plan_cell *c;
 
+	CHECK(setup(&f, sek_csv, "\"budget\": 250",
+		    "{\"banner\": {\"share\": 0.5}}") == 0);
+	CHECK(f.c.days == 10);
+	CHECK(run(&f) == PLANNER_OK);
+	c = cell(&f, "banner");
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_I64(c->daily, 2500);
+		CHECK_I64(c->daily, c->spend / f.c.days);
+	}
+	done(&f);
 	CHECK(setup(&f, sek_csv, "\"budget\": 5000, \"objective\": \"hires\"",
 		    one_referral) == 0);
-	CHECK(f.c.days == 10);
 	CHECK(run(&f) == PLANNER_OK);
 	c = cell(&f, "ref_a");
 	CHECK(c != NULL);
 	if (c) {
-		CHECK_I64(c->daily, 50000);
-		CHECK_I64(c->daily, c->spend / f.c.days);
+		CHECK_I64(c->daily, MONEY_NONE);
+		CHECK_I64(c->expected_payout, 500000);
 	}
 	done(&f);
 }
@@ -350,8 +363,10 @@ static void missing_price_column_is_reported_once(void)
 /*
  * Two banners on one persona (size 1000, share 0.5 each: R = 500),
  * precision 1, CPM 100 and 200 SEK: k1 = 1000 / (100 x 500) = 0.02 and
- * k2 = 0.01 per SEK, no frequency cap. The exact optimum of budget B =
- * 100 equalises the marginal reach R k e^-kx of the two:
+ * k2 = 0.01 per SEK, no frequency cap; q a = 0.1 x 0.5 = 0.05
+ * applications per person a banner reaches. The applications objective
+ * adds the cells up, so the exact optimum of budget B = 100 equalises
+ * the marginal reach R k e^-kx of the two:
  * x1 = (ln(k1 / k2) + k2 B) / (k1 + k2) = (ln 2 + 1) / 0.03 = 56.4382,
  * x2 = 43.5618, reach 500 (1 - e^-1.128764) + 500 (1 - e^-0.435618).
  * The 8 chords alone put the split at breakpoints, well off it.
@@ -367,9 +382,10 @@ static void optimum_is_exact_on_the_curves(void)
 	double x1 = (log(2) + 1) / 0.03, x2 = 100 - x1;
 	double reach =
 		500 * (1 - exp(-0.02 * x1)) + 500 * (1 - exp(-0.01 * x2));
+	double apps = 0.05 * reach;
 
 	CHECK(setup(&f, two_banners_csv,
-		    "\"budget\": 100, \"objective\": \"reach\"",
+		    "\"budget\": 100, \"objective\": \"applications\"",
 		    "{\"b1\": {\"share\": 0.5}, \"b2\": {\"share\": 0.5}}") ==
 	      0);
 	CHECK(run(&f) == 0);
@@ -381,12 +397,151 @@ static void optimum_is_exact_on_the_curves(void)
 		CHECK_NEAR((double)c1->spend / 100, x1, 0.011);
 		CHECK_NEAR((double)c2->spend / 100, x2, 0.011);
 	}
-	CHECK_NEAR(f.p.total.reach, reach, 1e-6 * reach);
+	CHECK_NEAR(f.p.total.reach_sum, reach, 1e-6 * reach);
+	CHECK_NEAR(f.p.total.applications, apps, 1e-6 * apps);
 	/* the certificate: the exact optimum lies between the bounds */
-	CHECK(f.p.bound_exact <= reach + 1e-9 * reach);
+	CHECK(f.p.bound_exact <= apps + 1e-9 * apps);
+	CHECK(f.p.bound_other >= apps - 1e-9 * apps);
+	CHECK(f.p.bound_other - f.p.bound_exact <= 1e-6 * apps);
+	CHECK(f.p.refinements > 0 && f.p.breakpoints_added > 0);
+	done(&f);
+}
+
+/*
+ * The same banners for reach, where a person reached by both counts
+ * once. Each misses a member with g = 1 - 0.5 + 0.5 e^-kx, so the
+ * persona's unique reach is 1000 (1 - (1 + a)(1 + b) / 4) with
+ * a = e^-0.02 x1, b = e^-0.01 x2 and x2 = 100 - x1. Its derivative in
+ * x1 vanishes where 2 a (1 + b) = b (1 + a), that is a (2 + b) = b:
+ * x1 = 66.6431228, x2 = 33.3568772, unique reach 457.7490007. Overlap
+ * costs: a banner's extra reach now counts only the people the other
+ * missed, and b1 gets 10 SEK more than when cells were added up (the
+ * split above, summed reach 514.85). The certificate brackets the
+ * exact optimum.
+ */
+static void unique_reach_optimum_is_exact(void)
+{
+	struct fixture f;
+	const struct plan_cell *c1, *c2;
+	double reach = 457.7490007, sum;
+
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 100, \"objective\": \"reach\"",
+		    "{\"b1\": {\"share\": 0.5}, \"b2\": {\"share\": 0.5}}") ==
+	      0);
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	c2 = cell(&f, "b2");
+	CHECK(c1 != NULL && c2 != NULL);
+	if (c1 && c2) {
+		/* the objective is flat at its top: a few öre either way */
+		CHECK_NEAR((double)c1->spend / 100, 66.6431228, 0.05);
+		CHECK_NEAR((double)c2->spend / 100, 33.3568772, 0.05);
+		sum = c1->reach + c2->reach;
+		CHECK_NEAR(f.p.total.reach_sum, sum, 1e-9 * sum);
+		CHECK(f.p.total.reach < sum - 50);
+	}
+	CHECK_NEAR(f.p.total.reach, reach, 1e-6 * reach);
+	CHECK_NEAR(f.p.persona_totals[0].reach, reach, 1e-6 * reach);
+	CHECK_NEAR(f.p.objective_value, reach, 1e-6 * reach);
+	CHECK(f.p.bound_exact <= reach + 1e-6 * reach);
 	CHECK(f.p.bound_other >= reach - 1e-9 * reach);
 	CHECK(f.p.bound_other - f.p.bound_exact <= 1e-6 * reach);
-	CHECK(f.p.refinements > 0 && f.p.breakpoints_added > 0);
+	done(&f);
+}
+
+/*
+ * Share 1 on both: everyone can be reached on either, k1 = 0.01 and
+ * k2 = 0.005, and unique reach is 1000 (1 - e^-(k1 x1 + k2 x2)), so
+ * every krona goes where it buys the most depth: all 100 SEK on b1,
+ * 1000 (1 - e^-1) = 632.1205588 people. Cells added up would split
+ * x1 = (ln 2 + 0.5) / 0.015 = 79.54, x2 = 20.46 (summed reach 790).
+ */
+static void full_overlap_buys_the_cheaper_depth_only(void)
+{
+	struct fixture f;
+	const struct plan_cell *c1, *c2;
+
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 100, \"objective\": \"reach\"",
+		    "{\"b1\": {\"share\": 1}, \"b2\": {\"share\": 1}}") == 0);
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	c2 = cell(&f, "b2");
+	CHECK(c1 != NULL && c1->spend == 10000);
+	CHECK(c2 == NULL);
+	CHECK_NEAR(f.p.total.reach, 632.1205588, 1e-6);
+	done(&f);
+}
+
+/*
+ * The blend's reach part counts people once too. With share 1 on both
+ * banners (above) and short_term_weight 0 the blend is reach alone: all
+ * 100 SEK on b1, 632.1205588 people, the best reach, so 1 blend point.
+ * With weight 1 it is applications alone, which add the cells up
+ * (0.05 per person a banner reaches) and split 79.54 / 20.46 SEK.
+ */
+static void blend_counts_reach_once(void)
+{
+	struct fixture f;
+	const struct plan_cell *c1, *c2;
+
+	CHECK(setup(&f, two_banners_csv,
+		    "\"budget\": 100, \"objective\": \"blend\", "
+		    "\"short_term_weight\": 0",
+		    "{\"b1\": {\"share\": 1}, \"b2\": {\"share\": 1}}") == 0);
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	CHECK(c1 != NULL && c1->spend == 10000);
+	CHECK(cell(&f, "b2") == NULL);
+	CHECK_NEAR(f.p.blend_reach_norm, 632.1205588, 1e-6);
+	CHECK_NEAR(f.p.objective_value, 1, 1e-6);
+	f.o.short_term_weight = 1;
+	CHECK(run(&f) == 0);
+	c1 = cell(&f, "b1");
+	c2 = cell(&f, "b2");
+	CHECK(c1 != NULL && c2 != NULL);
+	if (c1 && c2) {
+		CHECK_NEAR((double)c1->spend / 100, (log(2) + 0.5) / 0.015,
+			   0.011);
+		CHECK_NEAR((double)c2->spend / 100,
+			   100 - (log(2) + 0.5) / 0.015, 0.011);
+	}
+	done(&f);
+}
+
+/*
+ * Three flat buys reach one persona of 1000 at depth 1 each (precision
+ * 1, impressions = R), shares 0.5, 0.4, 0.2: 316.0603 + 252.8482 +
+ * 126.4241 = 695.3326 summed, but missed by all three with chance
+ * (1 - 0.6321206 x 0.5)(1 - 0.6321206 x 0.4)(1 - 0.6321206 x 0.2) =
+ * 0.6839397 x 0.7471518 x 0.8735759 = 0.4464032, so 553.5968 people
+ * are reached once or more, and that is what the reach objective
+ * counts.
+ */
+static void three_channels_reach_fewer_than_their_sum(void)
+{
+	static const char csv[] =
+		HEADER "f1,Paper 1,offline,flat,1000,SEK,0.1,unique,,0.5,0.5,"
+		       "1,,,,,,500,test\n"
+		       "f2,Paper 2,offline,flat,1000,SEK,0.1,unique,,0.5,0.5,"
+		       "1,,,,,,400,test\n"
+		       "f3,Paper 3,offline,flat,1000,SEK,0.1,unique,,0.5,0.5,"
+		       "1,,,,,,200,test\n";
+	struct fixture f;
+
+	CHECK(setup(&f, csv, "\"budget\": 3000, \"objective\": \"reach\"",
+		    "{\"f1\": {\"share\": 0.5}, \"f2\": {\"share\": 0.4}, "
+		    "\"f3\": {\"share\": 0.2}}") == 0);
+	CHECK(run(&f) == 0);
+	CHECK(f.p.n_cells == 3);
+	CHECK_NEAR(f.p.persona_totals[0].reach_sum, 695.3326, 1e-4);
+	CHECK_NEAR(f.p.persona_totals[0].reach, 553.5968, 1e-4);
+	CHECK_NEAR(f.p.total.reach, 553.5968, 1e-4);
+	CHECK_NEAR(f.p.total.reach_sum, 695.3326, 1e-4);
+	CHECK_NEAR(f.p.objective_value, 553.5968, 1e-4);
+	/* a channel's reach stays its own */
+	CHECK_NEAR(f.p.channel_totals[0].reach, 316.0603, 1e-4);
 	done(&f);
 }
 
@@ -432,6 +587,10 @@ static void min_cost_is_exact_on_the_curves(void)
 int main(void)
 {
 	optimum_is_exact_on_the_curves();
+	unique_reach_optimum_is_exact();
+	full_overlap_buys_the_cheaper_depth_only();
+	three_channels_reach_fewer_than_their_sum();
+	blend_counts_reach_once();
 	min_cost_is_exact_on_the_curves();
 	per_hire_cell_scales_clicks_by_the_click_rate();
 	daily_budget_is_spend_over_days();

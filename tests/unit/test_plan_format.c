@@ -83,6 +83,8 @@ static void build_plan(struct plan *p)
 	p->cells[0].hires = 0;
 	p->cells[0].cost_per_application = 49380;
 	p->cells[0].cost_per_hire = MONEY_NONE;
+	p->cells[0].paid_clicks = 300;
+	p->cells[0].off_target_applications = 12.25;
 	p->cells[1].persona = 1;
 	p->cells[1].channel = 0;
 	p->cells[1].spend = 1376550;
@@ -95,6 +97,8 @@ static void build_plan(struct plan *p)
 	p->cells[1].cost_per_application = 344138;
 	p->cells[1].cost_per_hire = 5506200;
 	p->cells[1].at_frequency_cap = true;
+	p->cells[1].paid_clicks = 1000.5;
+	p->cells[1].off_target_applications = 3.5;
 
 	p->total.spend = 1500000;
 	p->total.impressions = 111988;
@@ -104,13 +108,20 @@ static void build_plan(struct plan *p)
 	p->total.hires = 0.25;
 	p->total.cost_per_application = 230769;
 	p->total.cost_per_hire = 6000000;
+	p->total.paid_clicks = 1300.5;
+	p->total.off_target_applications = 15.75;
+	p->total.total_cost = 1500000;
 
 	p->persona_totals = xcalloc(2, sizeof(*p->persona_totals));
 	p->persona_totals[0].spend = 123450;
+	p->persona_totals[0].reach = 150;
+	p->persona_totals[0].reach_sum = 150;
 	p->persona_totals[0].applications = 2.5;
 	p->persona_totals[0].cost_per_application = 49380;
 	p->persona_totals[0].cost_per_hire = MONEY_NONE;
 	p->persona_totals[1].spend = 1376550;
+	p->persona_totals[1].reach = 400;
+	p->persona_totals[1].reach_sum = 400;
 	p->persona_totals[1].applications = 4;
 	p->persona_totals[1].hires = 0.25;
 	p->persona_totals[1].cost_per_application = 344138;
@@ -198,7 +209,10 @@ static void writes_csv_with_a_fixed_header_and_crlf(void)
 	line = line_of(out, 0);
 	CHECK_STR(line, "persona,channel,platform,spend,daily_budget,"
 			"impressions,reach,clicks,applications,hires,"
-			"cost_per_application,cost_per_hire,currency\r");
+			"cost_per_application,cost_per_hire,currency,"
+			"shared_by,paid_clicks,off_target_applications,"
+			"screening_cost,content_cost,expected_payout,"
+			"section,budget,marginal_per_1000,step\r");
 	free(line);
 	/* every line ends in CRLF: no bare LF anywhere */
 	for (const char *q = strchr(out, '\n'); q; q = strchr(q + 1, '\n'))
@@ -207,16 +221,19 @@ static void writes_csv_with_a_fixed_header_and_crlf(void)
 	CHECK(strlen(out) > 2 && strcmp(out + strlen(out) - 2, "\r\n") == 0);
 	line = line_of(out, 1);
 	CHECK_STR(line, "'=HYPERLINK(1),meta_feed,meta,1234.50,29.39,"
-			"11988.00,150.00,149.00,2.5000,0.0000,493.80,,SEK\r");
+			"11988.00,150.00,149.00,2.5000,0.0000,493.80,,SEK,,"
+			"300.00,12.2500,0.00,0.00,,plan,15000.00,,\r");
 	free(line);
 	line = line_of(out, 2);
 	CHECK_STR(line, "installers,meta_feed,meta,13765.50,327.75,"
 			"100000.00,400.00,800.00,4.0000,0.2500,3441.38,"
-			"55062.00,SEK\r");
+			"55062.00,SEK,,1000.50,3.5000,0.00,0.00,,plan,"
+			"15000.00,,\r");
 	free(line);
 	line = line_of(out, 3);
 	CHECK_STR(line, "total,,,15000.00,,111988.00,550.00,949.00,6.5000,"
-			"0.2500,2307.69,60000.00,SEK\r");
+			"0.2500,2307.69,60000.00,SEK,,1300.50,15.7500,0.00,"
+			"0.00,,plan,15000.00,,\r");
 	free(line);
 	line = line_of(out, 4);
 	CHECK_STR(line, "");
@@ -238,7 +255,10 @@ static void writes_only_the_csv_header_for_an_infeasible_plan(void)
 	out = write_plan(FORMAT_CSV, &c, &p);
 	CHECK_STR(out, "persona,channel,platform,spend,daily_budget,"
 		       "impressions,reach,clicks,applications,hires,"
-		       "cost_per_application,cost_per_hire,currency\r\n");
+		       "cost_per_application,cost_per_hire,currency,"
+		       "shared_by,paid_clicks,off_target_applications,"
+		       "screening_cost,content_cost,expected_payout,"
+		       "section,budget,marginal_per_1000,step\r\n");
 	free(out);
 	plan_release(&p);
 	campaign_release(&c);
@@ -403,13 +423,23 @@ static void writes_markdown_with_escaped_cells(void)
 		       "hires.\n");
 	CHECK_HAS(out, "\n## By channel\n\n| channel | spend (SEK) | daily "
 		       "(SEK) | applications | hires | cost per application "
-		       "|\n|---|--:|--:|--:|--:|--:|\n"
-		       "| meta\\_feed | 15 000 | 357 | 6.5 | 0.25 | 2 308 |\n"
-		       "| **total** | 15 000 | 357 | 6.5 | 0.25 | 2 308 |\n");
-	CHECK_HAS(out, "| goal |\n|---|--:|--:|--:|--:|--:|---|\n"
-		       "| =HYPERLINK(1) | 1 235 | 29 | 2.5 | 0.00 | 494 |  |\n"
-		       "| installers | 13 766 | 328 | 4.0 | 0.25 | 3 441 | 3 "
-		       "applications: met, 4.0 expected |\n");
+		       "| paid clicks | off-target applications |\n"
+		       "|---|--:|--:|--:|--:|--:|--:|--:|\n"
+		       "| meta\\_feed | 15 000 | 357 | 6.5 | 0.25 | 2 308 | "
+		       "1 301 | 15.8 |\n"
+		       "| **total** | 15 000 | 357 | 6.5 | 0.25 | 2 308 | "
+		       "1 301 | 15.8 |\n");
+	CHECK_HAS(out, "| people reached | goal |\n"
+		       "|---|--:|--:|--:|--:|--:|--:|---|\n"
+		       "| =HYPERLINK(1) | 1 235 | 29 | 2.5 | 0.00 | 494 | 150 "
+		       "|  |\n"
+		       "| installers | 13 766 | 328 | 4.0 | 0.25 | 3 441 | 400 "
+		       "| 3 applications: met, 4.0 expected |\n");
+	CHECK_HAS(
+		out,
+		"| **total** | 15 000 | 357 | 6.5 | 0.25 | 2 308 | 550 |  |\n\n"
+		"People reached count each person once, however many "
+		"channels reach them.\n");
 	CHECK_HAS(out, "\n## Cells\n\n| persona | channel | spend (SEK) |");
 	CHECK_HAS(out, "| =HYPERLINK(1) | meta\\_feed | 1 235 | 29 | 11 988 "
 		       "| 150 | 149 | 2.5 | 0.00 | 494 | - |\n");
@@ -474,17 +504,23 @@ static void writes_a_table_for_the_terminal(void)
 	/* per channel: only channels with money, and the total */
 	CHECK_HAS(out,
 		  "\nchannel    spend SEK  daily SEK  apps  hires  "
-		  "cost/app\n"
-		  "meta_feed     15 000        357   6.5   0.25     2 308\n"
-		  "total         15 000        357   6.5   0.25     2 308\n");
+		  "cost/app  paid clicks  off-target apps\n"
+		  "meta_feed     15 000        357   6.5   0.25     2 308  "
+		  "      1 301             15.8\n"
+		  "total         15 000        357   6.5   0.25     2 308  "
+		  "      1 301             15.8\n");
 	CHECK(strstr(out, "\nnewspaper ") == NULL);
 	/* per persona, with the goal of the one that has one */
 	CHECK_HAS(out, "\npersona        spend SEK  daily SEK  apps  hires  "
-		       "cost/app  goal\n"
+		       "cost/app  reach  goal\n"
 		       "=HYPERLINK(1)      1 235         29   2.5   0.00       "
-		       "494\n"
+		       "494    150\n"
 		       "installers        13 766        328   4.0   0.25     "
-		       "3 441  3 applications: met, 4.0 expected\n");
+		       "3 441    400  3 applications: met, 4.0 expected\n");
+	CHECK_HAS(out, "total             15 000        357   6.5   0.25     "
+		       "2 308    550\n"
+		       "(reach: people reached, each counted once however many "
+		       "channels reach them)\n");
 	/* the cells, a persona's under its name */
 	CHECK_HAS(out,
 		  "\npersona / channel  spend SEK  daily  impressions  "
@@ -497,8 +533,10 @@ static void writes_a_table_for_the_terminal(void)
 		  "   800   4.0   0.25  3 441  55 062\n"
 		  "total                 15 000             111 988    550  "
 		  "   949   6.5   0.25  2 308  60 000\n");
-	CHECK_HAS(out, "\n(* at its frequency cap; reach adds cells up and "
-		       "counts a person once per channel)\n");
+	CHECK_HAS(out,
+		  "\n(* at its frequency cap; a cell's reach is its "
+		  "channel's, the total counts each person once; clicks\n"
+		  " are the persona's, apps the qualified applications)\n");
 	CHECK_HAS(out, "\nMarginal value of budget: one more 1 000.00 SEK buys "
 		       "about 2.5 applications\n");
 	CHECK_HAS(out, "\nBinding constraints:\n  - the budget of 15 000.00 "

@@ -189,6 +189,9 @@ static void goal_beyond_the_audience_is_infeasible_at_any_budget(void)
 		CHECK_HAS(f.p.reasons[0], "saturate at 25.00 hires");
 	}
 	CHECK_I64(f.p.least_budget, MONEY_NONE);
+	/* still a best effort: 16.25 of the 30 hires at 20 000 */
+	CHECK(f.p.best_effort != NULL);
+	CHECK_NEAR(f.p.best_fraction, 16.25 / 30, 1e-6);
 	done(&f);
 }
 
@@ -207,6 +210,15 @@ static void goal_needing_more_money_names_the_least_budget(void)
 		found |= strstr(f.p.reasons[i], "needs at least 27 500.00 "
 						"SEK") != NULL;
 	CHECK(found);
+	/* the best at 20 000: 12.5 hires at 1000, 3.75 at 2000: 16.25 of 20 */
+	CHECK(f.p.best_effort != NULL);
+	CHECK_NEAR(f.p.best_fraction, 0.8125, 1e-6);
+	CHECK(f.p.n_cells == 0); /* the plan itself stays without cells */
+	if (f.p.best_effort) {
+		CHECK_NEAR(f.p.best_effort->total.hires, 16.25, 1e-6);
+		CHECK_I64(f.p.best_effort->total.spend, 2000000);
+		CHECK_I64(f.p.best_effort->channel_totals[0].spend, 1250000);
+	}
 	done(&f);
 }
 
@@ -369,6 +381,20 @@ static int64_t channel_spend(const struct fixture *f, const char *id)
 	return ch < 0 ? 0 : f->p.channel_totals[ch].spend;
 }
 
+/* cells whose average frequency is above their channel's cap */
+static int over_frequency_cap(const struct fixture *f)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < f->p.n_cells; i++) {
+		const struct plan_cell *pc = &f->p.cells[i];
+		double cap = f->c.channels[pc->channel].frequency_cap;
+
+		n += cap > 0 && pc->frequency > cap * (1 + 1e-9);
+	}
+	return n;
+}
+
 /*
  * 1 000 random budgets against a channel share, a channel ceiling and
  * a persona cap: rounding to minor units never breaks one of them.
@@ -396,7 +422,8 @@ static void rounding_never_breaks_a_limit(void)
 				  f.p.total.spend > 777777 ||
 				  channel_spend(&f, "ref_a") > 123457 ||
 				  (double)channel_spend(&f, "meta") >
-					  floor(0.3 * (double)budget + 1e-6);
+					  floor(0.3 * (double)budget + 1e-6) ||
+				  over_frequency_cap(&f);
 		}
 		done(&f);
 	}
@@ -424,7 +451,8 @@ static void rounding_keeps_min_cost_goals(void)
 			break;
 		if (run(&f) == 0 && f.p.status == PLAN_OPTIMAL) {
 			runs++;
-			missed += f.p.total.applications < goal;
+			missed += f.p.total.applications < goal ||
+				  over_frequency_cap(&f);
 		}
 		done(&f);
 	}
@@ -530,6 +558,50 @@ static void frontier_is_concave_and_ends_at_saturation(void)
 	done(&f);
 }
 
+/*
+ * The paper's 1000 fee buys 25 applications, referrals 2 per 1000: at
+ * 500 only referrals (1), at 1000 the paper (25), a step with no
+ * marginal; then 2 more applications per 1000 on referrals.
+ */
+static void mip_frontier_marks_the_step_and_splits_spend(void)
+{
+	struct fixture f;
+	const char *ch = "{\"paper\": {\"share\": 0.5}, \"ref_a\": "
+			 "{\"share\": 0.5}}";
+	long paper, ref;
+	static const double apps[] = { 1, 25, 26, 27 };
+
+	CHECK(plan(&f, "\"budget\": 1500", ch, "", "") == 0);
+	f.o.frontier_from = 50000;
+	f.o.frontier_to = 200000;
+	f.o.frontier_step = 50000;
+	CHECK(run(&f) == 0);
+	CHECK(f.p.n_frontier == 4);
+	paper = campaign_find_channel(&f.c, "paper");
+	ref = campaign_find_channel(&f.c, "ref_a");
+	for (size_t i = 0; i < f.p.n_frontier && i < 4; i++) {
+		const struct frontier_point *pt = &f.p.frontier[i];
+		const int64_t *by = &f.p.frontier_spend[i * f.c.n_channels];
+		int64_t sum = 0;
+
+		for (size_t k = 0; k < f.c.n_channels; k++)
+			sum += by[k];
+		CHECK_I64(sum, pt->spend);
+		CHECK_I64(pt->spend, pt->budget);
+		CHECK_NEAR(pt->objective, apps[i], 1e-6);
+		CHECK((pt->step != NULL) == (i == 1));
+		CHECK(isnan(pt->marginal) == (i == 1));
+	}
+	if (f.p.n_frontier == 4) {
+		CHECK_I64(f.p.frontier_spend[0 * f.c.n_channels + ref], 50000);
+		CHECK_I64(f.p.frontier_spend[1 * f.c.n_channels + paper],
+			  100000);
+		CHECK_STR(f.p.frontier[1].step, "paper bought");
+		CHECK_NEAR(f.p.frontier[2].marginal, 2, 1e-6);
+	}
+	done(&f);
+}
+
 static void spend_is_rounded_without_exceeding_the_budget(void)
 {
 	struct fixture f;
@@ -605,6 +677,7 @@ int main(void)
 	blend_weights_span_applications_and_reach();
 	excluded_cells_get_nothing();
 	frontier_is_concave_and_ends_at_saturation();
+	mip_frontier_marks_the_step_and_splits_spend();
 	spend_is_rounded_without_exceeding_the_budget();
 	writes_the_model_in_lp_and_mps();
 	return test_done();

@@ -70,7 +70,10 @@ static void cpm_curve_matches_hand_computed_values(void)
 	CHECK_NEAR(pt.impressions, 1000, 1e-9);
 	CHECK_NEAR(pt.reach, 500 * (1 - exp(-1)), 1e-9);
 	CHECK_NEAR(pt.reach, 316.0602794, 1e-9);
-	CHECK_NEAR(pt.clicks, 10, 1e-9);
+	/* paid clicks from every impression; clicks the persona's, q R */
+	CHECK_NEAR(pt.paid_clicks, 10, 1e-9);
+	CHECK_NEAR(pt.clicks, 0.01 * 316.0602794, 1e-9);
+	CHECK_NEAR(pt.off_target, 0, 0); /* a zeroed campaign: factor 0 */
 	CHECK_NEAR(pt.applications, 0.01 * 0.1 * 316.0602794, 1e-8);
 	CHECK_NEAR(pt.hires, 0.2 * 0.01 * 0.1 * 316.0602794, 1e-8);
 	response_eval(&r, 0, &pt);
@@ -106,7 +109,26 @@ static void cpc_price_becomes_cpm_through_ctr(void)
 	CHECK_NEAR(r.cpm, 2 * 0.02 * 1000, 1e-12);
 	response_eval(&r, 40, &pt);
 	CHECK_NEAR(pt.impressions, 1000, 1e-9);
-	CHECK_NEAR(pt.clicks, 20, 1e-9); /* spend / CPC */
+	CHECK_NEAR(pt.paid_clicks, 20, 1e-9); /* spend / CPC */
+	teardown(&c);
+
+	/* paid clicks stay spend / CPC at any reference frequency */
+	ch.ref_frequency = 3;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.paid_clicks, 20, 1e-9);
+	CHECK(r.q > r.ctr_imp); /* so a unique rate would not pass */
+	teardown(&c);
+	ch.ref_frequency = 1;
+
+	/* off-target: (1 - 0.5) x 20 paid clicks x a 0.1 x factor 0.5 */
+	setup(&c, ch, 0.5, 1);
+	c.off_target_factor = 0.5;
+	response_init(&r, &c, 0, 0);
+	response_eval(&r, 40, &pt);
+	CHECK_NEAR(pt.off_target, 0.5, 1e-12);
+	CHECK_NEAR(response_off_target_per_spend(&r), 0.5 / 40, 1e-15);
 	teardown(&c);
 }
 
@@ -394,8 +416,114 @@ static void segments_fall_in_slope_and_share_the_error(void)
 	teardown(&c);
 }
 
+/*
+ * A member of the persona (1000 people) is missed by a cell with
+ * probability g = 1 - s + s e^-kx, and 1000 (1 - g) is the cell's own
+ * reach. share 0.5, k = 0.01: at 100 SEK g = 1 - 0.5 (1 - e^-1) =
+ * 0.683939721, reach 316.0602794 = 1000 (1 - 0.683939721).
+ */
+static void miss_chance_gives_back_the_cell_reach(void)
+{
+	struct campaign c;
+	struct response r;
+	double x;
+
+	setup(&c, cpm_channel(), 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(response_log_miss(&r, 100, 1000), log(0.683939721), 1e-9);
+	CHECK_NEAR(response_log_miss(&r, 0, 1000), 0, 0);
+	for (x = 1; x < 1000; x *= 3)
+		CHECK_NEAR(1000 * -expm1(response_log_miss(&r, x, 1000)),
+			   response_reach(&r, x), 1e-9);
+	/* log g is convex: its chords rise */
+	CHECK(response_log_miss(&r, 50, 1000) <
+	      (response_log_miss(&r, 0, 1000) +
+	       response_log_miss(&r, 100, 1000)) /
+		      2);
+	teardown(&c);
+}
+
+/*
+ * With share 1 the persona is the reachable audience: log g = -kx
+ * exactly, and the unique reach of cells adds their depths:
+ * N (1 - exp(-sum k x)). k = 0.005 (share 1, R = 1000): 100 SEK and
+ * 300 SEK are depths 0.5 and 1.5, unique reach 1000 (1 - e^-2) =
+ * 864.6647168, below the 393.4693403 + 776.8698399 of the two alone.
+ */
+static void full_share_adds_depths(void)
+{
+	struct campaign c;
+	struct response r;
+	double y;
+
+	setup(&c, cpm_channel(), 1, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK_NEAR(r.k, 0.005, 1e-15);
+	CHECK_NEAR(response_log_miss(&r, 100, 1000), -0.5, 1e-15);
+	CHECK_NEAR(response_log_miss(&r, 1e6, 1000), -5000, 1e-9);
+	y = response_log_miss(&r, 100, 1000) + response_log_miss(&r, 300, 1000);
+	CHECK_NEAR(1000 * -expm1(y), 864.6647168, 1e-6);
+	CHECK_NEAR(response_reach(&r, 100), 393.4693403, 1e-6);
+	CHECK_NEAR(response_reach(&r, 300), 776.8698399, 1e-6);
+	teardown(&c);
+}
+
+/*
+ * One persona of 1000 on three channels, each at depth 1 (rho I / R =
+ * 1): shares 0.5, 0.4, 0.2. Each reaches R (1 - e^-1) = 0.6321206 R:
+ * 316.0603, 252.8482 and 126.4241, together 695.3326. Missed by each
+ * with g = 1 - 0.6321206 s: 0.6839397, 0.7471518, 0.8735759; by the
+ * first two 0.5110068, by all three 0.4464032, so 553.5968 are reached
+ * once or more.
+ */
+static void three_channels_reach_fewer_than_their_sum(void)
+{
+	static const double share[3] = { 0.5, 0.4, 0.2 };
+	struct campaign c;
+	struct response r;
+	double y = 0, sum = 0;
+
+	for (int i = 0; i < 3; i++) {
+		struct channel ch = cpm_channel();
+
+		ch.pricing = PRICING_FLAT;
+		ch.price = 100000;
+		ch.precision = 1;
+		ch.impressions = 1000 * share[i]; /* depth 1 */
+		setup(&c, ch, share[i], 1);
+		response_init(&r, &c, 0, 0);
+		y += response_log_miss(&r, 1000, 1000);
+		sum += response_reach(&r, 1000);
+		CHECK_NEAR(response_log_miss(&r, 999, 1000), 0, 0);
+		teardown(&c);
+	}
+	CHECK_NEAR(sum, 695.3326, 1e-4);
+	CHECK_NEAR(exp(y), 0.4464032, 1e-7);
+	CHECK_NEAR(1000 * -expm1(y), 553.5968, 1e-4);
+}
+
+/* a referral is not exposure: it misses no one's ad exposure */
+static void referral_has_no_part_in_unique_reach(void)
+{
+	struct campaign c;
+	struct channel ch = cpm_channel();
+	struct response r;
+
+	ch.pricing = PRICING_PER_HIRE;
+	ch.price = 100000;
+	setup(&c, ch, 0.5, 1);
+	response_init(&r, &c, 0, 0);
+	CHECK(response_reach(&r, 5000) > 0);
+	CHECK_NEAR(response_log_miss(&r, 5000, 1000), 0, 0);
+	teardown(&c);
+}
+
 int main(void)
 {
+	miss_chance_gives_back_the_cell_reach();
+	full_share_adds_depths();
+	three_channels_reach_fewer_than_their_sum();
+	referral_has_no_part_in_unique_reach();
 	cpm_curve_matches_hand_computed_values();
 	tiny_spend_stays_exact_near_zero();
 	cpc_price_becomes_cpm_through_ctr();

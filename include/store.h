@@ -1,0 +1,127 @@
+/*
+ * store - the SQLite file that push, sync, import and report share.
+ *
+ * One schema (docs/store.md), versioned with PRAGMA user_version and
+ * migrated forward, one step per transaction, when a store is opened;
+ * the file is marked as jobmix's with PRAGMA application_id, and any
+ * other SQLite file is refused. Foreign keys are on, the journal is
+ * WAL, every statement binds its parameters, and every write runs in
+ * a transaction the caller opens with store_begin(), so a process
+ * killed at any moment leaves the last committed state.
+ *
+ * Functions print their own message with errorf() and return -1 on
+ * failure (or the exit status, where they say so). Money is integer
+ * minor units of the currency beside it; days are YYYY-MM-DD in the
+ * ad account's own time zone.
+ */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct strbuf;
+
+#define STORE_SCHEMA_VERSION 1
+
+enum store_mode {
+	STORE_CREATE,   /* create the file when it does not exist */
+	STORE_EXISTING, /* the file must exist */
+};
+
+/*
+ * Open (and, with STORE_CREATE, create) the store at path and migrate
+ * it to STORE_SCHEMA_VERSION. 0 with *out set, or an exit status after
+ * the message: 66 the file does not exist (STORE_EXISTING), 65 it is not
+ * a jobmix store or it is newer than this jobmix, 73 it cannot be
+ * created, 74 another I/O failure.
+ */
+int store_open(const char *path, enum store_mode mode, struct store **out);
+void store_close(struct store *s);
+int store_schema_version(struct store *s);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+
+/*
+ * Lock the store against a second writer of the same kind (two nightly
+ * syncs): an flock on path + ".lock", held until store_unlock() or the
+ * process ends, so a crash cannot leave a stale lock. 0 locked, 1 held
+ * by another process, -1 error.
+ */
+int store_lock(const char *path, int *fd);
+void store_unlock(int fd);
+
+/* an ad account as the platform describes it */
+struct store_account {
+	const char *platform, *account_id;
+	const char *currency; /* ISO 4217 */
+	const char *timezone; /* IANA name, e.g. Europe/Stockholm */
+	const char *name;     /* may be NULL */
+};
+int store_account_put(struct store *s, const struct store_account *a);
+/*
+ * The account's currency and time zone into the strbufs; 1 found,
+ * 0 unknown, -1 error.
+ */
+int store_account_get(struct store *s, const char *platform,
+		      const char *account_id, struct strbuf *currency,
+		      struct strbuf *timezone);
+
+/*
+ * The id map: one row per object push created on a platform, keyed by
+ * jobmix's own key for it (local_key), so a second push finds it and
+ * a push cut off midway resumes.
+ */
+struct store_object {
+	const char *platform, *account_id;
+	const char *kind;      /* campaign, ad_set, creative, ad */
+	const char *local_key; /* jobmix's key: plan, cell, job */
+	const char *remote_id; /* the platform's id */
+	const char *status;    /* PAUSED, ACTIVE, ...; may be NULL */
+};
+/* insert, or update remote id and status of the same local key */
+int store_object_put(struct store *s, const struct store_object *o);
+/* the remote id of (platform, account, kind, local key): 1, 0, -1 */
+int store_object_find(struct store *s, const char *platform,
+		      const char *account_id, const char *kind,
+		      const char *local_key, struct strbuf *remote_id);
+
+/* one ad's figures on one day, as the platform reports them */
+struct store_metric {
+	const char *ad_id;       /* the platform's ad (or creative) id */
+	const char *campaign_id; /* may be NULL */
+	int64_t spend;           /* minor units of the account currency */
+	int64_t impressions, clicks;
+	int64_t reach, link_clicks, applications, leads; /* -1: not given */
+};
+/*
+ * Replace every row of (platform, account, day) with rows[0..n): an ad
+ * that dropped out of a restated day is gone afterwards. Run it inside
+ * store_begin()/store_commit() together with store_state_set(), so a
+ * day and the state that counts it commit together or not at all.
+ */
+int store_day_replace(struct store *s, const char *platform,
+		      const char *account_id, const char *day,
+		      const char *currency, const struct store_metric *rows,
+		      size_t n);
+
+/* the last day fully committed for (platform, account, stream) */
+int store_state_get(struct store *s, const char *platform,
+		    const char *account_id, const char *stream,
+		    struct strbuf *day);
+int store_state_set(struct store *s, const char *platform,
+		    const char *account_id, const char *stream,
+		    const char *day);
+
+/* sums over [from, to] of an account, for checks and reports */
+struct store_totals {
+	int64_t rows, spend, impressions, clicks;
+};
+int store_totals(struct store *s, const char *platform, const char *account_id,
+		 const char *from, const char *to, struct store_totals *out);
+
+#endif

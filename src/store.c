@@ -1,0 +1,638 @@
+/*
+ * store.c - the SQLite store: schema, migrations and the statements
+ * push, sync, import and report run. The only file that includes
+ * sqlite3.h. docs/store.md describes the tables.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "strbuf.h"
+#include "usage.h"
+#include "wrapper.h"
+
+/* 'JMIX': marks the file as a jobmix store (PRAGMA application_id) */
+#define STORE_APPLICATION_ID 0x4a4d4958
+
+struct store {
+	sqlite3 *db;
+	char *path; /* owned; for messages */
+};
+
+/*
+ * migrations[i] takes the schema from version i to i + 1. Only ever
+ * append: a store written by an older jobmix is migrated forward step
+ * by step, each step in its own transaction with its user_version.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema, docs/store.md */
+	"CREATE TABLE campaign ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL,"
+	" client TEXT,"
+	" currency TEXT NOT NULL CHECK (length(currency) = 3),"
+	" start_day TEXT NOT NULL,"
+	" end_day TEXT NOT NULL,"
+	" UNIQUE (name, start_day)) STRICT;"
+	"CREATE TABLE plan ("
+	" id INTEGER PRIMARY KEY,"
+	" campaign_id INTEGER NOT NULL REFERENCES campaign(id),"
+	" sha256 TEXT NOT NULL UNIQUE,"
+	" objective TEXT NOT NULL,"
+	" budget INTEGER NOT NULL CHECK (budget >= 0),"
+	" created_at TEXT NOT NULL,"
+	" body TEXT NOT NULL) STRICT;"
+	"CREATE TABLE cell ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" persona TEXT NOT NULL,"
+	" channel TEXT NOT NULL,"
+	" platform TEXT NOT NULL,"
+	" spend INTEGER NOT NULL CHECK (spend >= 0),"
+	" daily INTEGER CHECK (daily >= 0),"
+	" UNIQUE (plan_id, persona, channel)) STRICT;"
+	"CREATE TABLE job ("
+	" id INTEGER PRIMARY KEY,"
+	" reference TEXT NOT NULL UNIQUE,"
+	" title TEXT NOT NULL,"
+	" url TEXT NOT NULL,"
+	" category TEXT,"
+	" city TEXT,"
+	" country TEXT) STRICT;"
+	"CREATE TABLE account ("
+	" platform TEXT NOT NULL"
+	"  CHECK (platform IN ('meta', 'linkedin', 'tiktok')),"
+	" account_id TEXT NOT NULL,"
+	" currency TEXT NOT NULL CHECK (length(currency) = 3),"
+	" timezone TEXT NOT NULL,"
+	" name TEXT,"
+	" PRIMARY KEY (platform, account_id)) STRICT;"
+	"CREATE TABLE object ("
+	" id INTEGER PRIMARY KEY,"
+	" platform TEXT NOT NULL,"
+	" account_id TEXT NOT NULL,"
+	" kind TEXT NOT NULL"
+	"  CHECK (kind IN ('campaign', 'ad_set', 'creative', 'ad')),"
+	" local_key TEXT NOT NULL,"
+	" remote_id TEXT NOT NULL,"
+	" status TEXT,"
+	" cell_id INTEGER REFERENCES cell(id),"
+	" job_id INTEGER REFERENCES job(id),"
+	" created_at TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (platform, account_id, kind, local_key),"
+	" UNIQUE (platform, account_id, kind, remote_id),"
+	" FOREIGN KEY (platform, account_id)"
+	"  REFERENCES account(platform, account_id)) STRICT;"
+	"CREATE TABLE metric_day ("
+	" platform TEXT NOT NULL,"
+	" account_id TEXT NOT NULL,"
+	" day TEXT NOT NULL,"
+	" ad_id TEXT NOT NULL,"
+	" campaign_id TEXT,"
+	" currency TEXT NOT NULL CHECK (length(currency) = 3),"
+	" spend INTEGER NOT NULL CHECK (spend >= 0),"
+	" impressions INTEGER NOT NULL CHECK (impressions >= 0),"
+	" clicks INTEGER NOT NULL CHECK (clicks >= 0),"
+	" reach INTEGER,"
+	" link_clicks INTEGER,"
+	" applications INTEGER,"
+	" leads INTEGER,"
+	" PRIMARY KEY (platform, account_id, day, ad_id),"
+	" FOREIGN KEY (platform, account_id)"
+	"  REFERENCES account(platform, account_id)) STRICT;"
+	"CREATE INDEX metric_day_by_day ON metric_day (day);"
+	"CREATE INDEX metric_day_by_ad ON metric_day (platform, ad_id, day);"
+	"CREATE TABLE sync_state ("
+	" platform TEXT NOT NULL,"
+	" account_id TEXT NOT NULL,"
+	" stream TEXT NOT NULL,"
+	" through_day TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" PRIMARY KEY (platform, account_id, stream),"
+	" FOREIGN KEY (platform, account_id)"
+	"  REFERENCES account(platform, account_id)) STRICT;"
+	"CREATE TABLE ats_event ("
+	" id INTEGER PRIMARY KEY,"
+	" event_key TEXT NOT NULL UNIQUE,"
+	" kind TEXT NOT NULL CHECK (kind IN ('application', 'hire')),"
+	" at TEXT NOT NULL,"
+	" job_reference TEXT,"
+	" source TEXT,"
+	" utm_source TEXT,"
+	" utm_medium TEXT,"
+	" utm_campaign TEXT,"
+	" utm_content TEXT,"
+	" utm_term TEXT) STRICT;"
+	"CREATE TABLE import_file ("
+	" sha256 TEXT PRIMARY KEY,"
+	" kind TEXT NOT NULL,"
+	" imported_at TEXT NOT NULL,"
+	" rows INTEGER NOT NULL) STRICT;",
+};
+
+#define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+static int db_error(struct store *s, const char *what)
+{
+	return errorf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	errorf("%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+static sqlite3_stmt *prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		db_error(s, "cannot prepare a statement");
+		return NULL;
+	}
+	return st;
+}
+
+/* bind NULL for a NULL string; strings outlive the statement's step */
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* bind NULL for -1, an optional count the platform did not give */
+static void bind_count(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+/* step a statement that returns no row, then finalize it */
+static int run(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE) {
+		db_error(s, what);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int pragma_int(struct store *s, const char *sql, int *out)
+{
+	sqlite3_stmt *st = prepare(s, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		db_error(s, "cannot read the schema version");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_schema_version(struct store *s)
+{
+	int v;
+
+	return pragma_int(s, "PRAGMA user_version", &v) ? -1 : v;
+}
+
+/*
+ * Is this file ours? A new file has no tables and application id 0;
+ * a jobmix store has our id; anything else is somebody else's data.
+ */
+static int check_ownership(struct store *s)
+{
+	int app, tables;
+
+	if (pragma_int(s, "PRAGMA application_id", &app) ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables))
+		return JM_DATAERR;
+	if (app == STORE_APPLICATION_ID || (app == 0 && tables == 0))
+		return 0;
+	errorf("%s: not a jobmix store (an SQLite file of another program); "
+	       "name another file with [store] path",
+	       s->path);
+	return JM_DATAERR;
+}
+
+static int migrate(struct store *s)
+{
+	int have = store_schema_version(s);
+	struct strbuf sql = STRBUF_INIT;
+
+	if (have < 0)
+		return JM_DATAERR;
+	if (have > STORE_SCHEMA_VERSION) {
+		errorf("%s: the store has schema version %d, newer than this "
+		       "jobmix knows (%d): upgrade jobmix",
+		       s->path, have, STORE_SCHEMA_VERSION);
+		return JM_DATAERR;
+	}
+	for (; have < STORE_SCHEMA_VERSION; have++) {
+		strbuf_reset(&sql);
+		strbuf_addf(&sql,
+			    "BEGIN IMMEDIATE; %s PRAGMA application_id = %d;"
+			    " PRAGMA user_version = %d; COMMIT;",
+			    migrations[have], STORE_APPLICATION_ID, have + 1);
+		if (exec(s, sql.buf)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			strbuf_release(&sql);
+			return JM_IOERR;
+		}
+	}
+	strbuf_release(&sql);
+	return 0;
+}
+
+/* open the file itself; the exit status on failure */
+static int open_file(struct store *s, enum store_mode mode)
+{
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+	struct stat sb;
+
+	if (mode == STORE_EXISTING && stat(s->path, &sb) != 0) {
+		errorf("%s: no store here: %s", s->path, strerror(errno));
+		return JM_NOINPUT;
+	}
+	if (mode == STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(s->path, &s->db, flags, NULL) != SQLITE_OK) {
+		if (!s->db)
+			die("out of memory");
+		db_error(s, "cannot open the store");
+		return mode == STORE_CREATE ? JM_CANTCREAT : JM_IOERR;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	return 0;
+}
+
+int store_open(const char *path, enum store_mode mode, struct store **out)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	int rc;
+
+	s->path = xstrdup(path);
+	*out = NULL;
+	rc = open_file(s, mode);
+	if (!rc && sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_schema",
+				NULL, NULL, NULL) != SQLITE_OK) {
+		rc = sqlite3_errcode(s->db) == SQLITE_NOTADB ? JM_DATAERR
+							     : JM_IOERR;
+		if (rc == JM_DATAERR)
+			errorf("%s: not a jobmix store (not an SQLite file)",
+			       s->path);
+		else
+			db_error(s, "cannot read the store");
+	}
+	if (!rc)
+		rc = check_ownership(s);
+	if (!rc && (exec(s, "PRAGMA journal_mode = WAL") ||
+		    exec(s, "PRAGMA foreign_keys = ON") ||
+		    exec(s, "PRAGMA synchronous = NORMAL")))
+		rc = JM_IOERR;
+	if (!rc)
+		rc = migrate(s);
+	if (rc) {
+		store_close(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+int store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_lock(const char *path, int *fd)
+{
+	struct strbuf lock = STRBUF_INIT;
+	int f;
+
+	strbuf_addf(&lock, "%s.lock", path);
+	f = open(lock.buf, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (f < 0) {
+		errorf("%s: cannot open the lock file: %s", lock.buf,
+		       strerror(errno));
+		strbuf_release(&lock);
+		return -1;
+	}
+	strbuf_release(&lock);
+	if (flock(f, LOCK_EX | LOCK_NB) != 0) {
+		int busy = errno == EWOULDBLOCK;
+
+		if (!busy)
+			errorf("%s: cannot lock the store: %s", path,
+			       strerror(errno));
+		close(f);
+		return busy ? 1 : -1;
+	}
+	*fd = f;
+	return 0;
+}
+
+void store_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
+
+int store_account_put(struct store *s, const struct store_account *a)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO account (platform, account_id, currency,"
+		   " timezone, name) VALUES (?1, ?2, ?3, ?4, ?5)"
+		   " ON CONFLICT (platform, account_id) DO UPDATE SET"
+		   " currency = excluded.currency,"
+		   " timezone = excluded.timezone, name = excluded.name");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, a->platform);
+	bind_text(st, 2, a->account_id);
+	bind_text(st, 3, a->currency);
+	bind_text(st, 4, a->timezone);
+	bind_text(st, 5, a->name);
+	return run(s, st, "cannot save the ad account");
+}
+
+/* copy column i of the current row into out, "" for NULL */
+static void column_to(sqlite3_stmt *st, int i, struct strbuf *out)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	strbuf_reset(out);
+	if (v)
+		strbuf_addstr(out, (const char *)v);
+}
+
+/* step a query of at most one row: 1 a row, 0 none, -1 error */
+static int one_row(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_error(s, what);
+	return -1;
+}
+
+int store_account_get(struct store *s, const char *platform,
+		      const char *account_id, struct strbuf *currency,
+		      struct strbuf *timezone)
+{
+	sqlite3_stmt *st =
+		prepare(s, "SELECT currency, timezone FROM account"
+			   " WHERE platform = ?1 AND account_id = ?2");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	found = one_row(s, st, "cannot read the ad account");
+	if (found == 1) {
+		column_to(st, 0, currency);
+		column_to(st, 1, timezone);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_object_put(struct store *s, const struct store_object *o)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO object (platform, account_id, kind, local_key,"
+		   " remote_id, status, created_at, updated_at)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL ", " NOW_SQL ")"
+		   " ON CONFLICT (platform, account_id, kind, local_key)"
+		   " DO UPDATE SET remote_id = excluded.remote_id,"
+		   " status = coalesce(excluded.status, status),"
+		   " updated_at = excluded.updated_at");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, o->platform);
+	bind_text(st, 2, o->account_id);
+	bind_text(st, 3, o->kind);
+	bind_text(st, 4, o->local_key);
+	bind_text(st, 5, o->remote_id);
+	bind_text(st, 6, o->status);
+	return run(s, st, "cannot save the platform object");
+}
+
+int store_object_find(struct store *s, const char *platform,
+		      const char *account_id, const char *kind,
+		      const char *local_key, struct strbuf *remote_id)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT remote_id FROM object WHERE platform = ?1"
+		   " AND account_id = ?2 AND kind = ?3 AND local_key = ?4");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, local_key);
+	found = one_row(s, st, "cannot read the platform object");
+	if (found == 1)
+		column_to(st, 0, remote_id);
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int delete_day(struct store *s, const char *platform,
+		      const char *account_id, const char *day)
+{
+	sqlite3_stmt *st =
+		prepare(s, "DELETE FROM metric_day WHERE platform = ?1"
+			   " AND account_id = ?2 AND day = ?3");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, day);
+	return run(s, st, "cannot replace the day's metrics");
+}
+
+static int insert_rows(struct store *s, const char *platform,
+		       const char *account_id, const char *day,
+		       const char *currency, const struct store_metric *rows,
+		       size_t n)
+{
+	sqlite3_stmt *st =
+		prepare(s, "INSERT INTO metric_day (platform, account_id, day,"
+			   " ad_id, campaign_id, currency, spend, impressions,"
+			   " clicks, reach, link_clicks, applications, leads)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+			   " ?11, ?12, ?13)");
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, day);
+	bind_text(st, 6, currency);
+	for (size_t i = 0; i < n; i++) {
+		const struct store_metric *r = &rows[i];
+
+		bind_text(st, 4, r->ad_id);
+		bind_text(st, 5, r->campaign_id);
+		sqlite3_bind_int64(st, 7, r->spend);
+		sqlite3_bind_int64(st, 8, r->impressions);
+		sqlite3_bind_int64(st, 9, r->clicks);
+		bind_count(st, 10, r->reach);
+		bind_count(st, 11, r->link_clicks);
+		bind_count(st, 12, r->applications);
+		bind_count(st, 13, r->leads);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			db_error(s, "cannot save the day's metrics");
+			sqlite3_finalize(st);
+			return -1;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+int store_day_replace(struct store *s, const char *platform,
+		      const char *account_id, const char *day,
+		      const char *currency, const struct store_metric *rows,
+		      size_t n)
+{
+	int rc;
+
+	/* whole or nothing, inside the caller's transaction or alone */
+	if (exec(s, "SAVEPOINT day_replace"))
+		return -1;
+	rc = delete_day(s, platform, account_id, day) ||
+	     insert_rows(s, platform, account_id, day, currency, rows, n);
+	if (rc)
+		exec(s, "ROLLBACK TO day_replace");
+	if (exec(s, "RELEASE day_replace"))
+		return -1;
+	return rc ? -1 : 0;
+}
+
+int store_state_get(struct store *s, const char *platform,
+		    const char *account_id, const char *stream,
+		    struct strbuf *day)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT through_day FROM sync_state WHERE platform = ?1"
+		   " AND account_id = ?2 AND stream = ?3");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, stream);
+	found = one_row(s, st, "cannot read the sync state");
+	if (found == 1)
+		column_to(st, 0, day);
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_state_set(struct store *s, const char *platform,
+		    const char *account_id, const char *stream, const char *day)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO sync_state (platform, account_id, stream,"
+		   " through_day, updated_at) VALUES (?1, ?2, ?3, ?4, " NOW_SQL
+		   ") ON CONFLICT (platform, account_id, stream) DO UPDATE"
+		   " SET through_day = excluded.through_day,"
+		   " updated_at = excluded.updated_at");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, stream);
+	bind_text(st, 4, day);
+	return run(s, st, "cannot save the sync state");
+}
+
+int store_totals(struct store *s, const char *platform, const char *account_id,
+		 const char *from, const char *to, struct store_totals *out)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT count(*), coalesce(sum(spend), 0),"
+		   " coalesce(sum(impressions), 0), coalesce(sum(clicks), 0)"
+		   " FROM metric_day"
+		   " WHERE platform = ?1 AND account_id = ?2"
+		   " AND day BETWEEN ?3 AND ?4");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, from);
+	bind_text(st, 4, to);
+	found = one_row(s, st, "cannot sum the metrics");
+	if (found == 1) {
+		/* sum() of integers is exact, or an overflow error */
+		out->rows = sqlite3_column_int64(st, 0);
+		out->spend = sqlite3_column_int64(st, 1);
+		out->impressions = sqlite3_column_int64(st, 2);
+		out->clicks = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	return found < 0 ? -1 : 0;
+}

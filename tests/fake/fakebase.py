@@ -1,0 +1,181 @@
+"""fakebase - what the platform fakes in tests/fake share.
+
+A fake is a loopback HTTP server on a port of its own choosing (written
+to --port-file once it listens), that logs every request it receives as
+one JSON object per line (--log), can be told to misbehave (throttle the
+platform's own way, fail with 5xx, hang, die after N requests) and exits
+by itself: after --idle-timeout seconds without a request, or after
+--lifetime seconds in all. Python standard library only; tests only.
+"""
+
+import argparse
+import json
+import os
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+MAX_BODY = 8 << 20
+
+
+class Request:
+    """One request as the fake saw it."""
+
+    def __init__(self, handler, body):
+        parts = urlsplit(handler.path)
+        self.method = handler.command
+        self.path = parts.path
+        self.query = {k: v[-1] for k, v in
+                      parse_qs(parts.query, keep_blank_values=True).items()}
+        self.headers = {k.lower(): v for k, v in handler.headers.items()}
+        self.body = body
+        self.form = {}
+        self.json = None
+        ctype = self.headers.get("content-type", "")
+        if ctype.startswith("application/x-www-form-urlencoded"):
+            self.form = {k: v[-1] for k, v in
+                         parse_qs(body, keep_blank_values=True).items()}
+        elif ctype.startswith("application/json") and body:
+            try:
+                self.json = json.loads(body)
+            except ValueError:
+                self.json = ValueError
+
+    def record(self, n, status):
+        return {"n": n, "method": self.method, "path": self.path,
+                "query": self.query, "headers": self.headers,
+                "body": self.body, "status": status}
+
+
+def common_args(description):
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("--port-file", required=True,
+                   help="write the port here once listening")
+    p.add_argument("--log", required=True,
+                   help="append each request as a JSON line")
+    p.add_argument("--idle-timeout", type=float, default=20,
+                   help="exit after this many seconds without a request")
+    p.add_argument("--lifetime", type=float, default=300,
+                   help="exit after this many seconds in all")
+    p.add_argument("--throttle", type=int, default=0,
+                   help="throttle the first N requests, the platform's way")
+    p.add_argument("--regain", type=float, default=0,
+                   help="throttle: the wait the platform announces, seconds")
+    p.add_argument("--fail", type=int, default=0,
+                   help="answer the first N requests (after any throttled"
+                        " ones) with a 5xx")
+    p.add_argument("--hang-at", type=int, default=0,
+                   help="request number K hangs --hang-seconds first")
+    p.add_argument("--hang-seconds", type=float, default=30)
+    p.add_argument("--die-after", type=int, default=0,
+                   help="after N requests, drop the connection and exit")
+    p.add_argument("--token-env", default="FAKE_TOKEN",
+                   help="the environment variable holding the valid token")
+    return p
+
+
+class Fake:
+    """Subclasses define name, handle(req) and the misbehaviour replies."""
+
+    name = "fake"
+
+    def __init__(self, args):
+        self.args = args
+        self.token = os.environ.get(args.token_env, "")
+        self.count = 0
+        self.lock = threading.Lock()
+        self.last = time.monotonic()
+        self.log = open(args.log, "a", encoding="utf-8")
+
+    # a reply is (status, headers dict, body object or text)
+    def handle(self, req):
+        raise NotImplementedError
+
+    def throttle_reply(self, req):
+        return 429, {}, {"message": "throttled"}
+
+    def fail_reply(self, req):
+        return 503, {}, {"message": "unavailable"}
+
+    def misbehave(self, n, req):
+        """The reply a failure mode gives request n, or None."""
+        a = self.args
+        if a.throttle and n <= a.throttle:
+            return self.throttle_reply(req)
+        if a.fail and n <= a.throttle + a.fail:
+            return self.fail_reply(req)
+        return None
+
+    def write_log(self, entry):
+        with self.lock:
+            self.log.write(json.dumps(entry, sort_keys=True) + "\n")
+            self.log.flush()
+
+    def serve(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *a):
+                pass
+
+            def any(self):
+                length = int(self.headers.get("content-length") or 0)
+                if length > MAX_BODY:
+                    self.send_error(413)
+                    return
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                req = Request(self, body)
+                with fake.lock:
+                    fake.count += 1
+                    n = fake.count
+                    fake.last = time.monotonic()
+                a = fake.args
+                if a.die_after and n > a.die_after:
+                    fake.write_log(req.record(n, "dropped"))
+                    os._exit(0)
+                if a.hang_at == n:
+                    time.sleep(a.hang_seconds)
+                reply = fake.misbehave(n, req) or fake.handle(req)
+                status, headers, out = reply
+                fake.write_log(req.record(n, status))
+                data = out if isinstance(out, str) else json.dumps(out)
+                data = data.encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = any
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        tmp = self.args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(str(server.server_address[1]))
+        os.rename(tmp, self.args.port_file)
+        start = time.monotonic()
+
+        def watchdog():
+            while True:
+                time.sleep(0.2)
+                now = time.monotonic()
+                if (now - fake.last > fake.args.idle_timeout or
+                        now - start > fake.args.lifetime):
+                    server.shutdown()
+                    return
+
+        threading.Thread(target=watchdog, daemon=True).start()
+        server.serve_forever()
+        return 0
+
+
+def main(cls, description):
+    args = cls.arguments(common_args(description)).parse_args()
+    sys.exit(cls(args).serve())
