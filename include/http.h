@@ -80,7 +80,7 @@ const char *http_response_header(const struct http_response *r,
 				 const char *name);
 
 struct http_options {
-	enum platform platform; /* whose throttle and error signals */
+	enum api_platform platform; /* whose throttle and error signals */
 	/*
 	 * The platform hook: what a reply means. NULL: the platform's
 	 * own rules, throttle_classify(platform, ...). An adapter may
@@ -114,7 +114,7 @@ struct http_options {
  * retries, 5 minutes of waiting, backoff from 1 s up to 60 s, 60 s for
  * a throttle without a stated wait.
  */
-void http_options_init(struct http_options *o, enum platform p);
+void http_options_init(struct http_options *o, enum api_platform p);
 
 /* once per process, before any client; 0 or -1 (message printed) */
 int http_global_init(void);

@@ -16,11 +16,16 @@
 
 #include <stddef.h>
 
-enum platform {
-	PLATFORM_GENERIC, /* HTTP status codes only */
-	PLATFORM_META,
-	PLATFORM_LINKEDIN,
-	PLATFORM_TIKTOK,
+/*
+ * Whose rules a reply is read by. Not campaign.h's enum platform: the
+ * adapters map a plan's platform to these, so that this layer does not
+ * depend on the planning model (and "offline" has no API).
+ */
+enum api_platform {
+	API_GENERIC, /* HTTP status codes only */
+	API_META,
+	API_LINKEDIN,
+	API_TIKTOK,
 };
 
 enum reply_class {
@@ -61,12 +66,12 @@ struct verdict {
 	char message[256]; /* the platform's own words, or "" */
 };
 
-enum reply_class throttle_classify(enum platform p, const struct reply *r,
+enum reply_class throttle_classify(enum api_platform p, const struct reply *r,
 				   struct verdict *v);
 
 /* "ok", "throttled", "retryable", "auth error", ... */
 const char *throttle_class_name(enum reply_class cls);
 /* "meta", "linkedin", "tiktok", "generic" */
-const char *throttle_platform_name(enum platform p);
+const char *throttle_api_name(enum api_platform p);
 
 #endif

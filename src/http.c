@@ -59,7 +59,7 @@ void http_global_cleanup(void)
 	curl_global_cleanup();
 }
 
-void http_options_init(struct http_options *o, enum platform p)
+void http_options_init(struct http_options *o, enum api_platform p)
 {
 	memset(o, 0, sizeof(*o));
 	o->platform = p;

@@ -31,16 +31,16 @@ const char *throttle_class_name(enum reply_class cls)
 	return "unknown";
 }
 
-const char *throttle_platform_name(enum platform p)
+const char *throttle_api_name(enum api_platform p)
 {
 	switch (p) {
-	case PLATFORM_META:
+	case API_META:
 		return "meta";
-	case PLATFORM_LINKEDIN:
+	case API_LINKEDIN:
 		return "linkedin";
-	case PLATFORM_TIKTOK:
+	case API_TIKTOK:
 		return "tiktok";
-	case PLATFORM_GENERIC:
+	case API_GENERIC:
 		break;
 	}
 	return "generic";
@@ -302,22 +302,22 @@ static enum reply_class classify_tiktok(const struct reply *r,
 	return REPLY_CLIENT;
 }
 
-enum reply_class throttle_classify(enum platform p, const struct reply *r,
+enum reply_class throttle_classify(enum api_platform p, const struct reply *r,
 				   struct verdict *v)
 {
 	memset(v, 0, sizeof(*v));
 	v->usage_pct = -1;
 	switch (p) {
-	case PLATFORM_META:
+	case API_META:
 		v->cls = classify_meta(r, v);
 		break;
-	case PLATFORM_LINKEDIN:
+	case API_LINKEDIN:
 		v->cls = classify_linkedin(r, v);
 		break;
-	case PLATFORM_TIKTOK:
+	case API_TIKTOK:
 		v->cls = classify_tiktok(r, v);
 		break;
-	case PLATFORM_GENERIC:
+	case API_GENERIC:
 		v->cls = by_status(r, v);
 		break;
 	}

@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r.body = rest + cut + 2;
 		r.body_len = n - cut - 2;
 	}
-	throttle_classify((enum platform)(data[0] % 4), &r, &v);
+	throttle_classify((enum api_platform)(data[0] % 4), &r, &v);
 	if (v.cls > REPLY_SERVER)
 		fail("a class out of range");
 	if (!(v.wait_s >= 0 && v.wait_s <= 86400))

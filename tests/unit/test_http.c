@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "campaign.h" /* an adapter includes both: no clash of names */
 #include "diag.h"
 #include "fileio.h"
 #include "json.h"
@@ -201,7 +202,7 @@ static void record_sleep(void *ctx, long ms)
 }
 
 /* small waits, recorded instead of slept; fixed seed */
-static void test_options(struct http_options *o, enum platform p)
+static void test_options(struct http_options *o, enum api_platform p)
 {
 	http_options_init(o, p);
 	o->connect_timeout_ms = 1000;
@@ -245,8 +246,9 @@ static int send_once(const struct http_options *o, const char *method,
 
 /* ---- the classifiers, by hand ---- */
 
-static enum reply_class classify(enum platform p, long status, const char *body,
-				 const char *buc, struct verdict *v)
+static enum reply_class classify(enum api_platform p, long status,
+				 const char *body, const char *buc,
+				 struct verdict *v)
 {
 	struct reply r = { .status = status,
 			   .body = body,
@@ -270,12 +272,12 @@ static void meta_throttles_are_http_400_with_codes(void)
 		snprintf(body, sizeof(body),
 			 "{\"error\":{\"message\":\"slow\",\"code\":%ld}}",
 			 codes[i]);
-		CHECK_I64(classify(PLATFORM_META, 400, body, NULL, &v),
+		CHECK_I64(classify(API_META, 400, body, NULL, &v),
 			  REPLY_THROTTLED);
 		CHECK_I64(v.code, codes[i]);
 	}
 	/* 12 minutes to regain access: 720 s; usage 95 % */
-	CHECK_I64(classify(PLATFORM_META, 400,
+	CHECK_I64(classify(API_META, 400,
 			   "{\"error\":{\"code\":80004,"
 			   "\"error_subcode\":2446079,\"message\":\"(#80004) "
 			   "There have been too many calls\"}}",
@@ -286,19 +288,18 @@ static void meta_throttles_are_http_400_with_codes(void)
 	CHECK_I64(v.subcode, 2446079);
 	CHECK_STR(v.message, "(#80004) There have been too many calls");
 	/* next to the range, not a throttle */
-	CHECK_I64(classify(PLATFORM_META, 400, "{\"error\":{\"code\":80015}}",
-			   buc, &v),
+	CHECK_I64(classify(API_META, 400, "{\"error\":{\"code\":80015}}", buc,
+			   &v),
 		  REPLY_CLIENT);
 	CHECK_NEAR(v.wait_s, 0, 1e-9);
 	/* a success that says access is about to go: wait kept */
-	CHECK_I64(classify(PLATFORM_META, 200, "{\"id\":\"1\"}", buc, &v),
-		  REPLY_OK);
+	CHECK_I64(classify(API_META, 200, "{\"id\":\"1\"}", buc, &v), REPLY_OK);
 	CHECK_NEAR(v.wait_s, 720, 1e-9);
 	/* a bare 429 still takes the usage header's wait */
-	CHECK_I64(classify(PLATFORM_META, 429, "", buc, &v), REPLY_THROTTLED);
+	CHECK_I64(classify(API_META, 429, "", buc, &v), REPLY_THROTTLED);
 	CHECK_NEAR(v.wait_s, 720, 1e-9);
 	/* a header that is not JSON is ignored, not trusted */
-	CHECK_I64(classify(PLATFORM_META, 200, "{}", "{\"a\":[{\"est", &v),
+	CHECK_I64(classify(API_META, 200, "{}", "{\"a\":[{\"est", &v),
 		  REPLY_OK);
 	CHECK_NEAR(v.wait_s, 0, 1e-9);
 	CHECK_NEAR(v.usage_pct, -1, 1e-9);
@@ -308,32 +309,30 @@ static void meta_auth_transient_and_client_errors(void)
 {
 	struct verdict v;
 
-	CHECK_I64(classify(PLATFORM_META, 400,
+	CHECK_I64(classify(API_META, 400,
 			   "{\"error\":{\"code\":190,\"error_subcode\":463}}",
 			   NULL, &v),
 		  REPLY_AUTH);
-	CHECK_I64(classify(PLATFORM_META, 403, "{\"error\":{\"code\":200}}",
-			   NULL, &v),
-		  REPLY_AUTH);
-	CHECK_I64(classify(PLATFORM_META, 500, "{\"error\":{\"code\":2}}", NULL,
-			   &v),
+	CHECK_I64(
+		classify(API_META, 403, "{\"error\":{\"code\":200}}", NULL, &v),
+		REPLY_AUTH);
+	CHECK_I64(classify(API_META, 500, "{\"error\":{\"code\":2}}", NULL, &v),
 		  REPLY_RETRYABLE);
-	CHECK_I64(classify(PLATFORM_META, 400,
+	CHECK_I64(classify(API_META, 400,
 			   "{\"error\":{\"code\":100,\"is_transient\":true}}",
 			   NULL, &v),
 		  REPLY_RETRYABLE);
-	CHECK_I64(classify(PLATFORM_META, 400,
+	CHECK_I64(classify(API_META, 400,
 			   "{\"error\":{\"code\":100,\"error_subcode\":"
 			   "2490408}}",
 			   NULL, &v),
 		  REPLY_CLIENT);
-	CHECK_I64(classify(PLATFORM_META, 500, "{\"error\":{\"code\":100}}",
-			   NULL, &v),
-		  REPLY_SERVER);
-	CHECK_I64(classify(PLATFORM_META, 502, "<html>", NULL, &v),
-		  REPLY_SERVER);
+	CHECK_I64(
+		classify(API_META, 500, "{\"error\":{\"code\":100}}", NULL, &v),
+		REPLY_SERVER);
+	CHECK_I64(classify(API_META, 502, "<html>", NULL, &v), REPLY_SERVER);
 	/* Meta never throttles with 429; but a 429 is still a throttle */
-	CHECK_I64(classify(PLATFORM_META, 429, "", NULL, &v), REPLY_THROTTLED);
+	CHECK_I64(classify(API_META, 429, "", NULL, &v), REPLY_THROTTLED);
 }
 
 static void linkedin_signals_by_status(void)
@@ -344,25 +343,23 @@ static void linkedin_signals_by_status(void)
 	struct verdict v;
 
 	r.body_len = strlen(r.body);
-	CHECK_I64(throttle_classify(PLATFORM_LINKEDIN, &r, &v),
-		  REPLY_THROTTLED);
+	CHECK_I64(throttle_classify(API_LINKEDIN, &r, &v), REPLY_THROTTLED);
 	CHECK_NEAR(v.wait_s, 30, 1e-9);
 	CHECK_STR(v.message, "Too many");
 	r.retry_after = "Wed, 21 Oct 2015 07:28:00 GMT"; /* a date: unsaid */
-	CHECK_I64(throttle_classify(PLATFORM_LINKEDIN, &r, &v),
-		  REPLY_THROTTLED);
+	CHECK_I64(throttle_classify(API_LINKEDIN, &r, &v), REPLY_THROTTLED);
 	CHECK_NEAR(v.wait_s, 0, 1e-9);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 401,
+	CHECK_I64(classify(API_LINKEDIN, 401,
 			   "{\"status\":401,\"serviceErrorCode\":65601,"
 			   "\"message\":\"Empty oauth2_access_token\"}",
 			   NULL, &v),
 		  REPLY_AUTH);
 	CHECK_I64(v.code, 65601);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 403, "", NULL, &v), REPLY_AUTH);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 426, "", NULL, &v), REPLY_CLIENT);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 422, "", NULL, &v), REPLY_CLIENT);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 503, "", NULL, &v), REPLY_SERVER);
-	CHECK_I64(classify(PLATFORM_LINKEDIN, 201, "", NULL, &v), REPLY_OK);
+	CHECK_I64(classify(API_LINKEDIN, 403, "", NULL, &v), REPLY_AUTH);
+	CHECK_I64(classify(API_LINKEDIN, 426, "", NULL, &v), REPLY_CLIENT);
+	CHECK_I64(classify(API_LINKEDIN, 422, "", NULL, &v), REPLY_CLIENT);
+	CHECK_I64(classify(API_LINKEDIN, 503, "", NULL, &v), REPLY_SERVER);
+	CHECK_I64(classify(API_LINKEDIN, 201, "", NULL, &v), REPLY_OK);
 }
 
 static void tiktok_signals_inside_http_200(void)
@@ -391,13 +388,13 @@ static void tiktok_signals_inside_http_200(void)
 		snprintf(body, sizeof(body),
 			 "{\"code\":%ld,\"message\":\"m\",\"data\":{}}",
 			 cases[i].code);
-		if (!CHECK(classify(PLATFORM_TIKTOK, 200, body, NULL, &v) ==
+		if (!CHECK(classify(API_TIKTOK, 200, body, NULL, &v) ==
 			   cases[i].cls))
 			printf("#   code %ld\n", cases[i].code);
 	}
-	CHECK_I64(classify(PLATFORM_TIKTOK, 200, "not json", NULL, &v),
+	CHECK_I64(classify(API_TIKTOK, 200, "not json", NULL, &v),
 		  REPLY_SERVER);
-	CHECK_I64(classify(PLATFORM_TIKTOK, 504, "", NULL, &v), REPLY_SERVER);
+	CHECK_I64(classify(API_TIKTOK, 504, "", NULL, &v), REPLY_SERVER);
 }
 
 /* ---- redaction ---- */
@@ -408,7 +405,7 @@ static void redacts_headers_parameters_and_secrets(void)
 	struct http_client *c;
 	struct strbuf out = STRBUF_INIT;
 
-	http_options_init(&o, PLATFORM_META);
+	http_options_init(&o, API_META);
 	c = http_client_new(&o);
 	http_redact(c,
 		    "GET https://graph.facebook.com/v25.0/me?fields=id&"
@@ -461,7 +458,7 @@ static void meta_throttle_waits_for_regained_access(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/v25.0/act_1/insights"), NULL,
 			    &resp),
@@ -483,7 +480,7 @@ static void meta_throttle_waits_for_regained_access(void)
 	/* for real: 0.02 minutes to regain access, measured by the fake */
 	if (!CHECK(fake_start(&f, NULL, real) == 0))
 		return;
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	o.sleep_ms = NULL;
 	CHECK_I64(send_once(&o, "GET", url(&f, "/v25.0/act_1/insights"), NULL,
 			    &resp),
@@ -508,7 +505,7 @@ static void throttle_longer_than_the_budget_gives_up(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	o.max_wait_ms = 90000;
 	c = http_client_new(&o);
 	http_response_init(&resp);
@@ -548,7 +545,7 @@ static void meta_success_with_regain_time_holds_the_next_call(void)
 
 	if (!CHECK(fake_start(&f, script, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	c = http_client_new(&o);
 	http_response_init(&resp);
 	req.url = url(&f, "/v25.0/me");
@@ -577,7 +574,7 @@ static void linkedin_429_waits_retry_after_for_real(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_LINKEDIN);
+	test_options(&o, API_LINKEDIN);
 	o.sleep_ms = NULL; /* a real wait, measured by the fake */
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/rest/adAnalytics?q=x"), NULL,
@@ -599,7 +596,7 @@ static void server_error_retries_a_get_not_a_post(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/a"), NULL, &resp), 0);
 	CHECK_I64(fake_log(&f), 2);
@@ -609,7 +606,7 @@ static void server_error_retries_a_get_not_a_post(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	CHECK_I64(send_once(&o, "POST", url(&f, "/a"), "{}", &resp), -1);
 	CHECK_I64(fake_log(&f), 1);
 	CHECK_I64(resp.cls, REPLY_SERVER);
@@ -646,7 +643,7 @@ static enum reply_class teapot(void *ctx, const struct reply *r,
 		snprintf(v->message, sizeof(v->message), "teapot says slow");
 		return REPLY_THROTTLED;
 	}
-	return throttle_classify(PLATFORM_GENERIC, r, v);
+	return throttle_classify(API_GENERIC, r, v);
 }
 
 static void the_platform_hook_decides(void)
@@ -660,7 +657,7 @@ static void the_platform_hook_decides(void)
 
 	if (!CHECK(fake_start(&f, script, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.classify = teapot;
 	o.classify_ctx = &calls;
 	http_response_init(&resp);
@@ -685,7 +682,7 @@ static void tiktok_throttle_retries_even_a_post(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_TIKTOK);
+	test_options(&o, API_TIKTOK);
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "POST",
 			    url(&f, "/open_api/v1.3/campaign/create/"),
@@ -711,7 +708,7 @@ static void hang_past_the_timeout(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.timeout_ms = 300;
 	http_response_init(&resp);
 	t0 = now_ms();
@@ -723,7 +720,7 @@ static void hang_past_the_timeout(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.timeout_ms = 300;
 	CHECK_I64(send_once(&o, "POST", url(&f, "/slow"), "{}", &resp), -1);
 	CHECK_I64(fake_log(&f), 1); /* sent, so never sent again */
@@ -744,7 +741,7 @@ static void connection_cut_mid_body(void)
 
 	if (!CHECK(fake_start(&f, script, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/x"), NULL, &resp), 0);
 	CHECK_I64(fake_log(&f), 2);
@@ -753,7 +750,7 @@ static void connection_cut_mid_body(void)
 
 	if (!CHECK(fake_start(&f, script, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	CHECK_I64(send_once(&o, "POST", url(&f, "/x"), "{}", &resp), -1);
 	CHECK_I64(fake_log(&f), 1);
 	CHECK_I64(resp.cls, REPLY_NO_REPLY);
@@ -773,7 +770,7 @@ static void auth_errors_are_not_retried(void)
 
 	if (!CHECK(fake_start(&f, NULL, linkedin) == 0))
 		return;
-	test_options(&o, PLATFORM_LINKEDIN);
+	test_options(&o, API_LINKEDIN);
 	http_response_init(&resp);
 	CHECK_I64(
 		send_once(&o, "GET", url(&f, "/rest/adAccounts"), NULL, &resp),
@@ -786,7 +783,7 @@ static void auth_errors_are_not_retried(void)
 
 	if (!CHECK(fake_start(&f, NULL, tiktok) == 0))
 		return;
-	test_options(&o, PLATFORM_TIKTOK);
+	test_options(&o, API_TIKTOK);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/open_api/v1.3/report/"), NULL,
 			    &resp),
 		  -1);
@@ -807,7 +804,7 @@ static void a_dead_server_is_retried_then_reported(void)
 
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_retries = 2;
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/1"), NULL, &resp), 0);
@@ -817,7 +814,7 @@ static void a_dead_server_is_retried_then_reported(void)
 	CHECK_I64(resp.cls, REPLY_NO_REPLY);
 	CHECK_HAS(resp.error.buf, "(after 3 attempts)");
 	/* refused before a byte was sent: a POST may be tried again too */
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_retries = 2;
 	CHECK_I64(send_once(&o, "POST", dead, "{}", &resp), -1);
 	CHECK_I64(resp.attempts, 3);
@@ -846,7 +843,7 @@ static void sends_exactly_the_request(void)
 
 	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_LINKEDIN);
+	test_options(&o, API_LINKEDIN);
 	c = http_client_new(&o);
 	http_response_init(&resp);
 	req.url = url(&f, "/rest/adAccounts/5/adCampaigns?x=List(a,b)");
@@ -936,7 +933,7 @@ static void no_token_in_traces_dry_runs_or_errors(void)
 	if (!CHECK(fake_start(&f, script, NULL) == 0))
 		return;
 	verbosity = 2;
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	c = http_client_new(&o);
 	http_client_add_secret(c, "EAAB-s3cr3t|tok");
 	http_response_init(&resp);
@@ -993,7 +990,7 @@ static void dry_run_prints_one_json_line_and_sends_nothing(void)
 
 	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_TIKTOK);
+	test_options(&o, API_TIKTOK);
 	o.dry_run = true;
 	o.dry_run_out = open_memstream(&dry, &dry_len);
 	http_response_init(&resp);
@@ -1045,7 +1042,7 @@ static void refuses_plain_http_off_the_loopback(void)
 	struct http_response resp;
 	struct http_options o;
 
-	test_options(&o, PLATFORM_META);
+	test_options(&o, API_META);
 	http_response_init(&resp);
 	for (size_t i = 0; i < ARRAY_SIZE(urls); i++) {
 		CHECK_I64(send_once(&o, "GET", urls[i], NULL, &resp), -1);
@@ -1102,7 +1099,7 @@ static void tls_failures_are_not_retried(void)
 	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
 		return;
 	snprintf(https, sizeof(https), "https://127.0.0.1:%d/x", f.port);
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", https, NULL, &resp), -1);
 	CHECK_I64(resp.cls, REPLY_NO_REPLY);
@@ -1125,7 +1122,7 @@ static void a_reply_over_the_size_limit_fails(void)
 
 	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
 		return;
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_body = 10; /* the reply, {"ok": true}, has 12 bytes */
 	http_response_init(&resp);
 	CHECK_I64(send_once(&o, "GET", url(&f, "/big"), NULL, &resp), -1);
@@ -1165,7 +1162,7 @@ static void jitter_is_seeded_and_bounded(void)
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
 	http_response_init(&resp);
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_retries = 4;
 	CHECK_I64(send_once(&o, "GET", url(&f, "/j"), NULL, &resp), -1);
 	CHECK_I64(n_slept, 4);
@@ -1173,11 +1170,11 @@ static void jitter_is_seeded_and_bounded(void)
 	CHECK(slept[0] <= 100 && slept[1] <= 200 && slept[2] <= 400 &&
 	      slept[3] <= 400);
 	memcpy(first, slept, sizeof(first));
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_retries = 4;
 	send_once(&o, "GET", url(&f, "/j"), NULL, &resp);
 	CHECK(memcmp(first, slept, sizeof(first)) == 0);
-	test_options(&o, PLATFORM_GENERIC);
+	test_options(&o, API_GENERIC);
 	o.max_retries = 4;
 	o.seed = 43;
 	send_once(&o, "GET", url(&f, "/j"), NULL, &resp);
