@@ -19,12 +19,12 @@ MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/jobmix
 VERSION  := 0.1.0
 
-PKGS      = libcjson sqlite3 libxml-2.0
+PKGS      = libcjson sqlite3 libxml-2.0 libcurl
 WARNINGS  = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wvla \
             -Wwrite-strings -Wformat=2 -Wundef -Wimplicit-fallthrough
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson -lxml2)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lcjson -lxml2 -lcurl)
 ALL_CPPFLAGS = -Iinclude -D_POSIX_C_SOURCE=200809L -DJOBMIX_DATADIR='"$(DATADIR)"' \
                -DJOBMIX_VERSION='"$(VERSION)"' -MMD -MP $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS  = -std=c11 $(WARNINGS) $(CFLAGS)
@@ -74,7 +74,7 @@ demo:
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
-FUZZ_NAMES     = audience catalogue csv config json feed
+FUZZ_NAMES     = audience catalogue csv config json feed throttle
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS    = -std=c11 $(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ       = $(patsubst src/%.c,tests/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
