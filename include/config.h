@@ -34,7 +34,14 @@ struct strbuf;
 struct platform_config {
 	char *base_url, *api_version, *account_id; /* owned, may be NULL */
 	char *token_env, *token_file;              /* owned, may be NULL */
+	int lookback_days; /* days sync pulls again every run; -1 unset */
 };
+
+/* [sync] defaults, seconds, and the largest lookback_days */
+#define CONFIG_SYNC_TIMEOUT       60
+#define CONFIG_SYNC_MAX_WAIT      300
+#define CONFIG_SYNC_THROTTLE_WAIT 60
+#define CONFIG_MAX_LOOKBACK       365
 
 #define CONFIG_N_PLATFORMS 3 /* meta, linkedin, tiktok: enum platform */
 
@@ -51,6 +58,9 @@ struct config {
 	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
 	struct platform_config platforms[CONFIG_N_PLATFORMS];
 	char *store_path; /* [store] path; owned, may be NULL */
+	/* [sync]: one request's timeout, the waits of one request in all,
+	 * the wait after a throttle that does not say how long; seconds */
+	int sync_timeout_s, sync_max_wait_s, sync_throttle_wait_s;
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */

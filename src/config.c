@@ -36,7 +36,12 @@ void config_init(struct config *cfg)
 	cfg->time_limit_s = 0;
 	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
 	memset(cfg->platforms, 0, sizeof(cfg->platforms));
+	for (size_t i = 0; i < CONFIG_N_PLATFORMS; i++)
+		cfg->platforms[i].lookback_days = -1;
 	cfg->store_path = NULL;
+	cfg->sync_timeout_s = CONFIG_SYNC_TIMEOUT;
+	cfg->sync_max_wait_s = CONFIG_SYNC_MAX_WAIT;
+	cfg->sync_throttle_wait_s = CONFIG_SYNC_THROTTLE_WAIT;
 }
 
 void config_release(struct config *cfg)
@@ -201,9 +206,12 @@ enum key_id {
 	KEY_TIME_LIMIT,
 	KEY_MAX_INPUT_BYTES,
 	KEY_STORE_PATH,
+	KEY_SYNC_TIMEOUT,
+	KEY_SYNC_MAX_WAIT,
+	KEY_SYNC_THROTTLE_WAIT,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
-	N_KEYS = KEY_PLATFORM_FIRST + 5 * CONFIG_N_PLATFORMS
+	N_KEYS = KEY_PLATFORM_FIRST + 6 * CONFIG_N_PLATFORMS
 };
 
 /* a platform section's keys, in struct platform_config order */
@@ -213,6 +221,7 @@ enum platform_key {
 	PK_ACCOUNT_ID,
 	PK_TOKEN_ENV,
 	PK_TOKEN_FILE,
+	PK_LOOKBACK_DAYS,
 	N_PLATFORM_KEYS
 };
 
@@ -221,7 +230,8 @@ enum platform_key {
 		 [first + PK_API_VERSION] = { section, "api_version" }, \
 		 [first + PK_ACCOUNT_ID] = { section, "account_id" },   \
 		 [first + PK_TOKEN_ENV] = { section, "token_env" },     \
-		 [first + PK_TOKEN_FILE] = { section, "token_file" }
+		 [first + PK_TOKEN_FILE] = { section, "token_file" },   \
+		 [first + PK_LOOKBACK_DAYS] = { section, "lookback_days" }
 
 /* every key with its section, in enum key_id order */
 static const struct {
@@ -235,6 +245,9 @@ static const struct {
 	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
 	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
 	[KEY_STORE_PATH] = { "store", "path" },
+	[KEY_SYNC_TIMEOUT] = { "sync", "timeout" },
+	[KEY_SYNC_MAX_WAIT] = { "sync", "max_wait" },
+	[KEY_SYNC_THROTTLE_WAIT] = { "sync", "throttle_wait" },
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + 2 * N_PLATFORM_KEYS, "tiktok"),
@@ -462,10 +475,39 @@ static int set_platform_key(struct config *cfg, enum platform p,
 			return bad_value(d, line, key, "a file path", value);
 		replace(&pc->token_file, value, len);
 		return 0;
+	case PK_LOOKBACK_DAYS:
+		if (!parse_int(value, 0, CONFIG_MAX_LOOKBACK,
+			       &pc->lookback_days))
+			return bad_value(d, line, key,
+					 "a whole number of days from 0 to 365",
+					 value);
+		return 0;
 	case N_PLATFORM_KEYS:
 		break;
 	}
 	die("config: impossible platform key %d", (int)k);
+}
+
+/* [sync]: whole seconds in a range */
+static int set_sync_key(struct config *cfg, enum key_id id, const char *value,
+			int line, struct diag *d)
+{
+	static const struct {
+		int lo, hi;
+		const char *expected;
+	} range[] = {
+		{ 1, 3600, "a whole number of seconds from 1 to 3600" },
+		{ 0, 86400, "a whole number of seconds from 0 to 86400" },
+		{ 0, 3600, "a whole number of seconds from 0 to 3600" },
+	};
+	int *slot[] = { &cfg->sync_timeout_s, &cfg->sync_max_wait_s,
+			&cfg->sync_throttle_wait_s };
+	int i = (int)(id - KEY_SYNC_TIMEOUT);
+
+	if (!parse_int(value, range[i].lo, range[i].hi, slot[i]))
+		return bad_value(d, line, keys[id].name, range[i].expected,
+				 value);
+	return 0;
 }
 
 static int set_key(struct config *cfg, enum key_id id, const char *value,
@@ -528,6 +570,10 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 			return bad_value(d, line, key, "a file path", value);
 		replace(&cfg->store_path, value, strlen(value));
 		return 0;
+	case KEY_SYNC_TIMEOUT:
+	case KEY_SYNC_MAX_WAIT:
+	case KEY_SYNC_THROTTLE_WAIT:
+		return set_sync_key(cfg, id, value, line, d);
 	case KEY_PLATFORM_FIRST:
 	case N_KEYS:
 		break;

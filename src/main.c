@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  "find the best channel mix and spend per persona" },
 	{ "validate", cmd_validate, USE_CONFIG,
 	  "check audience, channel and config files" },
+	{ "sync", cmd_sync, USE_CONFIG,
+	  "pull daily ad metrics from the platforms into the store" },
 	{ "help", cmd_help, 0, "show help for a command" },
 };
 
@@ -67,8 +69,8 @@ static void usage(FILE *f)
 		"\n"
 		"Exit status: 0 ok, 1 the goals cannot be met, 64 usage, "
 		"65 bad data,\n"
-		"66 missing input, 70 internal error, 73 cannot create "
-		"output,\n"
+		"66 missing input, 69 service unavailable, 70 internal "
+		"error,\n73 cannot create output, "
 		"74 I/O error, 75 try again later, 78 bad configuration.\n");
 }
 

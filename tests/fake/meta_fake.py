@@ -19,6 +19,7 @@ throttling is HTTP 400 with code 80004 and X-Business-Use-Case-Usage.
 GET /__fake/objects lists what was created (for the tests' counts).
 """
 
+import base64
 import itertools
 import json
 import os
@@ -226,6 +227,9 @@ class MetaFake(fakebase.Fake):
         if not m or m.group(1) != self.args.version:
             raise MetaError("Unknown path components: %s" % req.path, 2500)
         node, edge = m.group(2), m.group(3)
+        if req.method == "GET" and edge == "insights" and \
+                node in self.accounts:
+            return self.insights(node, req)
         if req.method == "GET" and edge is None:
             return self.read(node)
         if req.method == "POST" and edge in EDGES and node in self.accounts:
@@ -349,6 +353,73 @@ class MetaFake(fakebase.Fake):
                 raise MetaError("Param %s is not a valid parameter" % k)
             out[k] = check_type(self.spec, k, params[k]["type"], raw)
         return out
+
+
+    # ---- reports: GET /vNN/act_ID/insights (ad-apis.md 1.8) ----
+
+    INSIGHT_FIELDS = {"account_id", "account_currency", "campaign_id",
+                      "ad_id", "date_start", "date_stop", "spend",
+                      "impressions", "reach", "clicks",
+                      "inline_link_clicks", "actions"}
+
+    def insights(self, node, req):
+        q = req.query
+        if q.get("level") != "ad" or q.get("time_increment") != "1":
+            raise MetaError("level=ad and time_increment=1 are expected")
+        try:
+            tr = json.loads(q.get("time_range", ""))
+            since, until = tr["since"], tr["until"]
+        except (ValueError, KeyError, TypeError):
+            raise MetaError("time_range must be JSON with since and until",
+                            100, 1487534)
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", since + "") or \
+                not re.fullmatch(r"\d{4}-\d\d-\d\d", until) or \
+                since > until:
+            raise MetaError("time_range: since and until must be dates,"
+                            " since first")
+        fields = q.get("fields", "").split(",")
+        bad = [f for f in fields if f not in self.INSIGHT_FIELDS]
+        if bad:
+            raise MetaError("(#100) %s is not valid for fields param" %
+                            bad[0])
+        limit = int(q.get("limit", "25"))
+        if not 1 <= limit <= 5000:
+            raise MetaError("limit must be from 1 to 5000")
+        offset = 0
+        if q.get("after"):
+            try:
+                offset = int(base64.b64decode(q["after"]).decode())
+            except ValueError:
+                raise MetaError("Invalid cursor", 2642)
+        rows, total = self.data.window(node[4:], since, until, offset, limit)
+        out = {"data": [self.insight(node, r, fields) for r in rows]}
+        after = base64.b64encode(str(offset + len(rows)).encode()).decode()
+        before = base64.b64encode(str(offset).encode()).decode()
+        out["paging"] = {"cursors": {"before": before, "after": after}}
+        if offset + len(rows) < total:
+            out["paging"]["next"] = (
+                "https://graph.facebook.com/%s/%s/insights?after=%s" %
+                (self.args.version, node, after))
+        return out
+
+    def insight(self, node, r, fields):
+        full = {"account_id": node[4:], "campaign_id": r.get("campaign"),
+                "account_currency": self.accounts[node]["currency"],
+                "ad_id": r["ad"], "date_start": r["day"],
+                "date_stop": r["day"], "spend": r["spend"],
+                "impressions": str(r["impressions"]),
+                "reach": str(r.get("reach", 0)),
+                "clicks": str(r["clicks"]),
+                "inline_link_clicks": str(r.get("link_clicks", 0))}
+        actions = []
+        for t, k in (("link_click", "link_clicks"), ("lead", "leads"),
+                     ("offsite_conversion.fb_pixel_submit_application",
+                      "applications")):
+            if r.get(k):  # Meta leaves out an action type with no count
+                actions.append({"action_type": t, "value": str(r[k])})
+        if actions:
+            full["actions"] = actions
+        return {f: full[f] for f in fields if f in full}
 
 
 if __name__ == "__main__":
