@@ -219,17 +219,17 @@ static int failed(struct sync_ctx *c, const struct http_response *r)
 	case REPLY_AUTH:
 		errorf("%s: the access token was refused (%s): renew the %s "
 		       "access token and put it in %s %s, then run again",
-		       c->reader->name, r->error.buf, c->reader->name, where,
-		       name);
+		       c->reader->name, strbuf_str(&r->error), c->reader->name,
+		       where, name);
 		return JM_CONFIG;
 	case REPLY_CLIENT:
 		errorf("%s: %s (check account_id and api_version in [%s])",
-		       c->reader->name, r->error.buf, c->reader->name);
+		       c->reader->name, strbuf_str(&r->error), c->reader->name);
 		return JM_CONFIG;
 	case REPLY_THROTTLED:
 	case REPLY_NO_REPLY:
 		errorf("%s: %s; try again later", c->reader->name,
-		       r->error.buf);
+		       strbuf_str(&r->error));
 		return JM_TEMPFAIL;
 	case REPLY_OK:
 	case REPLY_RETRYABLE:
@@ -237,7 +237,7 @@ static int failed(struct sync_ctx *c, const struct http_response *r)
 		break;
 	}
 	errorf("%s: %s; the service is unavailable, try again later",
-	       c->reader->name, r->error.buf);
+	       c->reader->name, strbuf_str(&r->error));
 	return JM_UNAVAILABLE;
 }
 
@@ -257,7 +257,7 @@ int sync_get(struct sync_ctx *c, const char *url, const struct http_header *h,
 		rc = failed(c, &r);
 	} else if (!r.dry_run) {
 		diag_init(&d, c->reader->name);
-		if (json_parse(r.body.buf, r.body.len, &d, out) < 0)
+		if (json_parse(strbuf_str(&r.body), r.body.len, &d, out) < 0)
 			rc = sync_bad(c, "the reply is not JSON");
 	}
 	c->waited_ms += r.waited_ms;

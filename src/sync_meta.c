@@ -100,7 +100,8 @@ static int meta_page(struct sync_ctx *c, const struct json_value *root,
 		strbuf_reset(after);
 		return 0;
 	}
-	if (!next_after || !*next_after || strcmp(next_after, after->buf) == 0)
+	if (!next_after || !*next_after ||
+	    strcmp(next_after, strbuf_str(after)) == 0)
 		return sync_bad(c, "paging.next without a new cursor");
 	strbuf_reset(after);
 	strbuf_addstr(after, next_after);
