@@ -612,37 +612,49 @@ static int open_store(const struct config *cfg, const struct sync_options *o,
 	return rc;
 }
 
+/* which platforms to sync: --platform, else each with an account */
+static int chosen(const struct config *cfg, const struct sync_options *o,
+		  bool out[CONFIG_N_PLATFORMS])
+{
+	int n = 0;
+
+	for (int p = 0; p < CONFIG_N_PLATFORMS; p++) {
+		out[p] = o->only ? p == (int)o->platform
+				 : cfg->platforms[p].account_id != NULL;
+		n += out[p];
+	}
+	if (o->only && !o->account && !cfg->platforms[o->platform].account_id) {
+		errorf("sync: no account_id in [%s] of the config, and no "
+		       "--account",
+		       readers[o->platform]->name);
+		return JM_CONFIG;
+	}
+	if (!n) {
+		errorf("sync: no ad account in the config: set account_id in "
+		       "[meta], [linkedin] or [tiktok]");
+		return JM_CONFIG;
+	}
+	return 0;
+}
+
 int sync_run(const struct config *cfg, const struct sync_options *o)
 {
 	struct store *s = NULL;
-	int lock = -1, rc, first = 0, n = 0;
+	bool on[CONFIG_N_PLATFORMS];
+	int lock = -1, rc, first = 0;
 
 	rc = check_options(o);
+	if (!rc)
+		rc = chosen(cfg, o, on);
 	if (!rc && http_global_init() < 0)
 		rc = JM_SOFTWARE;
 	if (!rc)
 		rc = open_store(cfg, o, &s, &lock);
+	/* every platform runs; the first failure is the exit status */
 	for (int p = 0; !rc && p < CONFIG_N_PLATFORMS; p++) {
-		if (o->only ? p != (int)o->platform
-			    : !cfg->platforms[p].account_id)
-			continue;
-		n++;
-		if (!o->account && !cfg->platforms[p].account_id) {
-			errorf("sync: no account_id in [%s] of the config, and "
-			       "no --account",
-			       readers[p]->name);
-			first = first ? first : JM_CONFIG;
-			continue;
-		}
-		rc = sync_account(readers[p], cfg, s, o);
-		/* the other platforms still run; the first failure counts */
-		first = first ? first : rc;
-		rc = 0;
-	}
-	if (!rc && !n) {
-		errorf("sync: no ad account in the config: set account_id in "
-		       "[meta], [linkedin] or [tiktok]");
-		rc = JM_CONFIG;
+		int r = on[p] ? sync_account(readers[p], cfg, s, o) : 0;
+
+		first = first ? first : r;
 	}
 	store_close(s);
 	if (lock >= 0)

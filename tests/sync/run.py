@@ -62,7 +62,7 @@ def make_rows(account, ads, days, salt=0):
     """ads x days rows ending yesterday; some ads skip some days"""
     rows = []
     spends = ["5339.5", "0.1", "12.34", "100", "0.00", "7.05", "999.99",
-              "3.10"]
+              "3.10", "4.35", "0.29", "1.15"]
     for d in range(days):
         for a in range(ads):
             if (a + d) % 5 == 4:
