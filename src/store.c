@@ -669,7 +669,13 @@ int store_batch_begin(struct store *s, const char *platform,
 	struct store_batch *b;
 
 	*out = NULL;
-	if (store_begin(s))
+	/*
+	 * 32 MiB of page cache (SQLite's default is 2): a large window
+	 * then spills far fewer pages to the WAL before its commit, which
+	 * took the benchmark's million rows from 18 s to 10-12 s. Memory
+	 * stays bounded whatever the window holds.
+	 */
+	if (exec(s, "PRAGMA cache_size = -32768") || store_begin(s))
 		return -1;
 	if (batch_clear(s, platform, account_id, from, to)) {
 		store_rollback(s);

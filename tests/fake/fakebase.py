@@ -79,6 +79,9 @@ def common_args(description):
                    help="request number K gets half its body, then the"
                         " connection closes")
     p.add_argument("--data", help="report rows: a JSON file (ReportData)")
+    p.add_argument("--memo", action="store_true",
+                   help="keep each GET reply and serve it again as it was"
+                        " (the benchmark's warm runs)")
     p.add_argument("--synthetic",
                    help="report rows made up: ACCOUNT:ADS:DAYS:FIRST_DAY")
     return p
@@ -155,6 +158,7 @@ class Fake:
         self.lock = threading.Lock()
         self.last = time.monotonic()
         self.log = open(args.log, "a", encoding="utf-8")
+        self.memo = {}
         self.data = ReportData(getattr(args, "data", None),
                                getattr(args, "synthetic", None))
 
@@ -208,11 +212,17 @@ class Fake:
                     os._exit(0)
                 if a.hang_at == n:
                     time.sleep(a.hang_seconds)
-                reply = fake.misbehave(n, req) or fake.handle(req)
-                status, headers, out = reply
+                memo = a.memo and self.command == "GET"
+                if memo and self.path in fake.memo:
+                    status, headers, data = fake.memo[self.path]
+                else:
+                    reply = fake.misbehave(n, req) or fake.handle(req)
+                    status, headers, out = reply
+                    data = out if isinstance(out, str) else json.dumps(out)
+                    data = data.encode("utf-8")
+                    if memo and status == 200:
+                        fake.memo[self.path] = (status, headers, data)
                 fake.write_log(req.record(n, status))
-                data = out if isinstance(out, str) else json.dumps(out)
-                data = data.encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
