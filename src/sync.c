@@ -247,13 +247,20 @@ int sync_get(struct sync_ctx *c, const char *url, const struct http_header *h,
 	struct http_request req = {
 		.method = "GET", .url = url, .headers = h, .n_headers = n
 	};
+
+	return sync_send(c, &req, out);
+}
+
+int sync_send(struct sync_ctx *c, const struct http_request *req,
+	      struct json_value **out)
+{
 	struct http_response r;
 	struct diag d;
 	int rc = 0;
 
 	*out = NULL;
 	http_response_init(&r);
-	if (http_send(c->http, &req, &r) < 0) {
+	if (http_send(c->http, req, &r) < 0) {
 		rc = failed(c, &r);
 	} else if (!r.dry_run) {
 		diag_init(&d, c->reader->name);
@@ -527,6 +534,7 @@ static int sync_account(const struct sync_reader *rd, const struct config *cfg,
 	c.base_url = config_base_url(cfg, rd->platform);
 	c.version = config_api_version(cfg, rd->platform);
 	c.dry_run = o->dry_run;
+	c.max_wait_ms = cfg->sync_max_wait_s * 1000L;
 	c.progress = !o->dry_run && verbosity >= 0 && isatty(STDERR_FILENO);
 	strbuf_init(&c.token);
 	strbuf_init(&c.currency);
@@ -545,6 +553,7 @@ static int sync_account(const struct sync_reader *rd, const struct config *cfg,
 
 		if (to > sp.until)
 			to = sp.until;
+		c.long_range = sp.until - sp.since + 1 > SYNC_LONG_RANGE;
 		through = o->full_refresh || to > sp.state ? to : sp.state;
 		rc = pull_window(&c, s, from, to, through);
 	}

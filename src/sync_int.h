@@ -28,6 +28,8 @@ struct sync_ctx {
 	struct strbuf token;
 	struct http_client *http;
 	bool dry_run;
+	bool long_range;  /* the run covers more than SYNC_LONG_RANGE days */
+	long max_wait_ms; /* [sync] max_wait: also a report run's polling */
 	struct strbuf currency, timezone; /* the account's */
 	int digits;                       /* minor digits of currency */
 	/* the window being read, and the batch its rows go to */
@@ -49,6 +51,9 @@ struct sync_reader {
 	int (*window)(struct sync_ctx *c);
 };
 
+/* a run longer than this uses Meta's async report runs */
+#define SYNC_LONG_RANGE 31
+
 extern const struct sync_reader sync_meta, sync_linkedin, sync_tiktok;
 
 /*
@@ -58,6 +63,9 @@ extern const struct sync_reader sync_meta, sync_linkedin, sync_tiktok;
  */
 int sync_get(struct sync_ctx *c, const char *url, const struct http_header *h,
 	     size_t n, struct json_value **out);
+/* the same for any request */
+int sync_send(struct sync_ctx *c, const struct http_request *req,
+	      struct json_value **out);
 /* one row of the window; 0 or 65 after a message */
 int sync_row(struct sync_ctx *c, const char *day, const struct store_metric *m);
 /* a page was read: the progress line */

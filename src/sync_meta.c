@@ -2,9 +2,13 @@
  * sync_meta - Meta's insights of one ad account, one row per ad and day
  * (ad-apis.md 1.8): GET /vNN/act_ID/insights with level=ad,
  * time_increment=1 and the window as time_range, read page by page
- * through paging.cursors.after until paging.next is gone.
+ * through paging.cursors.after until paging.next is gone. A run of more
+ * than SYNC_LONG_RANGE days (a backfill) uses async report runs instead:
+ * POST the same parameters, poll the run until "Job Completed", then
+ * page through GET /RUN_ID/insights.
  */
 #include <string.h>
+#include <time.h>
 
 #include "json.h"
 #include "sync_int.h"
@@ -108,29 +112,35 @@ static int meta_page(struct sync_ctx *c, const struct json_value *root,
 	return 0;
 }
 
-static int meta_window(struct sync_ctx *c)
-{
-	struct strbuf url = STRBUF_INIT, after = STRBUF_INIT,
-		      range = STRBUF_INIT;
-	struct strbuf auth = STRBUF_INIT;
-	struct http_header h[1];
-	int rc = 0;
+#define FIELDS                                                            \
+	"ad_id,campaign_id,date_start,date_stop,spend,impressions,reach," \
+	"clicks,inline_link_clicks,actions"
 
-	strbuf_addf(&auth, "Bearer %s", c->token.buf);
-	h[0] = (struct http_header){ "Authorization", auth.buf };
+/* the report's parameters: level, days, fields (no limit, no cursor) */
+static void report_params(struct sync_ctx *c, struct strbuf *out)
+{
+	struct strbuf range = STRBUF_INIT;
+
 	strbuf_addf(&range, "{\"since\":\"%s\",\"until\":\"%s\"}", c->from,
 		    c->to);
+	strbuf_addstr(out, "level=ad&time_increment=1&fields=" FIELDS
+			   "&time_range=");
+	sync_url_escape(out, range.buf);
+	strbuf_release(&range);
+}
+
+/* every page of prefix?params, through paging.cursors.after */
+static int meta_pages(struct sync_ctx *c, const struct http_header *h,
+		      const char *prefix, const char *params)
+{
+	struct strbuf url = STRBUF_INIT, after = STRBUF_INIT;
+	int rc = 0;
+
 	do {
 		struct json_value *root = NULL;
 
 		strbuf_reset(&url);
-		strbuf_addf(&url,
-			    "%s/%s/act_%s/insights?level=ad&time_increment=1"
-			    "&fields=ad_id,campaign_id,date_start,date_stop,"
-			    "spend,impressions,reach,clicks,inline_link_clicks,"
-			    "actions&limit=%d&time_range=",
-			    c->base_url, c->version, c->account, PAGE_SIZE);
-		sync_url_escape(&url, range.buf);
+		strbuf_addf(&url, "%s?%s&limit=%d", prefix, params, PAGE_SIZE);
 		if (after.len) {
 			strbuf_addstr(&url, "&after=");
 			sync_url_escape(&url, after.buf);
@@ -144,8 +154,129 @@ static int meta_window(struct sync_ctx *c)
 	} while (!rc && after.len);
 	strbuf_release(&url);
 	strbuf_release(&after);
-	strbuf_release(&range);
+	return rc;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&t, &t) != 0)
+		;
+}
+
+/*
+ * Wait for report run id: 0 once Meta says "Job Completed", else the
+ * exit status. Polls after 1, 2, 4 ... up to 30 s, at most max_wait.
+ */
+static int meta_wait_run(struct sync_ctx *c, const struct http_header *h,
+			 const char *id)
+{
+	struct strbuf url = STRBUF_INIT;
+	long pause = 1000, waited = 0;
+	bool done;
+	int rc = 0;
+
+	strbuf_addf(&url,
+		    "%s/%s/%s?fields=async_status,async_percent_completion",
+		    c->base_url, c->version, id);
+	for (;;) {
+		struct json_value *root = NULL;
+		const char *st;
+
+		rc = sync_get(c, url.buf, h, 1, &root);
+		st = json_str(json_get(root, "async_status"));
+		if (!rc && (!st || strcmp(st, "Job Failed") == 0 ||
+			    strcmp(st, "Job Skipped") == 0)) {
+			errorf("meta account %s, %s to %s: report run %s ended "
+			       "with '%s'; try again later",
+			       c->account, c->from, c->to, id,
+			       st ? st : "no async_status");
+			rc = JM_UNAVAILABLE;
+		}
+		done = !rc && strcmp(st, "Job Completed") == 0;
+		json_free(root);
+		if (rc || done)
+			break;
+		if (waited >= c->max_wait_ms) {
+			errorf("meta account %s, %s to %s: report run %s did "
+			       "not "
+			       "finish within max_wait (%ld s); try again "
+			       "later",
+			       c->account, c->from, c->to, id, waited / 1000);
+			rc = JM_TEMPFAIL;
+			break;
+		}
+		sleep_ms(pause);
+		waited += pause;
+		c->waited_ms += pause;
+		pause = pause * 2 > 30000 ? 30000 : pause * 2;
+	}
+	strbuf_release(&url);
+	return rc;
+}
+
+/* a long range: POST an async report run, wait, page through it */
+static int meta_window_async(struct sync_ctx *c, const struct http_header *h,
+			     const char *params)
+{
+	struct strbuf url = STRBUF_INIT, id = STRBUF_INIT;
+	struct http_request req = { .method = "POST",
+				    .headers = h,
+				    .n_headers = 1,
+				    .body = params,
+				    .body_len = strlen(params),
+				    .content_type =
+					    "application/x-www-form-urlencoded",
+				    .idempotent = true };
+	struct json_value *root = NULL;
+	const char *run;
+	int rc;
+
+	strbuf_addf(&url, "%s/%s/act_%s/insights", c->base_url, c->version,
+		    c->account);
+	req.url = url.buf;
+	rc = sync_send(c, &req, &root);
+	run = json_str(json_get(root, "report_run_id"));
+	if (!rc && root &&
+	    (!run || !*run || strspn(run, "0123456789") != strlen(run)))
+		rc = sync_bad(c, "no report_run_id of digits in the reply");
+	if (!rc && root) {
+		strbuf_addstr(&id, run);
+		rc = meta_wait_run(c, h, id.buf);
+	}
+	json_free(root);
+	if (!rc && id.len) {
+		strbuf_reset(&url);
+		strbuf_addf(&url, "%s/%s/%s/insights", c->base_url, c->version,
+			    id.buf);
+		rc = meta_pages(c, h, url.buf, "fields=" FIELDS);
+	}
+	strbuf_release(&url);
+	strbuf_release(&id);
+	return rc;
+}
+
+static int meta_window(struct sync_ctx *c)
+{
+	struct strbuf auth = STRBUF_INIT, params = STRBUF_INIT,
+		      prefix = STRBUF_INIT;
+	struct http_header h[1];
+	int rc;
+
+	strbuf_addf(&auth, "Bearer %s", c->token.buf);
+	h[0] = (struct http_header){ "Authorization", auth.buf };
+	report_params(c, &params);
+	if (c->long_range) {
+		rc = meta_window_async(c, h, params.buf);
+	} else {
+		strbuf_addf(&prefix, "%s/%s/act_%s/insights", c->base_url,
+			    c->version, c->account);
+		rc = meta_pages(c, h, prefix.buf, params.buf);
+	}
 	strbuf_release(&auth);
+	strbuf_release(&params);
+	strbuf_release(&prefix);
 	return rc;
 }
 

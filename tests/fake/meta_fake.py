@@ -166,6 +166,9 @@ class MetaFake(fakebase.Fake):
         p.add_argument("--version", default="v25.0")
         p.add_argument("--account", action="append", default=[],
                        help="act_ID:CURRENCY:TIMEZONE (repeatable)")
+        p.add_argument("--run-polls", type=int, default=1,
+                       help="an async report run answers Job Running to"
+                            " this many polls, then Job Completed")
         p.add_argument("--min-daily", type=int, default=100,
                        help="smallest daily_budget in minor units")
         return p
@@ -179,6 +182,8 @@ class MetaFake(fakebase.Fake):
             self.accounts[aid] = {"currency": cur, "timezone_name": tz}
         self.ids = itertools.count(120210000000001)
         self.objects = {}  # id -> {"edge", "account", "fields"}
+        self.runs = {}  # report run id -> {"account", "params", "polls"}
+        self.run_ids = itertools.count(6000000001)
 
     def throttle_reply(self, req):
         usage = {"1": [{"type": "ads_management", "call_count": 100,
@@ -229,7 +234,13 @@ class MetaFake(fakebase.Fake):
         node, edge = m.group(2), m.group(3)
         if req.method == "GET" and edge == "insights" and \
                 node in self.accounts:
-            return self.insights(node, req)
+            return self.insights(node, req.query)
+        if req.method == "POST" and edge == "insights" and \
+                node in self.accounts:
+            return self.start_run(node, req)
+        if req.method == "GET" and node in self.runs:
+            return self.run_status(node) if edge is None else \
+                self.run_insights(node, edge, req.query)
         if req.method == "GET" and edge is None:
             return self.read(node)
         if req.method == "POST" and edge in EDGES and node in self.accounts:
@@ -362,8 +373,7 @@ class MetaFake(fakebase.Fake):
                       "impressions", "reach", "clicks",
                       "inline_link_clicks", "actions"}
 
-    def insights(self, node, req):
-        q = req.query
+    def insights(self, node, q):
         if q.get("level") != "ad" or q.get("time_increment") != "1":
             raise MetaError("level=ad and time_increment=1 are expected")
         try:
@@ -420,6 +430,38 @@ class MetaFake(fakebase.Fake):
         if actions:
             full["actions"] = actions
         return {f: full[f] for f in fields if f in full}
+
+
+    # async report runs: POST insights, GET /RUN (polled), GET /RUN/insights
+
+    def start_run(self, node, req):
+        if not req.headers.get("content-type", "").startswith(
+                "application/x-www-form-urlencoded"):
+            raise MetaError("Writes must be application/x-www-form-urlencoded")
+        params = {k: v for k, v in req.form.items() if k != "access_token"}
+        self.insights(node, dict(params, limit="1"))  # the same checks
+        rid = str(next(self.run_ids))
+        self.runs[rid] = {"account": node, "params": params, "polls": 0}
+        return {"report_run_id": rid}
+
+    def run_status(self, rid):
+        run = self.runs[rid]
+        run["polls"] += 1
+        done = run["polls"] > self.args.run_polls
+        tr = json.loads(run["params"]["time_range"])
+        return {"id": rid, "account_id": run["account"][4:],
+                "async_status": "Job Completed" if done else "Job Running",
+                "async_percent_completion": 100 if done else 50,
+                "date_start": tr["since"], "date_stop": tr["until"]}
+
+    def run_insights(self, rid, edge, q):
+        run = self.runs[rid]
+        if edge != "insights" or run["polls"] <= self.args.run_polls:
+            raise MetaError("Report run %s is not complete" % rid, 100)
+        params = dict(run["params"])
+        params.update({k: v for k, v in q.items()
+                       if k in ("limit", "after", "fields")})
+        return self.insights(run["account"], params)
 
 
 if __name__ == "__main__":

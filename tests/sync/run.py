@@ -281,13 +281,28 @@ def case_backfill_paging():
     ok(rc == 0, "a 75-day backfill exits 0", err)
     check_exact(env, "meta", rows, day(74), day(0), "paged backfill")
     log = env.log("meta")
-    ranges = [r["query"].get("time_range") for r in log
-              if r["path"].endswith("/insights")]
-    ok(len(set(ranges)) == 3,
-       "75 days are asked in three windows of at most 30 days",
-       sorted(set(map(str, ranges))))
-    ok(any("after" in r["query"] for r in log),
+    posts = [r["body"] for r in log if r["method"] == "POST"]
+    ok(len(posts) == 3 and len(set(posts)) == 3 and
+       all("time_increment=1" in b and "level=ad" in b for b in posts),
+       "75 days are three async report runs of at most 30 days", posts)
+    polls = [r for r in log if r["method"] == "GET" and
+             r["path"].count("/") == 2 and r["path"] != "/v25.0/act_1"]
+    ok(len(polls) == 6, "each run is polled until Job Completed",
+       [r["path"] for r in polls])
+    ok(any("after" in r["query"] for r in log
+           if r["path"].endswith("/insights")),
        "pages are followed with paging.cursors.after")
+    env.close()
+    env = Env("paging-sync")
+    env.start("meta", rows)
+    rc, out, err = env.sync("--platform", "meta", "--since", day(30))
+    log = env.log("meta")
+    ok(rc == 0 and not any(r["method"] == "POST" for r in log) and
+       len(set(r["query"].get("time_range") for r in log
+               if r["path"].endswith("/insights"))) == 2,
+       "31 days are two windows of synchronous insights calls",
+       [r["path"] for r in log])
+    check_exact(env, "meta", rows, day(30), day(0), "31 days")
     env.close()
 
 
@@ -328,31 +343,40 @@ def case_fake_dies():
     env.close()
 
 
-def case_kill9():
+def kill9(name, since, hang_at, logged, first_end):
+    """kill -9 while request hang_at hangs, once logged requests are in"""
     env = Env("kill9")
     rows = make_rows("1", 40, 75)
-    # request 1 reads the account; window 1 (960 rows) is two pages of
-    # 500 (requests 2, 3); window 2 is requests 4 and 5: 5 hangs
-    env.start("meta", rows, "--hang-at", "5", "--hang-seconds", "20")
+    env.start("meta", rows, "--hang-at", str(hang_at), "--hang-seconds", "20")
     env.sync_keys["timeout"] = 30
-    p = env.sync("--platform", "meta", "--since", day(74), wait=False)
+    p = env.sync("--platform", "meta", "--since", day(since), wait=False)
     deadline = time.time() + 20
-    while time.time() < deadline and len(env.log("meta")) < 4:
+    while time.time() < deadline and len(env.log("meta")) < logged:
         time.sleep(0.05)
     time.sleep(0.3)
     p.send_signal(signal.SIGKILL)
     p.wait()
     got = env.rows("meta")
-    first = expected("meta", rows, day(74), day(45))
-    ok(got == first and env.state("meta") == day(45),
-       "kill -9 in the second window: the first window and its state"
-       " are committed, nothing of the second", diff(first, got))
+    first = expected("meta", rows, day(since), day(first_end))
+    ok(got == first and env.state("meta") == day(first_end),
+       "%s: kill -9 in the second window: the first window and its state"
+       " are committed, nothing of the second" % name, diff(first, got))
     env.start("meta", rows)
     env.sync_keys["timeout"] = 3
-    rc, out, err = env.sync("--platform", "meta", "--since", day(74))
-    ok(rc == 0, "the run after kill -9 exits 0", err)
-    check_exact(env, "meta", rows, day(74), day(0), "after kill -9")
+    rc, out, err = env.sync("--platform", "meta", "--since", day(since))
+    ok(rc == 0, "%s: the run after kill -9 exits 0" % name, err)
+    check_exact(env, "meta", rows, day(since), day(0),
+                "%s, after kill -9" % name)
     env.close()
+
+
+def case_kill9():
+    # 31 days: request 1 reads the account; window 1 (30 days, 960 rows)
+    # is two pages of 500 (requests 2, 3); window 2 (a day) is request 4
+    kill9("insights", 30, 4, 3, 1)
+    # 75 days, async report runs: window 1 is a POST, two polls and two
+    # pages (requests 2-6); window 2's POST, polls, first page are 7-10
+    kill9("async report runs", 74, 11, 10, 45)
 
 
 def case_lock():
