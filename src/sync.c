@@ -294,9 +294,10 @@ void sync_page_done(struct sync_ctx *c)
 {
 	c->pages++;
 	if (c->progress)
-		fprintf(stderr, "\r%s %s: %lld rows, %lld pages, %ld s waited ",
+		fprintf(stderr,
+			"\r%s %s: %lld rows, %lld pages, %.1f s waited ",
 			c->reader->name, c->account, c->rows, c->pages,
-			c->waited_ms / 1000);
+			(double)c->waited_ms / 1000);
 }
 
 int sync_money(struct sync_ctx *c, const struct json_value *v, const char *what,
@@ -509,10 +510,10 @@ static void summary(struct sync_ctx *c, const struct span *sp, int rc)
 		printf("%s %s: up to date through %s\n", c->reader->name,
 		       c->account, b);
 	else
-		printf("%s %s: %s to %s, %s rows in %lld pages, %ld s waited "
+		printf("%s %s: %s to %s, %s rows in %lld pages, %.1f s waited "
 		       "(%s)%s\n",
 		       c->reader->name, c->account, a, b, rows.buf, c->pages,
-		       c->waited_ms / 1000, c->timezone.buf,
+		       (double)c->waited_ms / 1000, c->timezone.buf,
 		       c->dry_run ? ", dry run: nothing written" : "");
 	strbuf_release(&rows);
 }

@@ -166,6 +166,9 @@ class MetaFake(fakebase.Fake):
         p.add_argument("--version", default="v25.0")
         p.add_argument("--account", action="append", default=[],
                        help="act_ID:CURRENCY:TIMEZONE (repeatable)")
+        p.add_argument("--usage-regain", type=float, default=0,
+                       help="successful insights replies carry usage"
+                            " headers asking for this many seconds' pause")
         p.add_argument("--run-polls", type=int, default=1,
                        help="an async report run answers Job Running to"
                             " this many polls, then Job Completed")
@@ -184,6 +187,15 @@ class MetaFake(fakebase.Fake):
         self.objects = {}  # id -> {"edge", "account", "fields"}
         self.runs = {}  # report run id -> {"account", "params", "polls"}
         self.run_ids = itertools.count(6000000001)
+
+    @staticmethod
+    def usage_header(regain_s):
+        """near the limit: the next call must wait regain_s seconds"""
+        usage = {"1": [{"type": "ads_insights", "call_count": 96,
+                        "total_cputime": 20, "total_time": 20,
+                        "estimated_time_to_regain_access": regain_s / 60.0,
+                        "ads_api_access_tier": "standard_access"}]}
+        return {"X-Business-Use-Case-Usage": json.dumps(usage)}
 
     def throttle_reply(self, req):
         usage = {"1": [{"type": "ads_management", "call_count": 100,
@@ -220,7 +232,10 @@ class MetaFake(fakebase.Fake):
     def handle(self, req):
         try:
             self.authorise(req)
-            return 200, {}, self.route(req)
+            out = self.route(req)
+            if self.args.usage_regain and req.path.endswith("/insights"):
+                return 200, self.usage_header(self.args.usage_regain), out
+            return 200, {}, out
         except MetaError as e:
             return 400, {}, error_body(e)
 

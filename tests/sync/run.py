@@ -12,6 +12,7 @@ import decimal
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -328,6 +329,22 @@ def case_failures():
             env.close()
 
 
+def case_usage_on_success():
+    env = Env("usage")
+    rows = make_rows("1", 60, 28)  # 1344 rows: 3 pages of 500
+    env.start("meta", rows, "--usage-regain", "1")
+    t0 = time.time()
+    rc, out, err = env.sync("--platform", "meta")
+    took = time.time() - t0
+    m = re.search(r", ([0-9.]+) s waited", out)
+    ok(rc == 0 and took >= 1.8 and m and float(m.group(1)) >= 1.8,
+       "Meta's usage headers on successful replies are honoured: a pause"
+       " of a second before each next call", "%.1f s %s %s" % (took, out,
+                                                             err))
+    check_exact(env, "meta", rows, day(27), day(0), "usage headers")
+    env.close()
+
+
 def case_fake_dies():
     env = Env("dies")
     rows = make_rows("1", 40, 75)
@@ -501,6 +518,7 @@ def main():
         print("1..0 # SKIP no ./jobmix")
         return 0
     for case in (case_all_platforms, case_backfill_paging, case_failures,
+                 case_usage_on_success,
                  case_fake_dies, case_kill9, case_lock, case_expired_token,
                  case_dry_run, case_bad_data, case_zero_digit_currency,
                  case_time_zones, case_lookback_config):
