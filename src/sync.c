@@ -276,7 +276,8 @@ int sync_row(struct sync_ctx *c, const char *day, const struct store_metric *m)
 {
 	int rc;
 
-	if (strcmp(day, c->from) < 0 || strcmp(day, c->to) > 0)
+	if (sync_day_parse(day) < 0 || strcmp(day, c->from) < 0 ||
+	    strcmp(day, c->to) > 0)
 		return sync_bad(c,
 				"a row of ad %s on %s, outside the days "
 				"asked for",

@@ -45,7 +45,9 @@ static int li_date(const struct json_value *v, char out[11])
 	double d = json_num(json_get(v, "day"));
 	long day;
 
-	if (!(y >= 1970 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31))
+	if (!(y >= 1970 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	      d <= 31) ||
+	    y != (long)y || m != (long)m || d != (long)d)
 		return -1;
 	day = days_from((long)y, (long)m, (long)d);
 	if (day < 0)

@@ -169,6 +169,8 @@ class MetaFake(fakebase.Fake):
         p.add_argument("--usage-regain", type=float, default=0,
                        help="successful insights replies carry usage"
                             " headers asking for this many seconds' pause")
+        p.add_argument("--run-fail", action="store_true",
+                       help="async report runs end with Job Failed")
         p.add_argument("--run-polls", type=int, default=1,
                        help="an async report run answers Job Running to"
                             " this many polls, then Job Completed")
@@ -463,6 +465,9 @@ class MetaFake(fakebase.Fake):
         run = self.runs[rid]
         run["polls"] += 1
         done = run["polls"] > self.args.run_polls
+        if done and self.args.run_fail:
+            return {"id": rid, "async_status": "Job Failed",
+                    "async_percent_completion": 0}
         tr = json.loads(run["params"]["time_range"])
         return {"id": rid, "account_id": run["account"][4:],
                 "async_status": "Job Completed" if done else "Job Running",

@@ -329,6 +329,24 @@ def case_failures():
             env.close()
 
 
+def case_report_run_fails():
+    env = Env("runfail")
+    rows = make_rows("1", 4, 40)
+    env.start("meta", rows, "--run-fail")
+    rc, out, err = env.sync("--platform", "meta", "--since", day(39))
+    ok(rc == 69 and "Job Failed" in err,
+       "a Meta report run that ends Job Failed exits 69", "%d %s" % (rc, err))
+    ok(env.rows("meta") == {} and env.state("meta") is None,
+       "and nothing of its window is stored")
+    env.start("meta", rows, "--run-polls", "50")
+    env.sync_keys["max_wait"] = 2
+    rc, out, err = env.sync("--platform", "meta", "--since", day(39))
+    ok(rc == 75 and "did not finish within max_wait" in err,
+       "a report run still running after max_wait exits 75",
+       "%d %s" % (rc, err))
+    env.close()
+
+
 def case_usage_on_success():
     env = Env("usage")
     rows = make_rows("1", 60, 28)  # 1344 rows: 3 pages of 500
@@ -518,7 +536,7 @@ def main():
         print("1..0 # SKIP no ./jobmix")
         return 0
     for case in (case_all_platforms, case_backfill_paging, case_failures,
-                 case_usage_on_success,
+                 case_usage_on_success, case_report_run_fails,
                  case_fake_dies, case_kill9, case_lock, case_expired_token,
                  case_dry_run, case_bad_data, case_zero_digit_currency,
                  case_time_zones, case_lookback_config):
