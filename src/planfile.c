@@ -543,6 +543,7 @@ int planfile_load(const char *path, struct planfile *out, struct diag *d)
 	out->path = xstrdup(path);
 	if (read_input(path, &text, d) < 0) {
 		strbuf_release(&text);
+		planfile_release(out);
 		return d->status;
 	}
 	sha256_hex(text.buf ? text.buf : "", text.len, out->sha256);
