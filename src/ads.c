@@ -273,6 +273,25 @@ static const char *utm_source(enum platform p)
 					: "offline";
 }
 
+/*
+ * The job URL's own query parameters, [q, end), each followed by '&',
+ * except its utm_ ones: ours replace them, so a link the employer
+ * already tagged is not counted under two campaigns.
+ */
+static void keep_query(struct strbuf *out, const char *q, const char *end)
+{
+	while (q < end) {
+		const char *amp = memchr(q, '&', (size_t)(end - q));
+		const char *stop = amp ? amp : end;
+
+		if (stop > q && strncmp(q, "utm_", 4) != 0) {
+			strbuf_add(out, q, (size_t)(stop - q));
+			strbuf_addch(out, '&');
+		}
+		q = stop + (amp != NULL);
+	}
+}
+
 void ads_landing_url(struct strbuf *out, const char *job_url, enum platform p,
 		     const char *campaign_slug, const char *persona,
 		     const char *channel)
@@ -283,11 +302,10 @@ void ads_landing_url(struct strbuf *out, const char *job_url, enum platform p,
 	struct strbuf content = STRBUF_INIT;
 	bool first = true;
 
-	strbuf_add(out, job_url, base);
-	if (!q)
-		strbuf_addch(out, '?');
-	else if (job_url[base - 1] != '?' && job_url[base - 1] != '&')
-		strbuf_addch(out, '&');
+	strbuf_add(out, job_url, q ? (size_t)(q - job_url) : base);
+	strbuf_addch(out, '?');
+	if (q)
+		keep_query(out, q + 1, job_url + base);
 	strbuf_addf(&content, "%s.%s", persona, channel);
 	param(out, "utm_source", utm_source(p), &first);
 	param(out, "utm_medium", "paid_social", &first);

@@ -26,6 +26,12 @@ static void url_is(const char *job, enum platform p, const char *persona,
 
 static void landing_urls(void)
 {
+	/* the employer's own utm_ tags give way to ours; the rest stay */
+	url_is("https://x.se/j?utm_source=mail&id=7&utm_campaign=old&&x=1",
+	       PLATFORM_LINKEDIN, "p",
+	       "https://x.se/j?id=7&x=1&utm_source=linkedin"
+	       "&utm_medium=paid_social&utm_campaign=spring-2027"
+	       "&utm_content=p.ch");
 	url_is("https://x.se/job/1", PLATFORM_META, "p",
 	       "https://x.se/job/1?utm_source=meta&utm_medium=paid_social"
 	       "&utm_campaign=spring-2027&utm_content=p.ch&utm_id={{ad.id}}");
