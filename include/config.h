@@ -35,6 +35,7 @@ struct platform_config {
 	char *base_url, *api_version, *account_id; /* owned, may be NULL */
 	char *token_env, *token_file;              /* owned, may be NULL */
 	int lookback_days; /* days sync pulls again every run; -1 unset */
+	char *accounts;    /* more accounts for sync, "1,2,3"; owned, or NULL */
 };
 
 /* [sync] defaults, seconds, and the largest lookback_days */
@@ -42,6 +43,7 @@ struct platform_config {
 #define CONFIG_SYNC_MAX_WAIT      300
 #define CONFIG_SYNC_THROTTLE_WAIT 60
 #define CONFIG_MAX_LOOKBACK       365
+#define CONFIG_MAX_ACCOUNTS       100
 
 #define CONFIG_N_PLATFORMS 3 /* meta, linkedin, tiktok: enum platform */
 

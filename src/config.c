@@ -58,6 +58,7 @@ void config_release(struct config *cfg)
 		free(pc->account_id);
 		free(pc->token_env);
 		free(pc->token_file);
+		free(pc->accounts);
 	}
 	free(cfg->store_path);
 	config_init(cfg);
@@ -211,7 +212,7 @@ enum key_id {
 	KEY_SYNC_THROTTLE_WAIT,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
-	N_KEYS = KEY_PLATFORM_FIRST + 6 * CONFIG_N_PLATFORMS
+	N_KEYS = KEY_PLATFORM_FIRST + 7 * CONFIG_N_PLATFORMS
 };
 
 /* a platform section's keys, in struct platform_config order */
@@ -222,16 +223,18 @@ enum platform_key {
 	PK_TOKEN_ENV,
 	PK_TOKEN_FILE,
 	PK_LOOKBACK_DAYS,
+	PK_ACCOUNTS,
 	N_PLATFORM_KEYS
 };
 
-#define PLATFORM_KEYS(first, section)                                   \
-	[first + PK_BASE_URL] = { section, "base_url" },                \
-		 [first + PK_API_VERSION] = { section, "api_version" }, \
-		 [first + PK_ACCOUNT_ID] = { section, "account_id" },   \
-		 [first + PK_TOKEN_ENV] = { section, "token_env" },     \
-		 [first + PK_TOKEN_FILE] = { section, "token_file" },   \
-		 [first + PK_LOOKBACK_DAYS] = { section, "lookback_days" }
+#define PLATFORM_KEYS(first, section)                                       \
+	[first + PK_BASE_URL] = { section, "base_url" },                    \
+		 [first + PK_API_VERSION] = { section, "api_version" },     \
+		 [first + PK_ACCOUNT_ID] = { section, "account_id" },       \
+		 [first + PK_TOKEN_ENV] = { section, "token_env" },         \
+		 [first + PK_TOKEN_FILE] = { section, "token_file" },       \
+		 [first + PK_LOOKBACK_DAYS] = { section, "lookback_days" }, \
+		 [first + PK_ACCOUNTS] = { section, "accounts" }
 
 /* every key with its section, in enum key_id order */
 static const struct {
@@ -425,6 +428,36 @@ static void replace(char **slot, const char *v, size_t len)
 	*slot = xstrndup(v, len);
 }
 
+/* "1, 2, 3": account ids as account_id takes them, kept as "1,2,3" */
+static int set_accounts(enum platform p, struct platform_config *pc,
+			const char *key, const char *value, int line,
+			struct diag *d)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *copy = xstrdup(value), *save = NULL;
+	int n = 0, rc = 0;
+
+	for (char *t = strtok_r(copy, ",", &save); t && !rc;
+	     t = strtok_r(NULL, ",", &save)) {
+		const char *v = account_digits(p, trim(t));
+
+		if (!v || ++n > CONFIG_MAX_ACCOUNTS)
+			rc = -1;
+		else
+			strbuf_addf(&out, "%s%s", out.len ? "," : "", v);
+	}
+	if (rc || !n)
+		rc = bad_value(d, line, key,
+			       "ad account ids separated by commas (at most "
+			       "100)",
+			       value);
+	else
+		replace(&pc->accounts, out.buf, out.len);
+	strbuf_release(&out);
+	free(copy);
+	return rc;
+}
+
 static int set_platform_key(struct config *cfg, enum platform p,
 			    enum platform_key k, const char *value, int line,
 			    struct diag *d)
@@ -482,6 +515,8 @@ static int set_platform_key(struct config *cfg, enum platform p,
 					 "a whole number of days from 0 to 365",
 					 value);
 		return 0;
+	case PK_ACCOUNTS:
+		return set_accounts(p, pc, key, value, line, d);
 	case N_PLATFORM_KEYS:
 		break;
 	}

@@ -417,6 +417,14 @@ static int plan_days(struct sync_ctx *c, struct store *s,
 		return JM_IOERR;
 	if (sp->until > today)
 		sp->until = today;
+	if (c->reader->retention && sp->since < today - c->reader->retention) {
+		char kept[11];
+
+		sync_day_format(today - c->reader->retention, kept);
+		warnf("%s keeps %d days of reports: starting at %s",
+		      c->reader->name, c->reader->retention, kept);
+		sp->since = today - c->reader->retention;
+	}
 	return 0;
 }
 
@@ -521,7 +529,8 @@ static void summary(struct sync_ctx *c, const struct span *sp, int rc)
 
 /* long: the steps of one account, each of which may end the run */
 static int sync_account(const struct sync_reader *rd, const struct config *cfg,
-			struct store *s, const struct sync_options *o)
+			struct store *s, const struct sync_options *o,
+			const char *account)
 {
 	struct sync_ctx c = { .reader = rd };
 	const struct platform_config *pc = &cfg->platforms[rd->platform];
@@ -532,7 +541,7 @@ static int sync_account(const struct sync_reader *rd, const struct config *cfg,
 	int rc;
 
 	c.pc = pc;
-	c.account = o->account ? o->account : pc->account_id;
+	c.account = account;
 	c.base_url = config_base_url(cfg, rd->platform);
 	c.version = config_api_version(cfg, rd->platform);
 	c.dry_run = o->dry_run;
@@ -623,6 +632,45 @@ static int open_store(const struct config *cfg, const struct sync_options *o,
 	return rc;
 }
 
+/*
+ * Every account of a platform: --account, else account_id and then
+ * accounts (each once); the first failure is the status.
+ */
+static int sync_platform(const struct sync_reader *rd, const struct config *cfg,
+			 struct store *s, const struct sync_options *o)
+{
+	const struct platform_config *pc = &cfg->platforms[rd->platform];
+	struct strbuf all = STRBUF_INIT;
+	struct strvec done = { 0 };
+	char *save = NULL;
+	int first = 0;
+
+	if (o->account) {
+		strbuf_addstr(&all, o->account);
+	} else {
+		strbuf_addstr(&all, pc->account_id ? pc->account_id : "");
+		if (pc->accounts)
+			strbuf_addf(&all, ",%s", pc->accounts);
+	}
+	for (char *id = strtok_r(all.buf, ",", &save); id;
+	     id = strtok_r(NULL, ",", &save)) {
+		bool seen = false;
+
+		for (size_t i = 0; i < done.n; i++)
+			seen = seen || strcmp(done.item[i], id) == 0;
+		if (seen)
+			continue;
+		strvec_addf(&done, "%s", id);
+		if (!first)
+			first = sync_account(rd, cfg, s, o, id);
+		else
+			sync_account(rd, cfg, s, o, id);
+	}
+	strvec_clear(&done);
+	strbuf_release(&all);
+	return first;
+}
+
 /* which platforms to sync: --platform, else each with an account */
 static int chosen(const struct config *cfg, const struct sync_options *o,
 		  bool out[CONFIG_N_PLATFORMS])
@@ -631,10 +679,12 @@ static int chosen(const struct config *cfg, const struct sync_options *o,
 
 	for (int p = 0; p < CONFIG_N_PLATFORMS; p++) {
 		out[p] = o->only ? p == (int)o->platform
-				 : cfg->platforms[p].account_id != NULL;
+				 : cfg->platforms[p].account_id ||
+					   cfg->platforms[p].accounts;
 		n += out[p];
 	}
-	if (o->only && !o->account && !cfg->platforms[o->platform].account_id) {
+	if (o->only && !o->account && !cfg->platforms[o->platform].account_id &&
+	    !cfg->platforms[o->platform].accounts) {
 		errorf("sync: no account_id in [%s] of the config, and no "
 		       "--account",
 		       readers[o->platform]->name);
@@ -663,7 +713,7 @@ int sync_run(const struct config *cfg, const struct sync_options *o)
 		rc = open_store(cfg, o, &s, &lock);
 	/* every platform runs; the first failure is the exit status */
 	for (int p = 0; !rc && p < CONFIG_N_PLATFORMS; p++) {
-		int r = on[p] ? sync_account(readers[p], cfg, s, o) : 0;
+		int r = on[p] ? sync_platform(readers[p], cfg, s, o) : 0;
 
 		first = first ? first : r;
 	}

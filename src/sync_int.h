@@ -47,6 +47,7 @@ struct sync_reader {
 	enum api_platform api;
 	int lookback;    /* default days pulled again */
 	int window_days; /* days per request */
+	int retention;   /* days the platform keeps; 0: no known limit */
 	int (*account)(struct sync_ctx *c);
 	int (*window)(struct sync_ctx *c);
 };

@@ -314,6 +314,7 @@ const struct sync_reader sync_meta = {
 	.api = API_META,
 	.lookback = 28,
 	.window_days = 30,
+	.retention = 1123, /* 37 months (ad-apis.md 1.8, error 3018) */
 	.account = meta_account,
 	.window = meta_window,
 };

@@ -46,6 +46,29 @@ static int parse_lookback(const char *s, int *out)
 	return 0;
 }
 
+/*
+ * digits (after Meta's act_ or LinkedIn's URN prefix), else NULL after
+ * a message
+ */
+static const char *account_id(const char *arg)
+{
+	const char *s = arg;
+	static const char li[] = "urn:li:sponsoredAccount:";
+	size_t n;
+
+	if (strncmp(s, "act_", 4) == 0)
+		s += 4;
+	else if (strncmp(s, li, sizeof(li) - 1) == 0)
+		s += sizeof(li) - 1;
+	n = strspn(s, "0123456789");
+	if (n > 0 && n <= 32 && s[n] == '\0')
+		return s;
+	errorf("sync: --account: expected an ad account id (digits, or act_ "
+	       "and digits), found '%s'",
+	       arg);
+	return NULL;
+}
+
 static int parse_args(int argc, char **argv, struct sync_options *o)
 {
 	static const struct option longopts[] = {
@@ -74,7 +97,8 @@ static int parse_args(int argc, char **argv, struct sync_options *o)
 			o->only = true;
 			break;
 		case 'a':
-			o->account = optarg;
+			if (!(o->account = account_id(optarg)))
+				return JM_USAGE;
 			break;
 		case 's':
 			o->since = optarg;

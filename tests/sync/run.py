@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 
 TOP = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -527,6 +528,39 @@ def case_account_and_quiet():
     env.close()
 
 
+def case_several_accounts():
+    env = Env("accounts")
+    rows = make_rows("1", 3, 4) + make_rows("2", 4, 4) + make_rows("3", 2, 4)
+    env.start("meta", rows, "--account", "act_2:NOK:Europe/Oslo",
+              "--account", "act_3:EUR:Europe/Helsinki")
+    env.extra["meta"] = ["accounts = act_2, 3, 1"]
+    rc, out, err = env.sync("--platform", "meta")
+    db = sqlite3.connect(env.store)
+    got = dict(db.execute("SELECT account_id || ' ' || currency, count(*)"
+                          " FROM metric_day GROUP BY 1"))
+    db.close()
+    want = {"1 SEK": sum(r["account"] == "1" for r in rows),
+            "2 NOK": sum(r["account"] == "2" for r in rows),
+            "3 EUR": sum(r["account"] == "3" for r in rows)}
+    ok(rc == 0 and got == want and out.count("\nmeta ") == 2,
+       "account_id and accounts: every account synced once, each in its"
+       " own currency", "%s %s %s" % (got, out, err))
+    env.close()
+
+
+def case_retention():
+    env = Env("retention")
+    env.start("meta", make_rows("1", 2, 3), "--run-polls", "0")
+    rc, out, err = env.sync("--platform", "meta", "--since", "2020-01-01")
+    first = min(json.loads(urllib.parse.parse_qs(r["body"])["time_range"][0])
+                ["since"] for r in env.log("meta") if r["method"] == "POST")
+    ok(rc == 0 and "meta keeps 1123 days of reports: starting at"
+       " 2023-11-03" in err and first == "2023-11-03",
+       "Meta's 37 months: a --since before them starts at the first day"
+       " Meta keeps", "%d %s %s" % (rc, first, err))
+    env.close()
+
+
 def case_version_refused():
     env = Env("version")
     env.start("linkedin", make_rows("507404993", 2, 3))
@@ -566,7 +600,8 @@ def main():
                  case_fake_dies, case_kill9, case_lock, case_expired_token,
                  case_dry_run, case_bad_data, case_zero_digit_currency,
                  case_time_zones, case_lookback_config,
-                 case_account_and_quiet, case_version_refused):
+                 case_account_and_quiet, case_version_refused,
+                 case_several_accounts, case_retention):
         case()
     print("1..%d" % n_tests)
     return 1 if n_failed else 0
