@@ -249,6 +249,21 @@ def case_all_platforms():
     ok("meta 1: 2026-11-02 to 2026-11-29" in out and
        "(Europe/Stockholm)" in out, "the summary line names the days",
        out)
+    db = sqlite3.connect(env.store)  # an ad push made, in the id map
+    db.execute("INSERT INTO object (platform, account_id, kind, local_key,"
+               " remote_id, created_at, updated_at) VALUES ('meta', '1',"
+               " 'ad', 'plan1/nurses/meta/job7', '2003', 'x', 'x')")
+    db.commit()
+    joined = db.execute(
+        "SELECT o.local_key, sum(m.spend) FROM metric_day m JOIN object o"
+        " ON o.platform = m.platform AND o.account_id = m.account_id"
+        " AND o.remote_id = m.ad_id AND o.kind IN ('ad', 'creative')"
+        " GROUP BY o.local_key").fetchall()
+    db.close()
+    want = sum(v[0] for k, v in expected("meta", data["meta"], day(27),
+                                         day(0)).items() if k[1] == "2003")
+    ok(joined == [("plan1/nurses/meta/job7", want)],
+       "the rows of an ad in the id map join to its local key", joined)
     before = env.dump()
     rc, out, err = env.sync()
     ok(rc == 0 and env.dump() == before,
