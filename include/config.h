@@ -42,6 +42,7 @@ struct platform_config {
 #define CONFIG_SYNC_TIMEOUT       60
 #define CONFIG_SYNC_MAX_WAIT      300
 #define CONFIG_SYNC_THROTTLE_WAIT 60
+#define CONFIG_SYNC_MAX_RUN_WAIT  1800
 #define CONFIG_MAX_LOOKBACK       365
 #define CONFIG_MAX_ACCOUNTS       100
 
@@ -63,6 +64,7 @@ struct config {
 	/* [sync]: one request's timeout, the waits of one request in all,
 	 * the wait after a throttle that does not say how long; seconds */
 	int sync_timeout_s, sync_max_wait_s, sync_throttle_wait_s;
+	int sync_max_run_wait_s; /* all waits of one account's run */
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */

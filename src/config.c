@@ -42,6 +42,7 @@ void config_init(struct config *cfg)
 	cfg->sync_timeout_s = CONFIG_SYNC_TIMEOUT;
 	cfg->sync_max_wait_s = CONFIG_SYNC_MAX_WAIT;
 	cfg->sync_throttle_wait_s = CONFIG_SYNC_THROTTLE_WAIT;
+	cfg->sync_max_run_wait_s = CONFIG_SYNC_MAX_RUN_WAIT;
 }
 
 void config_release(struct config *cfg)
@@ -210,6 +211,7 @@ enum key_id {
 	KEY_SYNC_TIMEOUT,
 	KEY_SYNC_MAX_WAIT,
 	KEY_SYNC_THROTTLE_WAIT,
+	KEY_SYNC_MAX_RUN_WAIT,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
 	N_KEYS = KEY_PLATFORM_FIRST + 7 * CONFIG_N_PLATFORMS
@@ -251,6 +253,7 @@ static const struct {
 	[KEY_SYNC_TIMEOUT] = { "sync", "timeout" },
 	[KEY_SYNC_MAX_WAIT] = { "sync", "max_wait" },
 	[KEY_SYNC_THROTTLE_WAIT] = { "sync", "throttle_wait" },
+	[KEY_SYNC_MAX_RUN_WAIT] = { "sync", "max_run_wait" },
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + 2 * N_PLATFORM_KEYS, "tiktok"),
@@ -534,9 +537,10 @@ static int set_sync_key(struct config *cfg, enum key_id id, const char *value,
 		{ 1, 3600, "a whole number of seconds from 1 to 3600" },
 		{ 0, 86400, "a whole number of seconds from 0 to 86400" },
 		{ 0, 3600, "a whole number of seconds from 0 to 3600" },
+		{ 0, 86400, "a whole number of seconds from 0 to 86400" },
 	};
 	int *slot[] = { &cfg->sync_timeout_s, &cfg->sync_max_wait_s,
-			&cfg->sync_throttle_wait_s };
+			&cfg->sync_throttle_wait_s, &cfg->sync_max_run_wait_s };
 	int i = (int)(id - KEY_SYNC_TIMEOUT);
 
 	if (!parse_int(value, range[i].lo, range[i].hi, slot[i]))
@@ -608,6 +612,7 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 	case KEY_SYNC_TIMEOUT:
 	case KEY_SYNC_MAX_WAIT:
 	case KEY_SYNC_THROTTLE_WAIT:
+	case KEY_SYNC_MAX_RUN_WAIT:
 		return set_sync_key(cfg, id, value, line, d);
 	case KEY_PLATFORM_FIRST:
 	case N_KEYS:

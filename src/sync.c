@@ -269,6 +269,14 @@ int sync_send(struct sync_ctx *c, const struct http_request *req,
 	}
 	c->waited_ms += r.waited_ms;
 	http_response_release(&r);
+	if (!rc && c->waited_ms > c->max_run_wait_ms) {
+		errorf("%s account %s: waited %.0f s for the platform in this "
+		       "run, "
+		       "more than max_run_wait; try again later",
+		       c->reader->name, c->account,
+		       (double)c->waited_ms / 1000);
+		rc = JM_TEMPFAIL;
+	}
 	return rc;
 }
 
@@ -546,6 +554,7 @@ static int sync_account(const struct sync_reader *rd, const struct config *cfg,
 	c.version = config_api_version(cfg, rd->platform);
 	c.dry_run = o->dry_run;
 	c.max_wait_ms = cfg->sync_max_wait_s * 1000L;
+	c.max_run_wait_ms = cfg->sync_max_run_wait_s * 1000L;
 	c.progress = !o->dry_run && verbosity >= 0 && isatty(STDERR_FILENO);
 	strbuf_init(&c.token);
 	strbuf_init(&c.currency);

@@ -30,6 +30,7 @@ struct sync_ctx {
 	bool dry_run;
 	bool long_range;  /* the run covers more than SYNC_LONG_RANGE days */
 	long max_wait_ms; /* [sync] max_wait: also a report run's polling */
+	long max_run_wait_ms; /* [sync] max_run_wait: all waits together */
 	struct strbuf currency, timezone; /* the account's */
 	int digits;                       /* minor digits of currency */
 	/* the window being read, and the batch its rows go to */

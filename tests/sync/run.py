@@ -379,6 +379,17 @@ def case_usage_on_success():
     env.close()
 
 
+def case_run_wait_bounded():
+    env = Env("runwait")
+    env.start("linkedin", make_rows("507404993", 3, 5), "--throttle", "3")
+    env.sync_keys["max_run_wait"] = 1
+    rc, out, err = env.sync()
+    ok(rc == 75 and "more than max_run_wait" in err,
+       "throttle waits past [sync] max_run_wait end the run with 75",
+       "%d %s" % (rc, err))
+    env.close()
+
+
 def case_fake_dies():
     env = Env("dies")
     rows = make_rows("1", 40, 75)
@@ -616,7 +627,8 @@ def main():
                  case_dry_run, case_bad_data, case_zero_digit_currency,
                  case_time_zones, case_lookback_config,
                  case_account_and_quiet, case_version_refused,
-                 case_several_accounts, case_retention):
+                 case_several_accounts, case_retention,
+                 case_run_wait_bounded):
         case()
     print("1..%d" % n_tests)
     return 1 if n_failed else 0
