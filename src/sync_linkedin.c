@@ -3,8 +3,9 @@
  * creative and day (ad-apis.md 2.7): GET /rest/adAnalytics with
  * q=analytics, pivot=CREATIVE, timeGranularity=DAILY and the window as
  * a Rest.li dateRange. adAnalytics has no paging: a window is one
- * reply, so windows are 30 days at most. The fields asked for (eight)
- * fit in one request (LinkedIn allows 20).
+ * reply, so windows are 30 days at most, and a reply at LinkedIn's cap
+ * of 15000 elements is asked again in halves. The fields asked for
+ * (eight) fit in one request (LinkedIn allows 20).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,9 @@
 #include "json.h"
 #include "sync_int.h"
 #include "usage.h"
+
+/* adAnalytics returns at most this many elements (ad-apis.md 2.7) */
+#define LI_MAX_ELEMENTS 15000
 
 #define FIELDS                                                        \
 	"dateRange,pivotValues,impressions,clicks,landingPageClicks," \
@@ -104,23 +108,30 @@ static void li_range(struct strbuf *url, const char *name, const char *day)
 		    atoi(day + 5), atoi(day + 8));
 }
 
-static int li_window(struct sync_ctx *c)
+/*
+ * The days from..to (within the window): one request. A reply at
+ * LinkedIn's cap of elements may have lost rows, so its range is asked
+ * again in two halves; a single day at the cap is bad data.
+ */
+static int li_days(struct sync_ctx *c, const struct http_header *h, long from,
+		   long to)
 {
-	struct strbuf url = STRBUF_INIT, auth = STRBUF_INIT, urn = STRBUF_INIT;
-	struct http_header h[3];
+	struct strbuf url = STRBUF_INIT, urn = STRBUF_INIT;
 	struct json_value *root = NULL;
 	const struct json_value *el;
+	char a[11], b[11];
 	int rc;
 
-	li_headers(c, &auth, h);
+	sync_day_format(from, a);
+	sync_day_format(to, b);
 	strbuf_addf(&urn, "urn:li:sponsoredAccount:%s", c->account);
 	strbuf_addf(&url,
 		    "%s/adAnalytics?q=analytics&pivot=CREATIVE"
 		    "&timeGranularity=DAILY&dateRange=(",
 		    c->base_url);
-	li_range(&url, "start", c->from);
+	li_range(&url, "start", a);
 	strbuf_addch(&url, ',');
-	li_range(&url, "end", c->to);
+	li_range(&url, "end", b);
 	strbuf_addstr(&url, ")&accounts=List(");
 	sync_url_escape(&url, urn.buf);
 	strbuf_addstr(&url, ")&fields=" FIELDS);
@@ -128,14 +139,36 @@ static int li_window(struct sync_ctx *c)
 	el = json_get(root, "elements");
 	if (!rc && root && json_type(el) != JSON_ARRAY)
 		rc = sync_bad(c, "the reply has no elements list");
-	for (size_t i = 0; !rc && i < json_count(el); i++)
+	if (!rc && json_count(el) >= LI_MAX_ELEMENTS) {
+		if (from == to)
+			rc = sync_bad(c,
+				      "%s: %d elements, LinkedIn's cap: "
+				      "rows may be missing",
+				      a, LI_MAX_ELEMENTS);
+		else if (!(rc = li_days(c, h, from, from + (to - from) / 2)))
+			rc = li_days(c, h, from + (to - from) / 2 + 1, to);
+		json_free(root);
+		root = NULL;
+	}
+	for (size_t i = 0; !rc && root && i < json_count(el); i++)
 		rc = li_row(c, json_item(el, i));
 	if (!rc && root)
 		sync_page_done(c);
 	json_free(root);
 	strbuf_release(&url);
-	strbuf_release(&auth);
 	strbuf_release(&urn);
+	return rc;
+}
+
+static int li_window(struct sync_ctx *c)
+{
+	struct strbuf auth = STRBUF_INIT;
+	struct http_header h[3];
+	int rc;
+
+	li_headers(c, &auth, h);
+	rc = li_days(c, h, sync_day_parse(c->from), sync_day_parse(c->to));
+	strbuf_release(&auth);
 	return rc;
 }
 

@@ -390,6 +390,20 @@ def case_run_wait_bounded():
     env.close()
 
 
+def case_linkedin_cap():
+    env = Env("licap")
+    rows = make_rows("507404993", 700, 30)  # 16 800 rows, cap 15 000
+    env.start("linkedin", rows)
+    rc, out, err = env.sync("--since", day(29))
+    ranges = [r["query"]["dateRange"] for r in env.log("linkedin")
+              if r["path"] == "/rest/adAnalytics"]
+    ok(rc == 0 and len(ranges) == 3,
+       "a LinkedIn reply at its 15 000-element cap is asked again in two"
+       " halves", ranges)
+    check_exact(env, "linkedin", rows, day(29), day(0), "past the cap")
+    env.close()
+
+
 def case_fake_dies():
     env = Env("dies")
     rows = make_rows("1", 40, 75)
@@ -628,7 +642,7 @@ def main():
                  case_time_zones, case_lookback_config,
                  case_account_and_quiet, case_version_refused,
                  case_several_accounts, case_retention,
-                 case_run_wait_bounded):
+                 case_run_wait_bounded, case_linkedin_cap):
         case()
     print("1..%d" % n_tests)
     return 1 if n_failed else 0
