@@ -8,6 +8,7 @@ row of the store with the rows the fake served: spend to the minor
 unit, every count. Python standard library only; 127.0.0.1 only.
 """
 
+import concurrent.futures
 import decimal
 import fcntl
 import json
@@ -329,20 +330,26 @@ def case_failures():
              ("a reply that hangs past the timeout",
               ["--hang-at", "3", "--hang-seconds", "6"]),
              ("a body cut short", ["--cut-at", "3"])]
-    for name, args in modes:
-        for p in ACCOUNTS:
-            env = Env(name)
-            rows = make_rows(ACCOUNTS[p][0], 30, 30)
-            env.start(p, rows, *args)
-            rc, out, err = env.sync("--since", day(29))
-            ok(rc == 0, "%s, %s: the sync recovers and exits 0" % (p, name),
-               err)
-            check_exact(env, p, rows, day(29), day(0), name)
-            if "throttle" in name:
-                m = re.search(r", ([0-9.]+) s waited", out)
-                ok(m and float(m.group(1)) >= 1.0,
-                   "%s: the sync waited as the throttle asked" % p, out)
-            env.close()
+    jobs = [(name, args, p) for name, args in modes for p in ACCOUNTS]
+
+    def run(job):  # the syncs run side by side; the checks in order
+        name, args, p = job
+        env = Env(name)
+        rows = make_rows(ACCOUNTS[p][0], 30, 30)
+        env.start(p, rows, *args)
+        return env, rows, env.sync("--since", day(29))
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(run, jobs))
+    for (name, args, p), (env, rows, (rc, out, err)) in zip(jobs, results):
+        ok(rc == 0, "%s, %s: the sync recovers and exits 0" % (p, name),
+           err)
+        check_exact(env, p, rows, day(29), day(0), name)
+        if "throttle" in name:
+            m = re.search(r", ([0-9.]+) s waited", out)
+            ok(m and float(m.group(1)) >= 1.0,
+               "%s: the sync waited as the throttle asked" % p, out)
+        env.close()
 
 
 def case_report_run_fails():
@@ -408,6 +415,7 @@ def case_fake_dies():
     env = Env("dies")
     rows = make_rows("1", 40, 75)
     env.start("meta", rows, "--die-after", "4")
+    env.sync_keys["max_wait"] = 3  # the retries of a refused connection
     rc, out, err = env.sync("--platform", "meta", "--since", day(74))
     ok(rc == 75, "the platform gone mid-sync: exit 75 (try again later)",
        "%d %s" % (rc, err))
