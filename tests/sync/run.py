@@ -609,6 +609,25 @@ def case_retention():
     env.close()
 
 
+def case_progress_on_a_tty():
+    if not shutil.which("script"):
+        ok(True, "# SKIP no script(1) for a terminal")
+        return
+    env = Env("tty")
+    env.start("meta", make_rows("1", 60, 28))  # 3 pages
+    cmd = "%s -c %s sync" % (JOBMIX, env.config())
+    p = subprocess.run(["script", "-qec", cmd, "/dev/null"],
+                       capture_output=True, timeout=60,
+                       env=dict(os.environ, JOBMIX_TEST_TOKEN=TOKEN,
+                                JOBMIX_NOW=NOW))
+    out = p.stdout.decode()  # bytes: keep the carriage returns
+    ok(p.returncode == 0 and "\rmeta 1: 1000 rows, 2 pages, 0.0 s waited"
+       in out and "1 344 rows in 3 pages" in out,
+       "on a terminal a progress line counts rows, pages and waits",
+       repr(out[:400]))
+    env.close()
+
+
 def case_version_refused():
     env = Env("version")
     env.start("linkedin", make_rows("507404993", 2, 3))
@@ -650,7 +669,8 @@ def main():
                  case_time_zones, case_lookback_config,
                  case_account_and_quiet, case_version_refused,
                  case_several_accounts, case_retention,
-                 case_run_wait_bounded, case_linkedin_cap):
+                 case_run_wait_bounded, case_linkedin_cap,
+                 case_progress_on_a_tty):
         case()
     print("1..%d" % n_tests)
     return 1 if n_failed else 0
