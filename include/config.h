@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "campaign.h"
+#include "import.h"
 
 struct diag;
 struct strbuf;
@@ -51,6 +52,9 @@ struct config {
 	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
 	struct platform_config platforms[CONFIG_N_PLATFORMS];
 	char *store_path; /* [store] path; owned, may be NULL */
+	/* [import]: by enum import_column, the header a user's exports use */
+	char *import_headers[IMPORT_N_COLUMNS]; /* owned, each may be NULL */
+	char *import_timezone; /* [import] timezone; owned, may be NULL */
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */
@@ -70,6 +74,9 @@ const char *config_api_version(const struct config *cfg, enum platform p);
  * file in use, else jobmix.db in the working folder.
  */
 void config_store_path(const struct config *cfg, struct strbuf *out);
+
+/* an IANA time zone name as [import] timezone and --timezone take it */
+bool timezone_valid(const char *v);
 
 /*
  * The generic INI reader under config_load(): calls fn for every

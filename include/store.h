@@ -124,4 +124,30 @@ struct store_totals {
 int store_totals(struct store *s, const char *platform, const char *account_id,
 		 const char *from, const char *to, struct store_totals *out);
 
+/* import: imported files, ATS events, the ads' names (docs/import.md) */
+
+/* the file of this sha256 was imported (when, into *when): 1, 0, -1 */
+int store_import_find(struct store *s, const char *sha256, struct strbuf *when);
+int store_import_put(struct store *s, const char *sha256, const char *kind,
+		     int64_t rows);
+
+/* an application or hire; NULL for what the export did not give */
+struct store_ats_event {
+	const char *event_key; /* unique: a second add of it adds nothing */
+	const char *kind;      /* application or hire */
+	const char *at;        /* ISO 8601 as the ATS gave it */
+	const char *job_reference, *source, *status;
+	const char *utm_source, *utm_medium, *utm_campaign, *utm_content,
+		*utm_term;
+	const char *platform, *persona, *channel; /* from the UTM fields */
+};
+/* 1 added, 0 the key was there already, -1 error */
+int store_ats_event_add(struct store *s, const struct store_ats_event *e);
+/* the number of events of a kind (application, hire) */
+int store_ats_count(struct store *s, const char *kind, int64_t *out);
+/* the ad's name on a metric_day row store_day_replace() wrote */
+int store_metric_ad_name(struct store *s, const char *platform,
+			 const char *account_id, const char *day,
+			 const char *ad_id, const char *ad_name);
+
 #endif

@@ -37,6 +37,8 @@ void config_init(struct config *cfg)
 	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
 	memset(cfg->platforms, 0, sizeof(cfg->platforms));
 	cfg->store_path = NULL;
+	memset(cfg->import_headers, 0, sizeof(cfg->import_headers));
+	cfg->import_timezone = NULL;
 }
 
 void config_release(struct config *cfg)
@@ -55,6 +57,9 @@ void config_release(struct config *cfg)
 		free(pc->token_file);
 	}
 	free(cfg->store_path);
+	for (size_t i = 0; i < IMPORT_N_COLUMNS; i++)
+		free(cfg->import_headers[i]);
+	free(cfg->import_timezone);
 	config_init(cfg);
 }
 
@@ -201,6 +206,7 @@ enum key_id {
 	KEY_TIME_LIMIT,
 	KEY_MAX_INPUT_BYTES,
 	KEY_STORE_PATH,
+	KEY_IMPORT_TIMEZONE,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
 	N_KEYS = KEY_PLATFORM_FIRST + 5 * CONFIG_N_PLATFORMS
@@ -235,6 +241,7 @@ static const struct {
 	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
 	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
 	[KEY_STORE_PATH] = { "store", "path" },
+	[KEY_IMPORT_TIMEZONE] = { "import", "timezone" },
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + 2 * N_PLATFORM_KEYS, "tiktok"),
@@ -255,8 +262,9 @@ static const struct {
 
 struct loader {
 	struct config *cfg;
-	int first_line[N_KEYS]; /* 0 until the key is seen */
-	char *bad_section;      /* owned; the unknown section last reported */
+	int first_line[N_KEYS];            /* 0 until the key is seen */
+	int import_line[IMPORT_N_COLUMNS]; /* the same for [import] columns */
+	char *bad_section; /* owned; the unknown section last reported */
 };
 
 static int bad_value(struct diag *d, int line, const char *key,
@@ -468,6 +476,38 @@ static int set_platform_key(struct config *cfg, enum platform p,
 	die("config: impossible platform key %d", (int)k);
 }
 
+/* an IANA zone name: Area/City, letters, digits, '_', '-', '+', '/' */
+bool timezone_valid(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 64 || *v == '/' || v[n - 1] == '/' ||
+	    strstr(v, "..") || strstr(v, "//"))
+		return false;
+	for (; *v; v++)
+		if (!((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+		      (*v >= '0' && *v <= '9') || strchr("_-+/", *v)))
+			return false;
+	return true;
+}
+
+/* [import] COLUMN = header: the header name a user's exports use */
+static int set_import_header(struct config *cfg, int c, int *first_line,
+			     const char *key, const char *value, int line,
+			     struct diag *d)
+{
+	if (first_line[c]) {
+		diag_line(d, line, "duplicate key '%s' (first set on line %d)",
+			  key, first_line[c]);
+		return -1;
+	}
+	first_line[c] = line;
+	if (*value == '\0')
+		return bad_value(d, line, key, "a column header", value);
+	replace(&cfg->import_headers[c], value, strlen(value));
+	return 0;
+}
+
 static int set_key(struct config *cfg, enum key_id id, const char *value,
 		   int line, struct diag *d)
 {
@@ -528,6 +568,14 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 			return bad_value(d, line, key, "a file path", value);
 		replace(&cfg->store_path, value, strlen(value));
 		return 0;
+	case KEY_IMPORT_TIMEZONE:
+		if (!timezone_valid(value))
+			return bad_value(d, line, key,
+					 "a time zone name such as "
+					 "Europe/Stockholm or UTC",
+					 value);
+		replace(&cfg->import_timezone, value, strlen(value));
+		return 0;
 	case KEY_PLATFORM_FIRST:
 	case N_KEYS:
 		break;
@@ -585,6 +633,10 @@ static int load_key(void *ctx, const char *section, const char *key,
 		if (strcmp(section, keys[id].section) == 0 &&
 		    strcmp(key, keys[id].name) == 0)
 			break;
+	if (id == N_KEYS && strcmp(section, "import") == 0 &&
+	    import_column_find(key) >= 0)
+		return set_import_header(ld->cfg, import_column_find(key),
+					 ld->import_line, key, value, line, d);
 	if (id == N_KEYS && is_secret_key(key)) {
 		diag_line(d, line,
 			  "'%s' in [%s]: a token is never written in the "

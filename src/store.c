@@ -104,6 +104,7 @@ static const char *const migrations[] = {
 	" link_clicks INTEGER,"
 	" applications INTEGER,"
 	" leads INTEGER,"
+	" ad_name TEXT,"
 	" PRIMARY KEY (platform, account_id, day, ad_id),"
 	" FOREIGN KEY (platform, account_id)"
 	"  REFERENCES account(platform, account_id)) STRICT;"
@@ -129,7 +130,11 @@ static const char *const migrations[] = {
 	" utm_medium TEXT,"
 	" utm_campaign TEXT,"
 	" utm_content TEXT,"
-	" utm_term TEXT) STRICT;"
+	" utm_term TEXT,"
+	" status TEXT,"
+	" platform TEXT,"
+	" persona TEXT,"
+	" channel TEXT) STRICT;"
 	"CREATE TABLE import_file ("
 	" sha256 TEXT PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
@@ -635,4 +640,94 @@ int store_totals(struct store *s, const char *platform, const char *account_id,
 	}
 	sqlite3_finalize(st);
 	return found < 0 ? -1 : 0;
+}
+
+/* import: imported files, ATS events, the ads' names (docs/import.md) */
+
+int store_import_find(struct store *s, const char *sha256, struct strbuf *when)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT imported_at FROM import_file WHERE sha256 = ?1");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, sha256);
+	found = one_row(s, st, "cannot read the imported files");
+	if (found == 1)
+		column_to(st, 0, when);
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_import_put(struct store *s, const char *sha256, const char *kind,
+		     int64_t rows)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO import_file (sha256, kind, imported_at, rows)"
+		   " VALUES (?1, ?2, " NOW_SQL ", ?3)");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, sha256);
+	bind_text(st, 2, kind);
+	sqlite3_bind_int64(st, 3, rows);
+	return run(s, st, "cannot record the imported file");
+}
+
+int store_ats_event_add(struct store *s, const struct store_ats_event *e)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO ats_event (event_key, kind, at, job_reference,"
+		   " source, utm_source, utm_medium, utm_campaign, utm_content,"
+		   " utm_term, status, platform, persona, channel)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		   " ?13, ?14) ON CONFLICT (event_key) DO NOTHING");
+	const char *v[] = { e->event_key,     e->kind,         e->at,
+			    e->job_reference, e->source,       e->utm_source,
+			    e->utm_medium,    e->utm_campaign, e->utm_content,
+			    e->utm_term,      e->status,       e->platform,
+			    e->persona,       e->channel };
+
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
+		bind_text(st, (int)i + 1, v[i]);
+	if (run(s, st, "cannot save the ATS event"))
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+int store_ats_count(struct store *s, const char *kind, int64_t *out)
+{
+	sqlite3_stmt *st =
+		prepare(s, "SELECT count(*) FROM ats_event WHERE kind = ?1");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, kind);
+	found = one_row(s, st, "cannot count the ATS events");
+	if (found == 1)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found == 1 ? 0 : -1;
+}
+
+int store_metric_ad_name(struct store *s, const char *platform,
+			 const char *account_id, const char *day,
+			 const char *ad_id, const char *ad_name)
+{
+	sqlite3_stmt *st = prepare(
+		s, "UPDATE metric_day SET ad_name = ?5 WHERE platform = ?1"
+		   " AND account_id = ?2 AND day = ?3 AND ad_id = ?4");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, day);
+	bind_text(st, 4, ad_id);
+	bind_text(st, 5, ad_name);
+	return run(s, st, "cannot save the ad's name");
 }

@@ -407,8 +407,14 @@ static void parses_export_amounts_as_ad_managers_write_them(void)
 	CHECK_I64(export_amount("1,234.50", 2), 123450);
 	CHECK_I64(export_amount("1.234,50", 2), 123450);
 	CHECK_I64(export_amount("1'234.5", 2), 123450);
-	CHECK_I64(export_amount("1\xc2\xa0" "234,50", 2), 123450);
-	CHECK_I64(export_amount("1\xe2\x80\xaf" "234,50", 2), 123450);
+	CHECK_I64(export_amount("1\xc2\xa0"
+				"234,50",
+				2),
+		  123450);
+	CHECK_I64(export_amount("1\xe2\x80\xaf"
+				"234,50",
+				2),
+		  123450);
 	CHECK_I64(export_amount("12 345 678,09", 2), 1234567809);
 	CHECK_I64(export_amount("1.234.567,89", 2), 123456789);
 	CHECK_I64(export_amount("1,234,567", 2), 123456700);
