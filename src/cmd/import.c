@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
 #include "diag.h"
+#include "fileio.h"
 #include "import.h"
 #include "money.h"
 #include "store.h"
@@ -122,10 +124,17 @@ static void print_list(const char *what, const struct strvec *v)
 	printf("\n");
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 static void print_ats(const char *file, const struct import_result *r)
 {
-	printf("%s: %zu rows: %zu applications and %zu hires", file, r->rows,
-	       r->applications, r->hires);
+	printf("%s: %zu %s: %zu %s and %zu %s", file, r->rows,
+	       plural(r->rows, "row", "rows"), r->applications,
+	       plural(r->applications, "application", "applications"), r->hires,
+	       plural(r->hires, "hire", "hires"));
 	printf(", %zu added, %zu already in the store\n", r->added, r->known);
 	print_list("not read or stored (personal data)", &r->personal);
 	print_list("columns not used", &r->ignored);
@@ -137,7 +146,9 @@ static void print_metrics(const char *file, const struct import_options *o,
 	struct strbuf spend = STRBUF_INIT, impressions = STRBUF_INIT,
 		      clicks = STRBUF_INIT;
 
-	printf("%s: %zu rows, %zu days", file, r->rows, r->days);
+	printf("%s: %zu %s, %zu %s", file, r->rows,
+	       plural(r->rows, "row", "rows"), r->days,
+	       plural(r->days, "day", "days"));
 	if (r->days)
 		printf(" (%s to %s)", r->first_day, r->last_day);
 	printf(" of %s account %s%s replaced\n", platform_name(o->platform),
@@ -153,13 +164,27 @@ static void print_metrics(const char *file, const struct import_options *o,
 	print_list("columns not used", &r->ignored);
 }
 
+/* a store this run created and then wrote nothing to is removed again */
+static void remove_new_store(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", ".lock" };
+	struct strbuf p = STRBUF_INIT;
+
+	for (size_t i = 0; i < ARRAY_SIZE(suffix); i++) {
+		strbuf_reset(&p);
+		strbuf_addf(&p, "%s%s", path, suffix[i]);
+		remove_regular(p.buf);
+	}
+	strbuf_release(&p);
+}
+
 static int run_import(struct app *app, struct import_args *a)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct import_result r;
 	struct store *s = NULL;
 	struct diag d;
-	bool ats = strcmp(a->kind, "ats") == 0;
+	bool ats = strcmp(a->kind, "ats") == 0, existed;
 	int rc;
 
 	a->o.mapping = app->cfg.import_headers;
@@ -173,6 +198,7 @@ static int run_import(struct app *app, struct import_args *a)
 		config_store_path(&app->cfg, &path);
 	import_result_init(&r);
 	diag_init(&d, a->file);
+	existed = access(path.buf, F_OK) == 0;
 	rc = store_open(path.buf, STORE_CREATE, &s);
 	if (rc == 0)
 		rc = ats ? import_ats(s, a->file, &a->o, &r, &d)
@@ -188,6 +214,8 @@ static int run_import(struct app *app, struct import_args *a)
 	else if (d.n_errors)
 		fprintf(stderr, "%s: nothing imported\n", a->file);
 	store_close(s);
+	if (rc && !existed)
+		remove_new_store(path.buf);
 	import_result_release(&r);
 	strbuf_release(&path);
 	return rc;
