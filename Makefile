@@ -1,6 +1,8 @@
 # jobmix - plain GNU Makefile.
 #   make                 build ./jobmix
-#   make demo            install missing Debian packages, build, plan the example
+#   make demo            install missing Debian packages, build, plan the example,
+#                        import its sample ad-manager and ATS exports into a
+#                        store in a temporary folder
 #   make check           build and run every test (TAP, run by prove)
 #   make golden          rewrite tests/golden/*/ from ./jobmix (tests/golden/README)
 #   make WERROR=1 ...    warnings are errors (CI)
@@ -65,10 +67,20 @@ check: jobmix $(TESTS)
 golden: jobmix
 	sh tests/golden.t --update
 
+# The sample exports are made for the example (docs/import.md); the store
+# goes to a new temporary folder, never into the tree.
+DEMO_IMPORT = --store "$$d/jobmix.db"
 demo:
 	@sh tests/deps.sh
 	@$(MAKE) --no-print-directory jobmix
 	./jobmix plan audiences/electricians-umea.json
+	@d=$$(mktemp -d "$${TMPDIR:-/tmp}/jobmix-demo.XXXXXX") && \
+	echo && echo "Importing the example's sample exports into $$d/jobmix.db" && \
+	./jobmix import metrics --platform meta --account 1234567890 \
+		--timezone Europe/Stockholm $(DEMO_IMPORT) \
+		audiences/metrics-meta-electricians-umea.csv && \
+	./jobmix import ats $(DEMO_IMPORT) audiences/ats-electricians-umea.csv && \
+	echo "(the store stays in $$d; remove it with rm -r $$d)"
 
 # libFuzzer harnesses: the src/ objects (not main.o) built again with
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
