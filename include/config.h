@@ -20,7 +20,7 @@
 #include <stddef.h>
 
 #include "campaign.h"
-#include "import.h"
+#include "import_columns.h"
 
 struct diag;
 struct strbuf;

@@ -23,63 +23,51 @@
 #define MAX_CELL    500 /* the longest text kept from a cell, in bytes */
 
 /*
- * Each column's canonical name, then its aliases, normalized as
+ * Each column's aliases (import_columns.c has its name), normalized as
  * normalize() does (lower case, every run of other characters one '_').
  * An earlier alias wins over a later one when a file has both.
  */
 static const struct {
-	const char *name;
 	const char *alias[MAX_ALIASES];
 } columns[IMPORT_N_COLUMNS] = {
-	[IC_APPLICATION_ID] = { "application_id",
-				{ "application", "job_application_id",
+	[IC_APPLICATION_ID] = { { "application", "job_application_id",
 				  "candidate_application_id", "opportunity_id",
 				  "applicationid", "id" } },
-	[IC_APPLIED_AT] = { "applied_at",
-			    { "applied_on", "applied_date", "date_applied",
+	[IC_APPLIED_AT] = { { "applied_on", "applied_date", "date_applied",
 			      "application_date", "applied", "submitted_at",
 			      "submitted_on", "created_at", "created",
 			      "application_created_at" } },
-	[IC_JOB_REFERENCE] = { "job_reference",
-			       { "job_ref", "reference", "reference_number",
+	[IC_JOB_REFERENCE] = { { "job_ref", "reference", "reference_number",
 				 "requisition_id", "req_id",
 				 "job_requisition_id", "requisition", "job_id",
 				 "posting_id", "job_code" } },
-	[IC_SOURCE] = { "source",
-			{ "candidate_source", "source_name", "origin",
+	[IC_SOURCE] = { { "candidate_source", "source_name", "origin",
 			  "application_source" } },
-	[IC_STATUS] = { "status",
-			{ "stage", "current_stage", "application_status",
+	[IC_STATUS] = { { "stage", "current_stage", "application_status",
 			  "application_stage", "disqualified_stage" } },
-	[IC_HIRED_AT] = { "hired_at",
-			  { "hired_on", "hired_date", "hire_date", "date_hired",
+	[IC_HIRED_AT] = { { "hired_on", "hired_date", "hire_date", "date_hired",
 			    "hired" } },
-	[IC_UTM_SOURCE] = { "utm_source", { "utmsource" } },
-	[IC_UTM_MEDIUM] = { "utm_medium", { "utmmedium" } },
-	[IC_UTM_CAMPAIGN] = { "utm_campaign", { "utmcampaign" } },
-	[IC_UTM_CONTENT] = { "utm_content", { "utmcontent" } },
-	[IC_UTM_TERM] = { "utm_term", { "utmterm" } },
-	[IC_DAY] = { "day",
-		     { "date", "by_day", "start_date_in_utc", "start_date",
+	[IC_UTM_SOURCE] = { { "utmsource" } },
+	[IC_UTM_MEDIUM] = { { "utmmedium" } },
+	[IC_UTM_CAMPAIGN] = { { "utmcampaign" } },
+	[IC_UTM_CONTENT] = { { "utmcontent" } },
+	[IC_UTM_TERM] = { { "utmterm" } },
+	[IC_DAY] = { { "date", "by_day", "start_date_in_utc", "start_date",
 		       "reporting_starts", "stat_time_day" } },
-	[IC_ACCOUNT_ID] = { "account_id",
-			    { "ad_account_id", "advertiser_id" } },
-	[IC_CAMPAIGN_ID] = { "campaign_id", { "campaignid" } },
-	[IC_AD_ID] = { "ad_id", { "creative_id", "adid" } },
-	[IC_AD_NAME] = { "ad_name", { "creative_name", "ad" } },
-	[IC_CURRENCY] = { "currency", { "account_currency", "currency_code" } },
-	[IC_SPEND] = { "spend",
-		       { "amount_spent", "total_spent", "cost", "amount_spend",
+	[IC_ACCOUNT_ID] = { { "ad_account_id", "advertiser_id" } },
+	[IC_CAMPAIGN_ID] = { { "campaignid" } },
+	[IC_AD_ID] = { { "creative_id", "adid" } },
+	[IC_AD_NAME] = { { "creative_name", "ad" } },
+	[IC_CURRENCY] = { { "account_currency", "currency_code" } },
+	[IC_SPEND] = { { "amount_spent", "total_spent", "cost", "amount_spend",
 			 "spent" } },
-	[IC_IMPRESSIONS] = { "impressions", { "impr" } },
-	[IC_CLICKS] = { "clicks", { "clicks_all", "total_clicks" } },
-	[IC_REACH] = { "reach", { "unique_reach" } },
-	[IC_LINK_CLICKS] = { "link_clicks",
-			     { "clicks_destination", "outbound_clicks",
+	[IC_IMPRESSIONS] = { { "impr" } },
+	[IC_CLICKS] = { { "clicks_all", "total_clicks" } },
+	[IC_REACH] = { { "unique_reach" } },
+	[IC_LINK_CLICKS] = { { "clicks_destination", "outbound_clicks",
 			       "landing_page_clicks" } },
-	[IC_APPLICATIONS] = { "applications",
-			      { "job_applications", "job_apply_clicks" } },
-	[IC_LEADS] = { "leads", { "leads_form", "lead_form_leads" } },
+	[IC_APPLICATIONS] = { { "job_applications", "job_apply_clicks" } },
+	[IC_LEADS] = { { "leads_form", "lead_form_leads" } },
 };
 
 /* headers of personal data: recognised, never read, never stored */
@@ -90,19 +78,6 @@ static const char *const personal[] = {
 	"e_mail_address", "phone",          "phone_number",  "mobile",
 	"mobile_phone",   "telephone",      "address",       "linkedin_profile",
 };
-
-const char *import_column_name(enum import_column c)
-{
-	return c < IMPORT_N_COLUMNS ? columns[c].name : "?";
-}
-
-int import_column_find(const char *name)
-{
-	for (int c = 0; c < IMPORT_N_COLUMNS; c++)
-		if (strcmp(name, columns[c].name) == 0)
-			return c;
-	return -1;
-}
 
 void import_result_init(struct import_result *r)
 {
@@ -173,7 +148,7 @@ static int match_rank(const char *h, enum import_column c,
 		if (strcmp(h, tmp->buf) == 0)
 			return 0;
 	}
-	if (strcmp(h, columns[c].name) == 0)
+	if (strcmp(h, import_column_name(c)) == 0)
 		return 1;
 	for (int k = 0; k < MAX_ALIASES && columns[c].alias[k]; k++)
 		if (strcmp(h, columns[c].alias[k]) == 0)
@@ -220,7 +195,7 @@ static int map_header(const struct csv_row *row, int first, int last,
 				diag_line(d, row->line,
 					  "column '%s' twice (fields %d and "
 					  "%zu)",
-					  columns[c].name, hd->at[c] + 1,
+					  import_column_name(c), hd->at[c] + 1,
 					  i + 1);
 				ret = -1;
 			} else if (hd->at[c] < 0 || rank < hd->rank[c]) {
@@ -248,7 +223,8 @@ static int missing_column(struct diag *d, int line, enum import_column c,
 	diag_line(d, line,
 		  "missing column '%s'%s (also read as%s ...; name another "
 		  "with [import] %s in the config)",
-		  columns[c].name, also, names.buf, columns[c].name);
+		  import_column_name(c), also, names.buf,
+		  import_column_name(c));
 	strbuf_release(&names);
 	return -1;
 }
@@ -282,8 +258,8 @@ static const char *cell_trim(const struct csv_row *row, const struct header *hd,
 static int bad_cell(struct diag *d, int line, enum import_column c,
 		    const char *value, const char *why)
 {
-	diag_line(d, line, "column '%s': %s, found '%s'", columns[c].name, why,
-		  value);
+	diag_line(d, line, "column '%s': %s, found '%s'", import_column_name(c),
+		  why, value);
 	return -1;
 }
 
@@ -492,7 +468,7 @@ static void utm_cell(const char *v, char **persona, char **channel)
 
 static bool is_hired(const char *status)
 {
-	static const char *const hired[] = { "hired", "hire", "anstalld",
+	static const char *const hired[] = { "hired", "hire", "anställd",
 					     "offer_accepted" };
 	struct strbuf n = STRBUF_INIT;
 	bool yes = false;
