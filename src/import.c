@@ -134,6 +134,7 @@ static void normalize(const char *h, struct strbuf *out, char *currency)
 /* the header: where each column is, and the currency it names */
 struct header {
 	int line;
+	size_t n;                   /* fields in the header row */
 	int at[IMPORT_N_COLUMNS];   /* field index, or -1 */
 	int rank[IMPORT_N_COLUMNS]; /* how it matched; lower wins */
 	char currency[4];           /* from "Amount spent (SEK)", or "" */
@@ -178,6 +179,7 @@ static int map_header(const struct csv_row *row, int first, int last,
 	int ret = 0;
 
 	hd->line = row->line;
+	hd->n = row->n;
 	hd->currency[0] = '\0';
 	for (int c = 0; c < IMPORT_N_COLUMNS; c++)
 		hd->at[c] = hd->rank[c] = -1;
@@ -253,6 +255,17 @@ static const char *cell_trim(const struct csv_row *row, const struct header *hd,
 	strbuf_reset(out);
 	strbuf_add(out, v, n);
 	return strbuf_str(out);
+}
+
+/* a row as wide as the header; else an error, and the row is not read */
+static bool row_fits(const struct csv_row *row, const struct header *hd,
+		     struct diag *d)
+{
+	if (row->n == hd->n)
+		return true;
+	diag_line(d, row->line, "%zu field%s, but the header (line %d) has %zu",
+		  row->n, row->n == 1 ? "" : "s", hd->line, hd->n);
+	return false;
 }
 
 static int bad_cell(struct diag *d, int line, enum import_column c,
@@ -712,7 +725,8 @@ int import_ats(struct store *s, const char *path,
 		rc = missing_column(d, hd.line, IC_APPLIED_AT, "");
 	for (size_t i = 1; rc == 0 && i < in.t.n_rows; i++) {
 		r->rows++;
-		ats_row(&in.t.rows[i], &hd, &ev, d);
+		if (row_fits(&in.t.rows[i], &hd, d))
+			ats_row(&in.t.rows[i], &hd, &ev, d);
 	}
 	if (rc == 0 && d->n_errors == 0)
 		check_repeats(&ev, d);
@@ -1101,7 +1115,8 @@ int import_metrics(struct store *s, const char *path,
 		if (skip_row(&in.t.rows[i], &hd))
 			continue;
 		r->rows++;
-		metric_row(&in.t.rows[i], &hd, r->digits, &mr, d);
+		if (row_fits(&in.t.rows[i], &hd, d))
+			metric_row(&in.t.rows[i], &hd, r->digits, &mr, d);
 	}
 	if (rc == 0 && d->n_errors == 0)
 		sort_rows(&mr, &hd, d);

@@ -114,14 +114,19 @@ static int parse_args(int argc, char **argv, struct import_args *a)
 	return JM_OK;
 }
 
+/* headers as the file has them, control characters defused */
 static void print_list(const char *what, const struct strvec *v)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	if (!v->n)
 		return;
-	printf("  %s:", what);
+	strbuf_addf(&sb, "  %s:", what);
 	for (size_t i = 0; i < v->n; i++)
-		printf("%s %s", i ? "," : "", v->item[i]);
-	printf("\n");
+		strbuf_addf(&sb, "%s %s", i ? "," : "", v->item[i]);
+	defuse_controls(sb.buf, sb.len);
+	printf("%s\n", sb.buf);
+	strbuf_release(&sb);
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -243,6 +248,12 @@ int cmd_import(int argc, char **argv, struct app *app)
 		if (a.help)
 			fputs(import_usage, stdout);
 		return rc;
+	}
+	if (strcmp(a.kind, "ats") == 0 && (a.has_platform || a.o.account_id ||
+					   a.o.currency || a.o.timezone)) {
+		errorf("import ats: --platform, --account, --currency and "
+		       "--timezone are for import metrics");
+		return JM_USAGE;
 	}
 	if (strcmp(a.kind, "metrics") == 0 && !a.has_platform) {
 		errorf("import metrics: which ad manager made the file? Give "
