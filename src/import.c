@@ -856,6 +856,23 @@ static int count_cell(const struct csv_row *row, const struct header *hd,
 	return rc;
 }
 
+/* a text column of the row into *out (NULL when empty); -1 when too long */
+static int text_cell(const struct csv_row *row, const struct header *hd,
+		     enum import_column c, char **out, struct diag *d)
+{
+	struct strbuf t = STRBUF_INIT;
+	const char *s = cell_trim(row, hd, c, &t);
+	int rc = 0;
+
+	*out = NULL;
+	if (strlen(s) > MAX_CELL)
+		rc = bad_cell(d, row->line, c, "...", "longer than 500 bytes");
+	else if (*s)
+		*out = xstrdup(s);
+	strbuf_release(&t);
+	return rc;
+}
+
 /* a trailing "Total" row, or a row without a day: not a day's figures */
 static bool skip_row(const struct csv_row *row, const struct header *hd)
 {
@@ -886,10 +903,9 @@ static int metric_row(const struct csv_row *row, const struct header *hd,
 			       hd->at[IC_AD_ID] >= 0 ? IC_AD_ID : IC_AD_NAME, s,
 			       "expected the ad's id (at most 500 bytes)");
 	m.ad_id = xstrdup(s);
-	s = cell_trim(row, hd, IC_AD_NAME, &t);
-	m.ad_name = *s ? xstrndup(s, MAX_CELL) : NULL;
-	s = cell_trim(row, hd, IC_CAMPAIGN_ID, &t);
-	m.campaign_id = *s ? xstrndup(s, MAX_CELL) : NULL;
+	if (text_cell(row, hd, IC_AD_NAME, &m.ad_name, d) ||
+	    text_cell(row, hd, IC_CAMPAIGN_ID, &m.campaign_id, d))
+		ret = -1;
 	s = cell_trim(row, hd, IC_SPEND, &t);
 	if (!*s)
 		m.m.spend = 0;

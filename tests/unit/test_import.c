@@ -392,6 +392,21 @@ static void reports_bad_metric_rows_by_line(void)
 	write_csv("m.csv", "Day,Ad ID,Impressions,Clicks\n2027-01-11,5,1,1\n");
 	CHECK_I64(run(s, false, f, &o, &r), JM_DATAERR);
 	CHECK_HAS(errors.buf, "m.csv:1: error: missing column 'spend'");
+	/* a name longer than 500 bytes is refused, not cut */
+	{
+		char text[800];
+
+		snprintf(text, sizeof(text),
+			 "Day,Ad ID,Ad name,Spend,Impressions,Clicks\n"
+			 "2027-01-11,5,%0600d,1,1,1\n",
+			 0);
+		write_csv("m.csv", text);
+	}
+	o.currency = "SEK";
+	CHECK_I64(run(s, false, f, &o, &r), JM_DATAERR);
+	CHECK_HAS(errors.buf, "m.csv:2: error: column 'ad_name': longer than "
+			      "500 bytes, found '...'");
+	o.currency = NULL;
 	/* no currency anywhere, for a new account */
 	write_csv("m.csv", "Day,Ad ID,Spend,Impressions,Clicks\n"
 			   "2027-01-11,5,1,1,1\n");
