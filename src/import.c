@@ -129,6 +129,7 @@ static void normalize(const char *h, struct strbuf *out, char *currency)
 	}
 	while (out->len && out->buf[out->len - 1] == '_')
 		out->buf[--out->len] = '\0';
+	strbuf_grow(out, 0); /* buf is a string even when empty */
 }
 
 /* the header: where each column is, and the currency it names */
@@ -144,6 +145,8 @@ struct header {
 static int match_rank(const char *h, enum import_column c,
 		      const struct import_options *o, struct strbuf *tmp)
 {
+	if (!*h)
+		return -1; /* an empty header names nothing */
 	if (o->mapping && o->mapping[c]) {
 		normalize(o->mapping[c], tmp, NULL);
 		if (strcmp(h, tmp->buf) == 0)
@@ -207,7 +210,7 @@ static int map_header(const struct csv_row *row, int first, int last,
 		}
 		if (!used && is_personal(h.buf))
 			strvec_addf(&r->personal, "%s", row->field[i]);
-		else if (!used && r->ignored.n < 20)
+		else if (!used && h.len && r->ignored.n < 20)
 			strvec_addf(&r->ignored, "%s", row->field[i]);
 	}
 	strbuf_release(&h);
@@ -220,10 +223,16 @@ static int missing_column(struct diag *d, int line, enum import_column c,
 {
 	struct strbuf names = STRBUF_INIT;
 
-	for (int k = 0; k < 3 && columns[c].alias[k]; k++)
-		strbuf_addf(&names, ", %s", columns[c].alias[k]);
+	for (int k = 0; k < 3 && columns[c].alias[k]; k++) {
+		size_t at = names.len + (k ? 2 : 0);
+
+		strbuf_addf(&names, "%s%s", k ? ", " : "", columns[c].alias[k]);
+		for (; at < names.len; at++)
+			if (names.buf[at] == '_')
+				names.buf[at] = ' ';
+	}
 	diag_line(d, line,
-		  "missing column '%s'%s (also read as%s ...; name another "
+		  "missing column '%s'%s (also read as: %s ...; name another "
 		  "with [import] %s in the config)",
 		  import_column_name(c), also, names.buf,
 		  import_column_name(c));
@@ -444,7 +453,7 @@ static const char *utm_platform(const char *v)
 		return NULL;
 	normalize(v, &n, NULL);
 	for (size_t i = 0; i < ARRAY_SIZE(names) && !p; i++)
-		if (strcmp(n.buf ? n.buf : "", names[i].utm) == 0)
+		if (strcmp(n.buf, names[i].utm) == 0)
 			p = names[i].platform;
 	strbuf_release(&n);
 	return p;
@@ -778,8 +787,7 @@ static size_t find_header(const struct csv_table *t,
 	for (size_t i = 0; i < t->n_rows && i < 20 && !found; i++)
 		for (size_t k = 0; k < t->rows[i].n && !found; k++) {
 			normalize(t->rows[i].field[k], &h, cur);
-			if (match_rank(h.buf ? h.buf : "", IC_DAY, o, &tmp) >=
-			    0)
+			if (match_rank(h.buf, IC_DAY, o, &tmp) >= 0)
 				found = i;
 		}
 	strbuf_release(&h);

@@ -133,6 +133,27 @@ static void maps_headers_case_order_and_aliases(void)
 	import_result_release(&r);
 }
 
+static void takes_empty_headers_and_mappings(void)
+{
+	struct store *s = open_store("empty.db");
+	char *mapping[IMPORT_N_COLUMNS] = { 0 };
+	struct import_options o = { .mapping = mapping };
+	struct import_result r;
+
+	mapping[IC_SOURCE] = (char *)"(( ))";
+	import_result_init(&r);
+	CHECK_I64(run(s, true,
+		      write_csv("empty.csv", "Applied At,,Source,\n"
+					     "2027-01-12,x,Facebook,y\n"),
+		      &o, &r),
+		  0);
+	CHECK_STR(query("empty.db", "SELECT source FROM ats_event"),
+		  "Facebook\n");
+	CHECK_I64((int64_t)r.ignored.n, 0);
+	store_close(s);
+	import_result_release(&r);
+}
+
 static void never_stores_names_or_email(void)
 {
 	struct store *s = open_store("pd.db");
@@ -249,7 +270,10 @@ static void writes_nothing_when_a_row_is_bad(void)
 	CHECK_STR(query("bad.db", "SELECT count(*) FROM ats_event"), "0\n");
 	write_csv("bad.csv", "application id,source\n1,x\n");
 	CHECK_I64(run(s, true, f, &o, &r), JM_DATAERR);
-	CHECK_HAS(errors.buf, "bad.csv:1: error: missing column 'applied_at'");
+	CHECK_HAS(errors.buf, "bad.csv:1: error: missing column 'applied_at' "
+			      "(also read as: applied on, applied date, "
+			      "date applied ...; name another with [import] "
+			      "applied_at in the config)");
 	store_close(s);
 	import_result_release(&r);
 }
@@ -461,6 +485,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	maps_headers_case_order_and_aliases();
+	takes_empty_headers_and_mappings();
 	never_stores_names_or_email();
 	follows_the_config_mapping();
 	adds_nothing_twice();
