@@ -75,6 +75,12 @@ const char *config_api_version(const struct config *cfg, enum platform p);
  */
 void config_store_path(const struct config *cfg, struct strbuf *out);
 
+/*
+ * An ad account id as the store keeps it, digits: meta's act_ and
+ * LinkedIn's urn:li:sponsoredAccount: are dropped. NULL if v is not one.
+ */
+const char *config_account_digits(enum platform p, const char *v);
+
 /* an IANA time zone name as [import] timezone and --timezone take it */
 bool timezone_valid(const char *v);
 

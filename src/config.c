@@ -402,8 +402,7 @@ static bool env_name_valid(const char *v)
 	return true;
 }
 
-/* the account id as digits: meta's act_ and linkedin's URN are dropped */
-static const char *account_digits(enum platform p, const char *v)
+const char *config_account_digits(enum platform p, const char *v)
 {
 	static const char li[] = "urn:li:sponsoredAccount:";
 
@@ -449,7 +448,7 @@ static int set_platform_key(struct config *cfg, enum platform p,
 		replace(&pc->api_version, value, len);
 		return 0;
 	case PK_ACCOUNT_ID:
-		if (!(v = account_digits(p, value)))
+		if (!(v = config_account_digits(p, value)))
 			return bad_value(d, line, key,
 					 p == PLATFORM_META
 						 ? "an ad account id: digits, "

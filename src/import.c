@@ -340,15 +340,14 @@ static int parse_zone(const char *s, struct strbuf *out)
  */
 static int parse_time(const char *s, struct strbuf *out)
 {
-	int y = digits_at(s, 4), mo, dd, h, mi, sec = 0;
-	char sep = s[4];
+	int y, mo, dd, h, mi, sec = 0;
+	char sep;
 
 	strbuf_reset(out);
-	if (y < 0 || (sep != '-' && sep != '/') || s[7] != sep)
-		return -1;
-	mo = digits_at(s + 5, 2);
-	dd = digits_at(s + 8, 2);
-	if (!day_valid(y, mo, dd))
+	/* each test reads only bytes the ones before it showed are there */
+	if ((y = digits_at(s, 4)) < 0 || ((sep = s[4]) != '-' && sep != '/') ||
+	    (mo = digits_at(s + 5, 2)) < 0 || s[7] != sep ||
+	    (dd = digits_at(s + 8, 2)) < 0 || !day_valid(y, mo, dd))
 		return -1;
 	strbuf_addf(out, "%04d-%02d-%02d", y, mo, dd);
 	s += 10;
@@ -490,7 +489,7 @@ static void utm_cell(const char *v, char **persona, char **channel)
 
 static bool is_hired(const char *status)
 {
-	static const char *const hired[] = { "hired", "hire", "anställd",
+	static const char *const hired[] = { "hired", "hire", "anst\xc3\xa4lld",
 					     "offer_accepted" };
 	struct strbuf n = STRBUF_INIT;
 	bool yes = false;
@@ -813,6 +812,17 @@ static int metric_columns(const struct header *hd, struct diag *d)
 	return ret;
 }
 
+/* a trailing "Total" row, or a row without a day: not a day's figures */
+static bool skip_row(const struct csv_row *row, const struct header *hd)
+{
+	const char *day = cell(row, hd, IC_DAY);
+
+	while (*day == ' ')
+		day++;
+	return *day == '\0' || strncmp(day, "Total", 5) == 0 ||
+	       strncmp(day, "total", 5) == 0 || strncmp(day, "TOTAL", 5) == 0;
+}
+
 /*
  * One value for the whole file from an option, the header and a column:
  * the first given, each other given one the same (else an error at the
@@ -832,7 +842,7 @@ static int one_value(const struct csv_table *t, size_t first,
 	for (size_t i = first; i < t->n_rows && ret == 0; i++) {
 		const char *s = cell_trim(&t->rows[i], hd, c, &v);
 
-		if (!*s || !*cell(&t->rows[i], hd, IC_DAY))
+		if (!*s || skip_row(&t->rows[i], hd))
 			continue;
 		if (!out->len)
 			strbuf_addstr(out, s);
@@ -879,17 +889,6 @@ static int text_cell(const struct csv_row *row, const struct header *hd,
 		*out = xstrdup(s);
 	strbuf_release(&t);
 	return rc;
-}
-
-/* a trailing "Total" row, or a row without a day: not a day's figures */
-static bool skip_row(const struct csv_row *row, const struct header *hd)
-{
-	const char *day = cell(row, hd, IC_DAY);
-
-	while (*day == ' ')
-		day++;
-	return *day == '\0' || strncmp(day, "Total", 5) == 0 ||
-	       strncmp(day, "total", 5) == 0 || strncmp(day, "TOTAL", 5) == 0;
 }
 
 static int metric_row(const struct csv_row *row, const struct header *hd,

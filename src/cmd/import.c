@@ -260,5 +260,20 @@ int cmd_import(int argc, char **argv, struct app *app)
 		       "--platform meta, linkedin or tiktok");
 		return JM_USAGE;
 	}
+	if (a.o.account_id) {
+		const char *id =
+			config_account_digits(a.o.platform, a.o.account_id);
+
+		if (!id) {
+			errorf("import: --account '%s': expected an ad "
+			       "account id: digits%s",
+			       a.o.account_id,
+			       a.o.platform == PLATFORM_META
+				       ? ", or act_ and digits"
+				       : "");
+			return JM_USAGE;
+		}
+		a.o.account_id = id;
+	}
 	return run_import(app, &a);
 }
