@@ -616,6 +616,8 @@ static int check_repeats(struct events *ev, struct diag *d)
 {
 	int ret = 0;
 
+	if (ev->n < 2)
+		return 0; /* qsort() takes no NULL array */
 	qsort(ev->e, ev->n, sizeof(*ev->e), cmp_event_key);
 	for (size_t i = 1; i < ev->n; i++)
 		if (strcmp(ev->e[i].key, ev->e[i - 1].key) == 0 &&
@@ -951,6 +953,8 @@ static int sort_rows(struct mrows *mr, const struct header *hd, struct diag *d)
 {
 	int ret = 0;
 
+	if (mr->n < 2)
+		return 0; /* qsort() takes no NULL array */
 	qsort(mr->r, mr->n, sizeof(*mr->r), cmp_mrow);
 	for (size_t i = 1; i < mr->n; i++)
 		if (cmp_mrow(&mr->r[i], &mr->r[i - 1]) != 0 &&

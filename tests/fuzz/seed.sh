@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed"
+mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed" "$c/import"
 
 # add SRC NAME DEST...: copy SRC as DEST/NAME unless DEST has its bytes
 add() {
@@ -39,6 +39,12 @@ for f in audiences/*.xml; do
 done
 for f in tests/cli/*/feed.xml; do
 	add "$f" "$(basename "$(dirname "$f")").xml" "$c/feed"
+done
+for f in audiences/ats-*.csv audiences/metrics-*.csv; do
+	add "$f" "$(basename "$f")" "$c/import"
+done
+for f in tests/cli/import-*/*.csv; do
+	add "$f" "$(basename "$(dirname "$f")")-$(basename "$f")" "$c/import"
 done
 for d in "$c"/*; do
 	echo "$d: $(find "$d" -type f | wc -l) files, $(du -sk "$d" | cut -f1) KiB"

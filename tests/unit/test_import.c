@@ -154,6 +154,33 @@ static void takes_empty_headers_and_mappings(void)
 	import_result_release(&r);
 }
 
+static void imports_a_header_alone(void)
+{
+	struct store *s = open_store("hdr.db");
+	struct import_options o = { .platform = PLATFORM_META,
+				    .account_id = "1",
+				    .currency = "SEK",
+				    .timezone = "UTC" };
+	struct import_result r;
+
+	import_result_init(&r);
+	CHECK_I64(run(s, true, write_csv("hdr.csv", "applied_at\n"), &o, &r),
+		  0);
+	CHECK_I64((int64_t)r.rows, 0);
+	CHECK_I64(run(s, false,
+		      write_csv("hdr2.csv", "day,ad_id,spend,impressions,"
+					    "clicks\n"),
+		      &o, &r),
+		  0);
+	CHECK_I64((int64_t)r.days, 0);
+	CHECK_STR(query("hdr.db", "SELECT count(*) FROM import_file"), "2\n");
+	CHECK_I64(run(s, true, write_csv("hdr3.csv", ""), &o, &r), JM_DATAERR);
+	CHECK_HAS(errors.buf, "hdr3.csv: error: no header row: the file is "
+			      "empty");
+	store_close(s);
+	import_result_release(&r);
+}
+
 static void never_stores_names_or_email(void)
 {
 	struct store *s = open_store("pd.db");
@@ -486,6 +513,7 @@ int main(void)
 		return 1;
 	maps_headers_case_order_and_aliases();
 	takes_empty_headers_and_mappings();
+	imports_a_header_alone();
 	never_stores_names_or_email();
 	follows_the_config_mapping();
 	adds_nothing_twice();
