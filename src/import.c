@@ -507,7 +507,7 @@ static bool is_hired(const char *status)
 static char *content_key(char *const v[N_ATS], const char *at)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char hex[SHA256_HEX_LEN + 1];
+	char hex[65];
 
 	strbuf_addstr(&sb, at);
 	for (int c = IC_JOB_REFERENCE; c < N_ATS; c++)
@@ -639,7 +639,7 @@ static int check_repeats(struct events *ev, struct diag *d)
 /* a file read whole, its digest, and its rows */
 struct input {
 	struct csv_table t;
-	char sha[SHA256_HEX_LEN + 1];
+	char sha[65];
 };
 
 static int read_csv(const char *path, struct input *in, struct diag *d)

@@ -1,10 +1,11 @@
 /*
- * sha256.c - SHA-256 straight from FIPS 180-4: 64-byte blocks, the
- * message padded with 0x80, zeros and its length in bits (big-endian).
+ * SHA-256 as FIPS 180-4 section 6.2 describes it: 64-byte blocks, the
+ * message padded with a 1 bit, zeros and its length in bits (big
+ * endian), eight 32-bit working variables and 64 rounds per block.
  */
 #include "sha256.h"
 
-#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 static const uint32_t k[64] = {
@@ -26,9 +27,9 @@ static uint32_t ror(uint32_t x, int n)
 	return (x >> n) | (x << (32 - n));
 }
 
-static void block(uint32_t h[8], const unsigned char *p)
+static void compress(uint32_t h[8], const unsigned char *p)
 {
-	uint32_t w[64], a[8], t1, t2;
+	uint32_t w[64], v[8], t1, t2;
 
 	for (int i = 0; i < 16; i++)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
@@ -41,41 +42,78 @@ static void block(uint32_t h[8], const unsigned char *p)
 
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
-	memcpy(a, h, sizeof(a));
+	memcpy(v, h, sizeof(v));
 	for (int i = 0; i < 64; i++) {
-		t1 = a[7] + (ror(a[4], 6) ^ ror(a[4], 11) ^ ror(a[4], 25)) +
-		     ((a[4] & a[5]) ^ (~a[4] & a[6])) + k[i] + w[i];
-		t2 = (ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) +
-		     ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]));
-		memmove(a + 1, a, 7 * sizeof(a[0]));
-		a[4] += t1;
-		a[0] = t1 + t2;
+		t1 = v[7] + (ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25)) +
+		     ((v[4] & v[5]) ^ (~v[4] & v[6])) + k[i] + w[i];
+		t2 = (ror(v[0], 2) ^ ror(v[0], 13) ^ ror(v[0], 22)) +
+		     ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]));
+		memmove(v + 1, v, 7 * sizeof(v[0]));
+		v[4] += t1;
+		v[0] = t1 + t2;
 	}
 	for (int i = 0; i < 8; i++)
-		h[i] += a[i];
+		h[i] += v[i];
 }
 
-void sha256_hex(const void *data, size_t len, char hex[SHA256_HEX_LEN + 1])
+void sha256_init(struct sha256 *s)
+{
+	static const uint32_t h0[8] = {
+		0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+		0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+	};
+
+	memcpy(s->h, h0, sizeof(h0));
+	s->bytes = 0;
+	s->used = 0;
+}
+
+void sha256_update(struct sha256 *s, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+
+	s->bytes += len;
+	while (len > 0) {
+		size_t n = 64 - s->used < len ? 64 - s->used : len;
+
+		memcpy(s->block + s->used, p, n);
+		s->used += n;
+		p += n;
+		len -= n;
+		if (s->used == 64) {
+			compress(s->h, s->block);
+			s->used = 0;
+		}
+	}
+}
+
+void sha256_final(struct sha256 *s, unsigned char digest[32])
+{
+	uint64_t bits = s->bytes * 8;
+	unsigned char pad[72] = { 0x80 };
+	size_t n = (s->used < 56 ? 56 : 120) - s->used;
+
+	for (int i = 0; i < 8; i++)
+		pad[n + i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha256_update(s, pad, n + 8);
+	for (int i = 0; i < 8; i++)
+		for (int j = 0; j < 4; j++)
+			digest[4 * i + j] =
+				(unsigned char)(s->h[i] >> (24 - 8 * j));
+}
+
+void sha256_hex(const void *data, size_t len, char hex[65])
 {
 	static const char digits[] = "0123456789abcdef";
-	uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-			  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-	const unsigned char *p = data;
-	unsigned char tail[128] = { 0 };
-	size_t rest = len % 64, n_tail = rest < 56 ? 64 : 128;
-	uint64_t bits = (uint64_t)len * 8;
+	unsigned char d[32];
+	struct sha256 s;
 
-	for (size_t off = 0; off + 64 <= len; off += 64)
-		block(h, p + off);
-	if (rest)
-		memcpy(tail, p + len - rest, rest);
-	tail[rest] = 0x80;
-	for (int i = 0; i < 8; i++)
-		tail[n_tail - 1 - i] = (unsigned char)(bits >> (8 * i));
-	for (size_t off = 0; off < n_tail; off += 64)
-		block(h, tail + off);
-	for (int i = 0; i < 8; i++)
-		for (int j = 0; j < 8; j++)
-			hex[8 * i + j] = digits[(h[i] >> (28 - 4 * j)) & 0xf];
-	hex[SHA256_HEX_LEN] = '\0';
+	sha256_init(&s);
+	sha256_update(&s, data, len);
+	sha256_final(&s, d);
+	for (int i = 0; i < 32; i++) {
+		hex[2 * i] = digits[d[i] >> 4];
+		hex[2 * i + 1] = digits[d[i] & 15];
+	}
+	hex[64] = '\0';
 }
