@@ -21,6 +21,7 @@ enum import_column {
 	IC_UTM_CAMPAIGN,
 	IC_UTM_CONTENT,
 	IC_UTM_TERM,
+	IC_UTM_ID, /* the platform's ad id, filled in at click */
 	/* ad-manager exports */
 	IC_DAY,
 	IC_ACCOUNT_ID,

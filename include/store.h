@@ -139,6 +139,7 @@ struct store_ats_event {
 	const char *job_reference, *source, *status;
 	const char *utm_source, *utm_medium, *utm_campaign, *utm_content,
 		*utm_term;
+	const char *utm_id; /* the ad id the platform put in the link */
 	const char *platform, *persona, *channel; /* from the UTM fields */
 };
 /* 1 added, 0 the key was there already, -1 error */

@@ -52,6 +52,7 @@ static const struct {
 	[IC_UTM_CAMPAIGN] = { { "utmcampaign" } },
 	[IC_UTM_CONTENT] = { { "utmcontent" } },
 	[IC_UTM_TERM] = { { "utmterm" } },
+	[IC_UTM_ID] = { { "utmid" } },
 	[IC_DAY] = { { "date", "by_day", "start_date_in_utc", "start_date",
 		       "reporting_starts", "stat_time_day" } },
 	[IC_ACCOUNT_ID] = { { "ad_account_id", "advertiser_id" } },
@@ -403,7 +404,7 @@ static int parse_count(const char *s, int64_t empty, int64_t *out,
 /* ---- ATS exports ---- */
 
 /* the ATS columns a row gives, trimmed; NULL for an empty cell */
-enum { N_ATS = IC_UTM_TERM + 1 };
+enum { N_ATS = IC_UTM_ID + 1 };
 
 struct event {
 	int line;
@@ -695,6 +696,7 @@ static int write_events(struct store *s, const struct input *in,
 			.utm_campaign = e->v[IC_UTM_CAMPAIGN],
 			.utm_content = e->v[IC_UTM_CONTENT],
 			.utm_term = e->v[IC_UTM_TERM],
+			.utm_id = e->v[IC_UTM_ID],
 			.platform = e->platform,
 			.persona = e->persona,
 			.channel = e->channel,
@@ -729,8 +731,8 @@ int import_ats(struct store *s, const char *path,
 
 	if (read_csv(path, &in, d))
 		return d->status;
-	rc = map_header(&in.t.rows[0], IC_APPLICATION_ID, IC_UTM_TERM, o, &hd,
-			r, d);
+	rc = map_header(&in.t.rows[0], IC_APPLICATION_ID, IC_UTM_ID, o, &hd, r,
+			d);
 	if (hd.at[IC_APPLIED_AT] < 0)
 		rc = missing_column(d, hd.line, IC_APPLIED_AT, "");
 	for (size_t i = 1; rc == 0 && i < in.t.n_rows; i++) {

@@ -18,6 +18,7 @@ static const char *const names[IMPORT_N_COLUMNS] = {
 	[IC_UTM_CAMPAIGN] = "utm_campaign",
 	[IC_UTM_CONTENT] = "utm_content",
 	[IC_UTM_TERM] = "utm_term",
+	[IC_UTM_ID] = "utm_id",
 	[IC_DAY] = "day",
 	[IC_ACCOUNT_ID] = "account_id",
 	[IC_CAMPAIGN_ID] = "campaign_id",

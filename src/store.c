@@ -134,7 +134,8 @@ static const char *const migrations[] = {
 	" status TEXT,"
 	" platform TEXT,"
 	" persona TEXT,"
-	" channel TEXT) STRICT;"
+	" channel TEXT,"
+	" utm_id TEXT) STRICT;"
 	"CREATE TABLE import_file ("
 	" sha256 TEXT PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
@@ -680,14 +681,14 @@ int store_ats_event_add(struct store *s, const struct store_ats_event *e)
 	sqlite3_stmt *st = prepare(
 		s, "INSERT INTO ats_event (event_key, kind, at, job_reference,"
 		   " source, utm_source, utm_medium, utm_campaign, utm_content,"
-		   " utm_term, status, platform, persona, channel)"
+		   " utm_term, status, platform, persona, channel, utm_id)"
 		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		   " ?13, ?14) ON CONFLICT (event_key) DO NOTHING");
+		   " ?13, ?14, ?15) ON CONFLICT (event_key) DO NOTHING");
 	const char *v[] = { e->event_key,     e->kind,         e->at,
 			    e->job_reference, e->source,       e->utm_source,
 			    e->utm_medium,    e->utm_campaign, e->utm_content,
 			    e->utm_term,      e->status,       e->platform,
-			    e->persona,       e->channel };
+			    e->persona,       e->channel,      e->utm_id };
 
 	if (!st)
 		return -1;

@@ -96,13 +96,13 @@ static const char *query(const char *db, const char *sql)
 static const char greenhouse[] =
 	"Candidate Name,Email,Application ID,Job Requisition ID,Applied On,"
 	"Source,Current Stage,Hired Date,UTM_SOURCE,utm_medium,utm_campaign,"
-	"UTM Content,utm_term\n"
+	"UTM Content,utm_term,UTM ID\n"
 	"Ada Testsson,ada@example.invalid,9001,NE-1,2027-01-12 09:30,"
 	"Facebook,Hired,2027-02-01,facebook,paid_social,grid-2027,"
-	"installers.meta_feed,\n"
+	"installers.meta_feed,,1202\n"
 	"Bo Provsson,bo@example.invalid,9002,NE-2,2027-01-13,LinkedIn,"
 	"Application Review,,linkedin,paid_social,grid-2027,"
-	"changers.linkedin_sponsored,x\n";
+	"changers.linkedin_sponsored,x,\n";
 
 static void maps_headers_case_order_and_aliases(void)
 {
@@ -129,6 +129,9 @@ static void maps_headers_case_order_and_aliases(void)
 	CHECK_STR(query("gh.db", "SELECT utm_term FROM ats_event"
 				 " WHERE utm_term IS NOT NULL"),
 		  "x\n");
+	CHECK_STR(query("gh.db", "SELECT DISTINCT utm_id FROM ats_event"
+				 " WHERE utm_id IS NOT NULL"),
+		  "1202\n");
 	store_close(s);
 	import_result_release(&r);
 }
@@ -254,7 +257,7 @@ static void adds_nothing_twice(void)
 	CHECK_I64((int64_t)r.added, 0);
 	/* an overlapping export: one new application, two known events */
 	snprintf(more, sizeof(more), "%s%s", greenhouse,
-		 ",,9003,NE-1,2027-01-20,Referral,New,,,,,,\n");
+		 ",,9003,NE-1,2027-01-20,Referral,New,,,,,,,\n");
 	CHECK_I64(run(s, true, write_csv("idem2.csv", more), &o, &r), 0);
 	CHECK(!r.already);
 	CHECK_I64((int64_t)r.added, 1);
@@ -503,6 +506,13 @@ static void imports_the_bundled_example_to_the_minor_unit(void)
 				   " GROUP BY 1, 2 ORDER BY 1, 2"),
 		  "apprentices|meta_feed|1\nchangers|meta_feed|1\n"
 		  "installers|meta_feed|2\ninstallers|meta_stories|1\n");
+	/* every Meta application names an ad of the export by utm_id */
+	CHECK_STR(query("demo.db",
+			"SELECT count(DISTINCT e.id) FROM ats_event e"
+			" JOIN metric_day m ON m.ad_id = e.utm_id"
+			" AND m.platform = e.platform"
+			" WHERE e.kind = 'application'"),
+		  "5\n");
 	store_close(s);
 	import_result_release(&r);
 }
