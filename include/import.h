@@ -4,8 +4,8 @@
  * import_ats() reads applications and hires (when, job reference,
  * candidate source, status, the UTM fields of the landing link) into
  * ats_event; import_metrics() reads an ad manager's daily export (Meta,
- * LinkedIn, TikTok) into metric_day, each day of the file replacing
- * that day of the ad account. Header names are matched case- and
+ * LinkedIn, TikTok) into metric_day, each row replacing that ad's
+ * figures for its day. Header names are matched case- and
  * order-insensitively against each column's canonical name, its
  * aliases (docs/import.md) and the config's [import] mapping. Columns
  * holding a candidate's name, e-mail address or phone number are

@@ -146,9 +146,14 @@ struct store_ats_event {
 int store_ats_event_add(struct store *s, const struct store_ats_event *e);
 /* the number of events of a kind (application, hire) */
 int store_ats_count(struct store *s, const char *kind, int64_t *out);
-/* the ad's name on a metric_day row store_day_replace() wrote */
-int store_metric_ad_name(struct store *s, const char *platform,
-			 const char *account_id, const char *day,
-			 const char *ad_id, const char *ad_name);
+/*
+ * One ad's figures on one day, inserted or, for an ad the day already
+ * has, replacing its figures; the day's other ads stay. ad_name may be
+ * NULL.
+ */
+int store_metric_put(struct store *s, const char *platform,
+		     const char *account_id, const char *day,
+		     const char *currency, const struct store_metric *m,
+		     const char *ad_name);
 
 #endif

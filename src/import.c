@@ -972,21 +972,21 @@ static int sort_rows(struct mrows *mr, const struct header *hd, struct diag *d)
 	return ret;
 }
 
-/* the days, each replaced whole, and the file, in one transaction */
-static int write_days(struct store *s, const struct input *in,
-		      const struct import_options *o, const struct mrows *mr,
-		      struct import_result *r)
+/*
+ * Every row (each replacing that ad's figures of its day, if any) and
+ * the file, in one transaction.
+ */
+static int write_metrics(struct store *s, const struct input *in,
+			 const struct import_options *o, const struct mrows *mr,
+			 struct import_result *r)
 {
 	const char *platform = platform_name(o->platform);
 	const char *acct = r->account_id.buf;
-	struct store_metric *day = xcalloc(mr->n + 1, sizeof(*day));
 	struct strbuf kind = STRBUF_INIT;
 	int found;
 
-	if (store_begin(s)) {
-		free(day);
+	if (store_begin(s))
 		return JM_IOERR;
-	}
 	found = seen_before(s, in, r);
 	if (found == 0 && r->new_account) {
 		struct store_account a = { platform, acct, r->currency,
@@ -994,28 +994,19 @@ static int write_days(struct store *s, const struct input *in,
 
 		found = store_account_put(s, &a);
 	}
-	for (size_t i = 0, j; found == 0 && i < mr->n; i = j) {
-		for (j = i;
-		     j < mr->n && strcmp(mr->r[j].day, mr->r[i].day) == 0;
-		     j++) {
-			day[j - i] = mr->r[j].m;
-			day[j - i].ad_id = mr->r[j].ad_id;
-			day[j - i].campaign_id = mr->r[j].campaign_id;
-		}
-		found = store_day_replace(s, platform, acct, mr->r[i].day,
-					  r->currency, day, j - i);
-		for (size_t k = i; found == 0 && k < j; k++)
-			if (mr->r[k].ad_name)
-				found = store_metric_ad_name(
-					s, platform, acct, mr->r[k].day,
-					mr->r[k].ad_id, mr->r[k].ad_name);
+	for (size_t i = 0; found == 0 && i < mr->n; i++) {
+		struct store_metric m = mr->r[i].m;
+
+		m.ad_id = mr->r[i].ad_id;
+		m.campaign_id = mr->r[i].campaign_id;
+		found = store_metric_put(s, platform, acct, mr->r[i].day,
+					 r->currency, &m, mr->r[i].ad_name);
 	}
 	strbuf_addf(&kind, "metrics:%s", platform);
 	if (found == 0 &&
 	    store_import_put(s, in->sha, kind.buf, (int64_t)r->rows))
 		found = -1;
 	strbuf_release(&kind);
-	free(day);
 	if (found != 0 || store_commit(s)) {
 		store_rollback(s);
 		return found == 1 ? 0 : JM_IOERR;
@@ -1153,7 +1144,7 @@ int import_metrics(struct store *s, const char *path,
 		rc = JM_DATAERR;
 	if (rc == 0) {
 		metric_totals(&mr, r);
-		rc = write_days(s, &in, o, &mr, r);
+		rc = write_metrics(s, &in, o, &mr, r);
 	}
 	mrows_release(&mr);
 	csv_table_release(&in.t);

@@ -715,20 +715,40 @@ int store_ats_count(struct store *s, const char *kind, int64_t *out)
 	return found == 1 ? 0 : -1;
 }
 
-int store_metric_ad_name(struct store *s, const char *platform,
-			 const char *account_id, const char *day,
-			 const char *ad_id, const char *ad_name)
+int store_metric_put(struct store *s, const char *platform,
+		     const char *account_id, const char *day,
+		     const char *currency, const struct store_metric *m,
+		     const char *ad_name)
 {
 	sqlite3_stmt *st = prepare(
-		s, "UPDATE metric_day SET ad_name = ?5 WHERE platform = ?1"
-		   " AND account_id = ?2 AND day = ?3 AND ad_id = ?4");
+		s, "INSERT INTO metric_day (platform, account_id, day, ad_id,"
+		   " campaign_id, currency, spend, impressions, clicks, reach,"
+		   " link_clicks, applications, leads, ad_name) VALUES (?1,"
+		   " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+		   " ON CONFLICT (platform, account_id, day, ad_id) DO UPDATE"
+		   " SET campaign_id = excluded.campaign_id,"
+		   " currency = excluded.currency, spend = excluded.spend,"
+		   " impressions = excluded.impressions,"
+		   " clicks = excluded.clicks, reach = excluded.reach,"
+		   " link_clicks = excluded.link_clicks,"
+		   " applications = excluded.applications,"
+		   " leads = excluded.leads, ad_name = excluded.ad_name");
 
 	if (!st)
 		return -1;
 	bind_text(st, 1, platform);
 	bind_text(st, 2, account_id);
 	bind_text(st, 3, day);
-	bind_text(st, 4, ad_id);
-	bind_text(st, 5, ad_name);
-	return run(s, st, "cannot save the ad's name");
+	bind_text(st, 4, m->ad_id);
+	bind_text(st, 5, m->campaign_id);
+	bind_text(st, 6, currency);
+	sqlite3_bind_int64(st, 7, m->spend);
+	sqlite3_bind_int64(st, 8, m->impressions);
+	sqlite3_bind_int64(st, 9, m->clicks);
+	bind_count(st, 10, m->reach);
+	bind_count(st, 11, m->link_clicks);
+	bind_count(st, 12, m->applications);
+	bind_count(st, 13, m->leads);
+	bind_text(st, 14, ad_name);
+	return run(s, st, "cannot save the ad's metrics");
 }

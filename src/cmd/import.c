@@ -29,7 +29,7 @@ static const char import_usage[] =
 	"  reference, source, status, utm_* of the landing link). Names,\n"
 	"  e-mail addresses and phone numbers are never read or stored.\n"
 	"  metrics: an ad manager's daily export (Meta, LinkedIn, TikTok);\n"
-	"  each day of the file replaces that day of the ad account.\n"
+	"  each row replaces that ad's figures for its day.\n"
 	"  Header names are matched case- and order-insensitively, with the\n"
 	"  aliases of docs/import.md and the config's [import] section. A\n"
 	"  bad row writes nothing (exit 65); the same file twice adds\n"
@@ -156,7 +156,7 @@ static void print_metrics(const char *file, const struct import_options *o,
 	       plural(r->days, "day", "days"));
 	if (r->days)
 		printf(" (%s to %s)", r->first_day, r->last_day);
-	printf(" of %s account %s%s replaced\n", platform_name(o->platform),
+	printf(", %s account %s%s\n", platform_name(o->platform),
 	       r->account_id.buf, r->new_account ? " (new)" : "");
 	money_format_currency(&spend, r->spend, r->digits, r->currency);
 	money_format_grouped(&impressions, r->impressions, 0);

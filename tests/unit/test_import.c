@@ -393,7 +393,7 @@ static void skips_a_report_preamble_and_restates_days(void)
 	CHECK_STR(r.currency, "EUR");
 	CHECK_I64(r.spend, 15050);
 	CHECK_STR(query("li.db", "SELECT sum(leads) FROM metric_day"), "1\n");
-	/* a later export restates the 12th: the day is replaced, not added */
+	/* a later export restates ad 9001 on the 12th: replaced, not added */
 	write_csv("li2.csv", "Start Date (in UTC),Account ID,Creative ID,"
 			     "Total Spent,Currency,Impressions,Clicks\n"
 			     "2027-01-12,507404993,9001,60.00,EUR,600,6\n");
@@ -401,6 +401,15 @@ static void skips_a_report_preamble_and_restates_days(void)
 	CHECK_STR(query("li.db", "SELECT day, spend FROM metric_day"
 				 " ORDER BY day"),
 		  "2027-01-11|10000\n2027-01-12|6000\n");
+	/* an export of another ad alone leaves ad 9001's day as it was */
+	write_csv("li4.csv", "Start Date (in UTC),Account ID,Creative ID,"
+			     "Total Spent,Currency,Impressions,Clicks\n"
+			     "2027-01-12,507404993,9002,1.00,EUR,10,0\n");
+	CHECK_I64(run(s, false, path_in("li4.csv"), &o, &r), 0);
+	CHECK_STR(query("li.db", "SELECT day, ad_id, spend FROM metric_day"
+				 " ORDER BY day, ad_id"),
+		  "2027-01-11|9001|10000\n2027-01-12|9001|6000\n"
+		  "2027-01-12|9002|100\n");
 	/* another currency than the account's is refused */
 	write_csv("li3.csv", "Day,Ad ID,Amount spent (SEK),Impressions,"
 			     "Clicks\n2027-01-13,1,5,1,0\n");
