@@ -78,6 +78,8 @@ static const char *const personal[] = {
 	"email",          "e_mail",         "email_address", "candidate_email",
 	"e_mail_address", "phone",          "phone_number",  "mobile",
 	"mobile_phone",   "telephone",      "address",       "linkedin_profile",
+	"referrer",       "referred_by",    "referrer_name", "recruiter",
+	"hiring_manager", "coordinator",    "credited_to",   "owner",
 };
 
 void import_result_init(struct import_result *r)
