@@ -210,6 +210,21 @@ static void never_stores_names_or_email(void)
 	CHECK(strstr(query("pd.db", "SELECT sql FROM sqlite_schema"
 				    " WHERE name = 'ats_event'"),
 		     "mail") == NULL);
+	/* the people around an application are not stored either */
+	CHECK(store_open(path_in("pd.db"), STORE_EXISTING, &s) == 0);
+	CHECK_I64(run(s, true,
+		      write_csv("pd2.csv", "Referred By,Recruiter,Applied At,"
+					   "Hiring Manager\n"
+					   "Cecilia Ref,Dan Rec,2027-01-02,"
+					   "Eva Boss\n"),
+		      &o, &r),
+		  0);
+	CHECK_I64((int64_t)r.personal.n, 3);
+	store_close(s);
+	CHECK_STR(query("pd.db", "SELECT count(*) FROM ats_event WHERE"
+				 " at = '2027-01-02' AND source IS NULL"
+				 " AND job_reference IS NULL"),
+		  "1\n");
 	import_result_release(&r);
 }
 
