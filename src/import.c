@@ -73,13 +73,50 @@ static const struct {
 
 /* headers of personal data: recognised, never read, never stored */
 static const char *const personal[] = {
-	"name",           "candidate_name", "candidate",     "full_name",
-	"first_name",     "last_name",      "given_name",    "family_name",
-	"email",          "e_mail",         "email_address", "candidate_email",
-	"e_mail_address", "phone",          "phone_number",  "mobile",
-	"mobile_phone",   "telephone",      "address",       "linkedin_profile",
-	"referrer",       "referred_by",    "referrer_name", "recruiter",
-	"hiring_manager", "coordinator",    "credited_to",   "owner",
+	"name",
+	"candidate_name",
+	"candidate",
+	"full_name",
+	"first_name",
+	"last_name",
+	"given_name",
+	"family_name",
+	"email",
+	"e_mail",
+	"email_address",
+	"candidate_email",
+	"e_mail_address",
+	"phone",
+	"phone_number",
+	"mobile",
+	"mobile_phone",
+	"telephone",
+	"address",
+	"linkedin_profile",
+	"referrer",
+	"referred_by",
+	"referrer_name",
+	"recruiter",
+	"hiring_manager",
+	"coordinator",
+	"credited_to",
+	"owner",
+	/* the same in Swedish, Norwegian and Finnish exports */
+	"namn",
+	"navn",
+	"nimi",
+	"fornamn",
+	"efternamn",
+	"etternavn",
+	"epost",
+	"e_post",
+	"e_postadress",
+	"s\xc3\xa4hk\xc3\xb6posti",
+	"telefon",
+	"telefonnummer",
+	"mobil",
+	"mobilnummer",
+	"puhelin",
 };
 
 void import_result_init(struct import_result *r)
@@ -1072,9 +1109,11 @@ static int file_account(struct store *s, const struct input *in, size_t first,
 	int rc = 0, known;
 
 	if (o->currency && hd->currency[0] &&
-	    strcmp(o->currency, hd->currency) != 0)
-		return bad_cell(d, hd->line, IC_SPEND, hd->currency,
-				"--currency says another currency");
+	    strcmp(o->currency, hd->currency) != 0) {
+		bad_cell(d, hd->line, IC_SPEND, hd->currency,
+			 "--currency says another currency");
+		return JM_DATAERR;
+	}
 	if (one_value(&in->t, first + 1, hd, IC_CURRENCY, given,
 		      "another currency than the file's", &cur, d) ||
 	    one_value(&in->t, first + 1, hd, IC_ACCOUNT_ID, o->account_id,
