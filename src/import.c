@@ -105,7 +105,7 @@ static const char *const personal[] = {
 	"namn",
 	"navn",
 	"nimi",
-	"fornamn",
+	"f\xc3\xb6rnamn",
 	"efternamn",
 	"etternavn",
 	"epost",
