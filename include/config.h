@@ -51,6 +51,10 @@ struct config {
 	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
 	struct platform_config platforms[CONFIG_N_PLATFORMS];
 	char *store_path; /* [store] path; owned, may be NULL */
+	/* [report]: branding and files of the HTML report; owned, may be NULL
+	 */
+	char *report_agency, *report_client, *report_accent, *report_logo;
+	char *report_stylesheet, *report_frame, *report_dir;
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */

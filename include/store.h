@@ -124,4 +124,80 @@ struct store_totals {
 int store_totals(struct store *s, const char *platform, const char *account_id,
 		 const char *from, const char *to, struct store_totals *out);
 
+/*
+ * reports: the read-only queries of `jobmix report` (docs/report.md).
+ * A metric row belongs to the plan cell of the ad that pushed it: the
+ * object of kind 'ad' whose remote id is the row's ad id on the same
+ * platform and account, its cell, the cell's plan and the plan's
+ * campaign. An ATS event belongs to the ad whose local key or remote
+ * id is its utm_content, else to the campaign named by utm_campaign.
+ * What belongs to no campaign has campaign id 0, persona and channel
+ * "".
+ */
+
+/* which campaign, days [from, to] (YYYY-MM-DD); campaign 0: all */
+struct store_report_query {
+	int64_t campaign;
+	const char *from, *to;
+};
+
+struct store_campaign {
+	int64_t id;
+	char *name, *client; /* owned; client may be NULL */
+	char currency[4];
+	char start[11], end[11];
+};
+
+/*
+ * The campaigns whose id is id_or_name (when it is all digits) or
+ * whose name it is; every campaign for NULL. Owned array in *out.
+ */
+int store_report_campaigns(struct store *s, const char *id_or_name,
+			   struct store_campaign **out, size_t *n);
+void store_campaigns_free(struct store_campaign *c, size_t n);
+
+enum store_grain {
+	STORE_GRAIN_DAY, /* one row per campaign, currency, platform, cell, day
+			  */
+	STORE_GRAIN_AD, /* one row per campaign, currency, platform, cell, ad */
+};
+
+/* metric sums; key is the day or the ad (its local key, else its id) */
+struct store_report_row {
+	int64_t campaign;
+	char currency[4];
+	char platform[16];
+	char *persona, *channel, *key; /* owned */
+	int64_t rows, spend, impressions, clicks, reach, link_clicks;
+	int64_t platform_apps;      /* sum over the rows that give it */
+	int64_t platform_apps_rows; /* how many rows give applications */
+};
+
+/* ATS counts; key as above, campaign's currency implied */
+struct store_report_event {
+	int64_t campaign;
+	char platform[16];             /* "" when the ad is unknown */
+	char *persona, *channel, *key; /* owned */
+	int64_t applications, hires;
+};
+
+int store_report_metrics(struct store *s, const struct store_report_query *q,
+			 enum store_grain grain, struct store_report_row **out,
+			 size_t *n);
+void store_report_rows_free(struct store_report_row *r, size_t n);
+int store_report_events(struct store *s, const struct store_report_query *q,
+			enum store_grain grain, struct store_report_event **out,
+			size_t *n);
+void store_report_events_free(struct store_report_event *e, size_t n);
+
+/*
+ * The plan JSON of the campaign's newest plan (the highest id) into
+ * body: 1 found, 0 none, -1 error.
+ */
+int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body);
+
+/* EXPLAIN QUERY PLAN of the metrics query, one line per step, for the bench */
+int store_report_explain(struct store *s, enum store_grain grain,
+			 struct strbuf *out);
+
 #endif

@@ -5,6 +5,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -635,4 +637,319 @@ int store_totals(struct store *s, const char *platform, const char *account_id,
 	}
 	sqlite3_finalize(st);
 	return found < 0 ? -1 : 0;
+}
+
+/*
+ * reports: the read-only queries of `jobmix report`. Rows are summed
+ * per plan cell first (the object table maps an ad to its cell) and
+ * named after, so the names are looked up once per group, not per row.
+ * A query with a date range walks metric_day_by_day; one without reads
+ * the table once.
+ */
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return xstrdup(v ? (const char *)v : "");
+}
+
+/* copy column i into a fixed array of size n, cut to fit */
+static void column_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	snprintf(dst, n, "%s", v ? (const char *)v : "");
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int store_report_campaigns(struct store *s, const char *id_or_name,
+			   struct store_campaign **out, size_t *n)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT id, name, client, currency, start_day, end_day"
+		   " FROM campaign WHERE ?1 IS NULL OR name = ?1"
+		   " OR (?2 IS NOT NULL AND id = ?2) ORDER BY start_day, id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	bind_text(st, 1, id_or_name);
+	if (id_or_name && all_digits(id_or_name) && strlen(id_or_name) < 19)
+		sqlite3_bind_int64(st, 2, strtoll(id_or_name, NULL, 10));
+	else
+		sqlite3_bind_null(st, 2);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_campaign *c;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(st, 0);
+		c->name = column_dup(st, 1);
+		c->client = sqlite3_column_type(st, 2) == SQLITE_NULL
+				    ? NULL
+				    : column_dup(st, 2);
+		column_copy(st, 3, c->currency, sizeof(c->currency));
+		column_copy(st, 4, c->start, sizeof(c->start));
+		column_copy(st, 5, c->end, sizeof(c->end));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot read the campaigns");
+		store_campaigns_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_campaigns_free(struct store_campaign *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].name);
+		free(c[i].client);
+	}
+	free(c);
+}
+
+/* the metrics query for a grain, with or without a date range */
+static void metrics_sql(struct strbuf *sql, enum store_grain grain, bool ranged)
+{
+	const char *key = grain == STORE_GRAIN_DAY
+				  ? "m.day"
+				  : "coalesce(o.local_key, m.ad_id)";
+
+	strbuf_addf(
+		sql,
+		"WITH g AS (SELECT o.cell_id AS cell_id,"
+		" m.currency AS currency, m.platform AS platform,"
+		" %s AS key, count(*) AS n, sum(m.spend) AS spend,"
+		" sum(m.impressions) AS impressions,"
+		" sum(m.clicks) AS clicks,"
+		" coalesce(sum(m.reach), 0) AS reach,"
+		" coalesce(sum(m.link_clicks), 0) AS link_clicks,"
+		" coalesce(sum(m.applications), 0) AS apps,"
+		" count(m.applications) AS apps_rows"
+		" FROM metric_day m LEFT JOIN object o"
+		" ON o.platform = m.platform AND o.account_id = m.account_id"
+		" AND o.kind = 'ad' AND o.remote_id = m.ad_id%s"
+		" GROUP BY 1, 2, 3, 4)"
+		" SELECT coalesce(p.campaign_id, 0), g.currency, g.platform,"
+		" coalesce(c.persona, ''), coalesce(c.channel, ''), g.key,"
+		" sum(g.n), sum(g.spend), sum(g.impressions), sum(g.clicks),"
+		" sum(g.reach), sum(g.link_clicks), sum(g.apps),"
+		" sum(g.apps_rows)"
+		" FROM g LEFT JOIN cell c ON c.id = g.cell_id"
+		" LEFT JOIN plan p ON p.id = c.plan_id"
+		" WHERE ?3 = 0 OR p.campaign_id = ?3"
+		" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 6, 3, 5, 4",
+		key, ranged ? " WHERE m.day BETWEEN ?1 AND ?2" : "");
+}
+
+static sqlite3_stmt *prepare_report(struct store *s, const char *sql,
+				    const struct store_report_query *q)
+{
+	sqlite3_stmt *st = prepare(s, sql);
+
+	if (!st)
+		return NULL;
+	bind_text(st, 1, q->from ? q->from : "0000-01-01");
+	bind_text(st, 2, q->to ? q->to : "9999-12-31");
+	sqlite3_bind_int64(st, 3, q->campaign);
+	return st;
+}
+
+int store_report_metrics(struct store *s, const struct store_report_query *q,
+			 enum store_grain grain, struct store_report_row **out,
+			 size_t *n)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	metrics_sql(&sql, grain, q->from || q->to);
+	st = prepare_report(s, sql.buf, q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_row *r;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		r = &(*out)[(*n)++];
+		r->campaign = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, r->currency, sizeof(r->currency));
+		column_copy(st, 2, r->platform, sizeof(r->platform));
+		r->persona = column_dup(st, 3);
+		r->channel = column_dup(st, 4);
+		r->key = column_dup(st, 5);
+		r->rows = sqlite3_column_int64(st, 6);
+		r->spend = sqlite3_column_int64(st, 7);
+		r->impressions = sqlite3_column_int64(st, 8);
+		r->clicks = sqlite3_column_int64(st, 9);
+		r->reach = sqlite3_column_int64(st, 10);
+		r->link_clicks = sqlite3_column_int64(st, 11);
+		r->platform_apps = sqlite3_column_int64(st, 12);
+		r->platform_apps_rows = sqlite3_column_int64(st, 13);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		/* an integer sum() past 2^63 fails here: never a rounded total
+		 */
+		db_error(s, "cannot sum the metrics");
+		store_report_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_report_rows_free(struct store_report_row *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].persona);
+		free(r[i].channel);
+		free(r[i].key);
+	}
+	free(r);
+}
+
+/*
+ * ATS events: the ad by utm_content (local key, else remote id), else
+ * the campaign by utm_campaign (its name).
+ */
+static void events_sql(struct strbuf *sql, enum store_grain grain)
+{
+	const char *key = grain == STORE_GRAIN_DAY
+				  ? "substr(e.at, 1, 10)"
+				  : "coalesce(o.local_key, '')";
+
+	strbuf_addf(sql,
+		    "SELECT coalesce(p.campaign_id, k.id, 0),"
+		    " coalesce(o.platform, ''), coalesce(c.persona, ''),"
+		    " coalesce(c.channel, ''), %s,"
+		    " sum(e.kind = 'application'), sum(e.kind = 'hire')"
+		    " FROM ats_event e"
+		    " LEFT JOIN object o ON o.id = coalesce("
+		    "(SELECT id FROM object WHERE kind = 'ad'"
+		    " AND local_key = e.utm_content LIMIT 1),"
+		    " (SELECT id FROM object WHERE kind = 'ad'"
+		    " AND remote_id = e.utm_content LIMIT 1))"
+		    " LEFT JOIN cell c ON c.id = o.cell_id"
+		    " LEFT JOIN plan p ON p.id = c.plan_id"
+		    " LEFT JOIN campaign k ON p.id IS NULL AND k.id = ("
+		    "SELECT min(id) FROM campaign WHERE name = e.utm_campaign)"
+		    " WHERE substr(e.at, 1, 10) BETWEEN ?1 AND ?2"
+		    " AND (?3 = 0 OR coalesce(p.campaign_id, k.id) = ?3)"
+		    " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 5, 2, 4, 3",
+		    key);
+}
+
+int store_report_events(struct store *s, const struct store_report_query *q,
+			enum store_grain grain, struct store_report_event **out,
+			size_t *n)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	events_sql(&sql, grain);
+	st = prepare_report(s, sql.buf, q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_event *e;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		e = &(*out)[(*n)++];
+		e->campaign = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, e->platform, sizeof(e->platform));
+		e->persona = column_dup(st, 2);
+		e->channel = column_dup(st, 3);
+		e->key = column_dup(st, 4);
+		e->applications = sqlite3_column_int64(st, 5);
+		e->hires = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot count the ATS events");
+		store_report_events_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_report_events_free(struct store_report_event *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].persona);
+		free(e[i].channel);
+		free(e[i].key);
+	}
+	free(e);
+}
+
+int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT body FROM plan"
+				      " WHERE campaign_id = ?1"
+				      " ORDER BY id DESC LIMIT 1");
+	int found;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, campaign);
+	found = one_row(s, st, "cannot read the plan");
+	if (found == 1)
+		column_to(st, 0, body);
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_report_explain(struct store *s, enum store_grain grain,
+			 struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct store_report_query q = { 0, "2000-01-01", "2000-01-01" };
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addstr(&sql, "EXPLAIN QUERY PLAN ");
+	metrics_sql(&sql, grain, true);
+	st = prepare_report(s, sql.buf, &q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 3);
+
+		strbuf_addf(out, "%s\n", v ? (const char *)v : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, "cannot explain the report query");
+	return 0;
 }

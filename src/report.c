@@ -1,0 +1,776 @@
+/*
+ * report.c - the figures of `jobmix report`: sums from the store per
+ * campaign and currency, broken down by platform, channel, persona, day
+ * and ad, the plan read back from its JSON for plan versus actual, and
+ * the ratios and ranking the writers share. docs/report.md has the
+ * formulas.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "explain.h"
+#include "fileio.h"
+#include "json.h"
+#include "money.h"
+#include "report.h"
+#include "report_int.h"
+#include "store.h"
+#include "strbuf.h"
+#include "usage.h"
+#include "wrapper.h"
+
+static const char *const by_names[REPORT_N_BY] = {
+	[REPORT_BY_CHANNEL] = "channel",   [REPORT_BY_PERSONA] = "persona",
+	[REPORT_BY_DAY] = "day",           [REPORT_BY_AD] = "ad",
+	[REPORT_BY_PLATFORM] = "platform",
+};
+
+const char *report_by_name(enum report_by by)
+{
+	return by_names[by];
+}
+
+int report_by_parse(const char *s, enum report_by *out)
+{
+	for (int i = 0; i < REPORT_N_BY; i++)
+		if (strcmp(s, by_names[i]) == 0) {
+			*out = (enum report_by)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* what a row that no plan cell claims is listed under */
+#define NONE_KEY "(none)"
+
+static const char *or_none(const char *s)
+{
+	return *s ? s : NONE_KEY;
+}
+
+static void figs_add(struct report_figs *a, const struct report_figs *b)
+{
+	a->rows += b->rows;
+	a->spend += b->spend;
+	a->impressions += b->impressions;
+	a->clicks += b->clicks;
+	a->reach += b->reach;
+	a->link_clicks += b->link_clicks;
+	a->platform_apps += b->platform_apps;
+	a->platform_apps_rows += b->platform_apps_rows;
+	a->apps += b->apps;
+	a->hires += b->hires;
+}
+
+/* the line of key (and key2) in t, added when new; searched from the end */
+static struct report_line *line_of(struct report_table *t, const char *key,
+				   const char *key2, const char *platform)
+{
+	struct report_line *l;
+
+	for (size_t i = t->n; i-- > 0;) {
+		l = &t->lines[i];
+		if (strcmp(l->key, key) == 0 &&
+		    (!key2 || strcmp(l->key2, key2) == 0)) {
+			if (strcmp(l->platform, platform) != 0)
+				l->platform[0] = '\0';
+			return l;
+		}
+	}
+	ALLOC_GROW(t->lines, t->n + 1, t->alloc);
+	l = &t->lines[t->n++];
+	memset(l, 0, sizeof(*l));
+	l->key = xstrdup(key);
+	l->key2 = key2 ? xstrdup(key2) : NULL;
+	snprintf(l->platform, sizeof(l->platform), "%s", platform);
+	return l;
+}
+
+static void table_release(struct report_table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->lines[i].key);
+		free(t->lines[i].key2);
+	}
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+struct builder {
+	struct report *r;
+	const struct store_campaign *camps;
+	size_t n_camps;
+	size_t alloc;
+};
+
+static const struct store_campaign *camp_of(const struct builder *b, int64_t id)
+{
+	for (size_t i = 0; i < b->n_camps; i++)
+		if (b->camps[i].id == id)
+			return &b->camps[i];
+	return NULL;
+}
+
+/* the group of (campaign, currency); currency NULL: the campaign's own */
+static struct report_group *group_of(struct builder *b, int64_t campaign,
+				     const char *currency)
+{
+	struct report *r = b->r;
+	const struct store_campaign *c = camp_of(b, campaign);
+	struct report_group *g;
+
+	if (!currency && c) {
+		currency = c->currency;
+	} else if (!currency) {
+		/* no campaign: the first currency seen, else none */
+		for (size_t i = 0; i < r->n_groups; i++)
+			if (r->groups[i].campaign_id == campaign)
+				return &r->groups[i];
+		currency = "XXX";
+	}
+	for (size_t i = 0; i < r->n_groups; i++)
+		if (r->groups[i].campaign_id == campaign &&
+		    strcmp(r->groups[i].currency, currency) == 0)
+			return &r->groups[i];
+	ALLOC_GROW(r->groups, r->n_groups + 1, b->alloc);
+	g = &r->groups[r->n_groups++];
+	memset(g, 0, sizeof(*g));
+	g->campaign_id = campaign;
+	g->campaign = xstrdup(c ? c->name : "(no campaign)");
+	g->client = c && c->client ? xstrdup(c->client) : NULL;
+	snprintf(g->currency, sizeof(g->currency), "%s", currency);
+	g->digits = money_digits(g->currency);
+	if (c) {
+		memcpy(g->start, c->start, sizeof(g->start));
+		memcpy(g->end, c->end, sizeof(g->end));
+	}
+	g->value_per_hire = -1;
+	return g;
+}
+
+static void note_day(struct report_group *g, const char *day)
+{
+	if (strlen(day) != 10)
+		return;
+	if (!g->first[0] || strcmp(day, g->first) < 0)
+		memcpy(g->first, day, 11);
+	if (!g->last[0] || strcmp(day, g->last) > 0)
+		memcpy(g->last, day, 11);
+}
+
+/* add f to the group's total (unless by-ad) and its tables */
+static void group_add(struct report_group *g, enum store_grain grain,
+		      const char *platform, const char *persona,
+		      const char *channel, const char *key,
+		      const struct report_figs *f)
+{
+	if (grain == STORE_GRAIN_AD) {
+		figs_add(&line_of(&g->by[REPORT_BY_AD], or_none(key), NULL,
+				  platform)
+				  ->f,
+			 f);
+		return;
+	}
+	figs_add(&g->total, f);
+	figs_add(&line_of(&g->by[REPORT_BY_PLATFORM], or_none(platform), NULL,
+			  platform)
+			  ->f,
+		 f);
+	figs_add(&line_of(&g->by[REPORT_BY_CHANNEL], or_none(channel), NULL,
+			  platform)
+			  ->f,
+		 f);
+	figs_add(&line_of(&g->by[REPORT_BY_PERSONA], or_none(persona), NULL,
+			  platform)
+			  ->f,
+		 f);
+	figs_add(&line_of(&g->by[REPORT_BY_DAY], key, NULL, platform)->f, f);
+	figs_add(&line_of(&g->cells, or_none(persona), or_none(channel),
+			  platform)
+			  ->f,
+		 f);
+	note_day(g, key);
+}
+
+static int add_metrics(struct builder *b, struct store *s,
+		       const struct store_report_query *q,
+		       enum store_grain grain)
+{
+	struct store_report_row *rows;
+	size_t n;
+
+	if (store_report_metrics(s, q, grain, &rows, &n))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct store_report_row *w = &rows[i];
+		struct report_figs f = { 0 };
+
+		f.rows = w->rows;
+		f.spend = w->spend;
+		f.impressions = w->impressions;
+		f.clicks = w->clicks;
+		f.reach = w->reach;
+		f.link_clicks = w->link_clicks;
+		f.platform_apps = w->platform_apps;
+		f.platform_apps_rows = w->platform_apps_rows;
+		group_add(group_of(b, w->campaign, w->currency), grain,
+			  w->platform, w->persona, w->channel, w->key, &f);
+	}
+	store_report_rows_free(rows, n);
+	return 0;
+}
+
+static int add_events(struct builder *b, struct store *s,
+		      const struct store_report_query *q,
+		      enum store_grain grain)
+{
+	struct store_report_event *ev;
+	size_t n;
+
+	if (store_report_events(s, q, grain, &ev, &n))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct report_figs f = { 0 };
+
+		f.apps = ev[i].applications;
+		f.hires = ev[i].hires;
+		group_add(group_of(b, ev[i].campaign, NULL), grain,
+			  ev[i].platform, ev[i].persona, ev[i].channel,
+			  ev[i].key, &f);
+	}
+	store_report_events_free(ev, n);
+	return 0;
+}
+
+/* days since 1970-01-01 of "YYYY-MM-DD"; 0 and *ok false when bad */
+static long day_number(const char *s, bool *ok)
+{
+	int y, m, d;
+	long era, yoe, doy, doe;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31) {
+		*ok = false;
+		return 0;
+	}
+	/* Howard Hinnant's days_from_civil */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static double num_or(const struct json_value *v, double dflt)
+{
+	return v && json_type(v) == JSON_NUMBER ? json_num(v) : dflt;
+}
+
+static const char *str_or(const struct json_value *v, const char *dflt)
+{
+	const char *s = v ? json_str(v) : NULL;
+
+	return s ? s : dflt;
+}
+
+/* a channel's flight from the plan's channels[]: its start and days */
+static void channel_flight(const struct json_value *root, const char *id,
+			   const char **start, int *days)
+{
+	const struct json_value *chs = json_get(root, "channels");
+	const struct json_value *camp = json_get(root, "campaign");
+
+	*start = str_or(json_get(camp, "start"), "");
+	*days = (int)num_or(json_get(camp, "days"), 0);
+	for (size_t i = 0; i < json_count(chs); i++) {
+		const struct json_value *ch = json_item(chs, i);
+
+		if (strcmp(str_or(json_get(ch, "id"), ""), id) == 0) {
+			*start = str_or(json_get(ch, "start"), *start);
+			*days = (int)num_or(json_get(ch, "days"), *days);
+		}
+	}
+}
+
+static const struct report_figs *cell_actual(const struct report_group *g,
+					     const char *persona,
+					     const char *channel)
+{
+	for (size_t i = 0; i < g->cells.n; i++)
+		if (strcmp(g->cells.lines[i].key, persona) == 0 &&
+		    strcmp(g->cells.lines[i].key2, channel) == 0)
+			return &g->cells.lines[i].f;
+	return NULL;
+}
+
+/* the plan's cells, paced to as_of */
+static void plan_cells(struct report_plan *p, const struct json_value *root,
+		       const struct report_group *g)
+{
+	const struct json_value *cells = json_get(root, "cells");
+	bool ok = true;
+	long asof = day_number(p->as_of, &ok);
+
+	p->n_cells = json_count(cells);
+	p->cells = xcalloc(p->n_cells ? p->n_cells : 1, sizeof(*p->cells));
+	for (size_t i = 0; i < p->n_cells; i++) {
+		const struct json_value *c = json_item(cells, i);
+		struct report_cell_plan *pc = &p->cells[i];
+		const struct report_figs *act;
+		const char *start;
+		long elapsed;
+
+		pc->persona = xstrdup(str_or(json_get(c, "persona"), ""));
+		pc->channel = xstrdup(str_or(json_get(c, "channel"), ""));
+		pc->platform = xstrdup(str_or(json_get(c, "platform"), ""));
+		pc->spend = (int64_t)num_or(json_get(c, "spend"), 0);
+		pc->apps = num_or(json_get(c, "applications"), 0);
+		channel_flight(root, pc->channel, &start, &pc->days);
+		ok = true;
+		elapsed = asof - day_number(start, &ok) + 1;
+		if (!ok || !p->as_of[0])
+			elapsed = 0;
+		pc->elapsed = elapsed < 0          ? 0
+			      : elapsed > pc->days ? pc->days
+						   : (int)elapsed;
+		if (pc->days > 0) {
+			pc->planned_to_date =
+				(pc->spend * pc->elapsed + pc->days / 2) /
+				pc->days;
+			pc->apps_to_date = pc->apps * pc->elapsed / pc->days;
+		}
+		act = cell_actual(g, pc->persona, pc->channel);
+		if (act)
+			pc->actual = *act;
+		p->planned_to_date += pc->planned_to_date;
+		p->spent_to_date += pc->actual.spend;
+		p->apps_to_date += pc->apps_to_date;
+	}
+}
+
+/*
+ * The observed return: the least-squares slope of the days'
+ * applications on their spend, per 1000 major units; NAN with fewer
+ * than 7 days or spend that never changes.
+ */
+static void observed_marginal(struct report_plan *p,
+			      const struct report_group *g)
+{
+	const struct report_table *t = &g->by[REPORT_BY_DAY];
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, n = (double)t->n, d;
+
+	p->marginal_obs = NAN;
+	p->marginal_obs_days = (int)t->n;
+	if (t->n < 7)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		double x = money_to_major(t->lines[i].f.spend, g->digits);
+		double y = (double)t->lines[i].f.apps;
+
+		sx += x;
+		sy += y;
+		sxx += x * x;
+		sxy += x * y;
+	}
+	d = n * sxx - sx * sx;
+	if (d > 1e-9 * n * sxx)
+		p->marginal_obs = 1000.0 * (n * sxy - sx * sy) / d;
+}
+
+/* read the plan JSON text into g->plan; -1 after a message */
+static int plan_read(struct report_group *g, const char *source,
+		     const char *text, size_t len, const char *to)
+{
+	struct diag d;
+	struct json_value *root;
+	struct report_plan *p;
+	const struct json_value *tot, *marg;
+	double per;
+
+	diag_init(&d, source);
+	if (json_parse(text, len, &d, &root)) {
+		diag_finish(&d);
+		return -1;
+	}
+	diag_finish(&d);
+	if (!json_get(root, "jobmix_plan") || !json_get(root, "cells")) {
+		errorf("%s: not a jobmix plan (no jobmix_plan and cells)",
+		       source);
+		json_free(root);
+		return -1;
+	}
+	if (strcmp(str_or(json_get(root, "currency"), ""), g->currency) != 0) {
+		/* the campaign's rows in another currency: no plan to pace */
+		json_free(root);
+		return 0;
+	}
+	p = g->plan = xcalloc(1, sizeof(*p));
+	p->source = xstrdup(source);
+	snprintf(p->objective, sizeof(p->objective), "%s",
+		 str_or(json_get(root, "objective"), ""));
+	p->budget = (int64_t)num_or(json_get(root, "budget"), 0);
+	tot = json_get(root, "totals");
+	p->spend = (int64_t)num_or(json_get(tot, "spend"), 0);
+	p->apps = num_or(json_get(tot, "applications"), 0);
+	p->hires = num_or(json_get(tot, "hires"), 0);
+	marg = json_get(root, "marginal");
+	per = num_or(json_get(marg, "per"), 0);
+	p->marginal = per > 0 ? num_or(json_get(marg, "objective"), NAN) *
+					(double)money_scale(g->digits) *
+					1000.0 / per
+			      : NAN;
+	/* to date: the report's end, else the last day with data */
+	snprintf(p->as_of, sizeof(p->as_of), "%s", to && *to ? to : g->last);
+	if (g->end[0] && p->as_of[0] && strcmp(p->as_of, g->end) > 0)
+		memcpy(p->as_of, g->end, sizeof(p->as_of));
+	if (g->value_per_hire < 0 && p->hires > 0) {
+		/* totals.value = value per hire x hires - spend - screening */
+		double v = num_or(json_get(tot, "value"), NAN) +
+			   (double)p->spend +
+			   num_or(json_get(tot, "screening_cost"), 0);
+
+		if (isfinite(v) && v > 0)
+			g->value_per_hire = (int64_t)llround(v / p->hires);
+	}
+	plan_cells(p, root, g);
+	observed_marginal(p, g);
+	json_free(root);
+	return 0;
+}
+
+static void report_plan_release(struct report_plan *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n_cells; i++) {
+		free(p->cells[i].persona);
+		free(p->cells[i].channel);
+		free(p->cells[i].platform);
+	}
+	free(p->cells);
+	free(p->source);
+	free(p);
+}
+
+/* the plan file's campaign name, to match it to a group */
+static char *plan_campaign_name(const char *text, size_t len)
+{
+	struct json_value *root;
+	struct strbuf quiet = STRBUF_INIT;
+	struct diag d;
+	char *name = NULL;
+
+	diag_init(&d, "plan");
+	d.capture = &quiet; /* plan_read() reports the errors */
+	if (json_parse(text, len, &d, &root) == 0) {
+		name = xstrdup(str_or(
+			json_get(json_get(root, "campaign"), "name"), ""));
+		json_free(root);
+	}
+	diag_finish(&d);
+	strbuf_release(&quiet);
+	return name;
+}
+
+int64_t report_div(int64_t money, int64_t n)
+{
+	if (n <= 0)
+		return -1;
+	return (money + n / 2) / n;
+}
+
+int64_t report_cpm(const struct report_figs *f)
+{
+	if (f->impressions <= 0)
+		return -1;
+	/* spend * 1000 fits: spend is below MONEY_MAX (10^14) in practice */
+	return (f->spend * 1000 + f->impressions / 2) / f->impressions;
+}
+
+double report_ctr(const struct report_figs *f)
+{
+	return f->impressions > 0 ? (double)f->clicks / (double)f->impressions
+				  : NAN;
+}
+
+int64_t report_value(const struct report_group *g, const struct report_figs *f)
+{
+	return g->value_per_hire < 0 ? -1 : g->value_per_hire * f->hires;
+}
+
+double report_roi(const struct report_group *g, const struct report_figs *f)
+{
+	int64_t v = report_value(g, f);
+
+	if (v < 0 || f->spend <= 0)
+		return NAN;
+	return (double)(v - f->spend) / (double)f->spend;
+}
+
+static int rank_cmp(const void *a, const void *b)
+{
+	const struct report_rank *x = a, *y = b;
+
+	if (x->ranked != y->ranked)
+		return x->ranked ? -1 : 1;
+	if (x->ranked && x->cpa != y->cpa)
+		return x->cpa < y->cpa ? -1 : 1;
+	return strcmp(x->line->key, y->line->key);
+}
+
+size_t report_rank(const struct report_table *t, struct report_rank *out)
+{
+	size_t ranked = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct report_figs *f = &t->lines[i].f;
+		double a = (double)f->apps, half = 1.96 * sqrt(a);
+
+		out[i] = (struct report_rank){ .line = &t->lines[i] };
+		out[i].cpa = report_div(f->spend, f->apps);
+		out[i].cpa_lo = out[i].cpa_hi = -1;
+		if (f->apps < REPORT_RANK_MIN || f->spend <= 0)
+			continue;
+		out[i].ranked = true;
+		out[i].cpa_lo = (int64_t)llround((double)f->spend / (a + half));
+		out[i].cpa_hi = (int64_t)llround((double)f->spend / (a - half));
+		ranked++;
+	}
+	qsort(out, t->n, sizeof(*out), rank_cmp);
+	for (size_t i = 0; i + 1 < ranked; i++)
+		out[i].clear = out[i].cpa_hi < out[i + 1].cpa_lo;
+	return ranked;
+}
+
+static int line_cmp(const void *a, const void *b)
+{
+	const struct report_line *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c || !x->key2)
+		return c;
+	return strcmp(x->key2, y->key2);
+}
+
+static void sort_group(struct report_group *g)
+{
+	for (int i = 0; i < REPORT_N_BY; i++)
+		qsort(g->by[i].lines, g->by[i].n, sizeof(struct report_line),
+		      line_cmp);
+	qsort(g->cells.lines, g->cells.n, sizeof(struct report_line), line_cmp);
+}
+
+/* campaigns by id, rows no campaign claims last; then by currency */
+static int group_cmp(const void *a, const void *b)
+{
+	const struct report_group *x = a, *y = b;
+
+	if (x->campaign_id != y->campaign_id) {
+		if (!x->campaign_id || !y->campaign_id)
+			return x->campaign_id ? -1 : 1;
+		return x->campaign_id < y->campaign_id ? -1 : 1;
+	}
+	return strcmp(x->currency, y->currency);
+}
+
+/* each group's plan: the store's, else the --plan file's */
+static int add_plans(struct report *r, struct store *s,
+		     const struct report_options *o)
+{
+	struct strbuf body = STRBUF_INIT, file = STRBUF_INIT;
+	char *file_campaign = NULL;
+	int rc = 0;
+
+	if (o->plan_path) {
+		struct diag d;
+
+		diag_init(&d, o->plan_path);
+		rc = read_input(o->plan_path, &file, &d);
+		diag_finish(&d);
+		if (rc) {
+			strbuf_release(&file);
+			return d.status ? d.status : JM_NOINPUT;
+		}
+		file_campaign = plan_campaign_name(file.buf, file.len);
+		if (!file_campaign) {
+			struct json_value *root = NULL;
+
+			/* parse again, to report the error */
+			diag_init(&d, o->plan_path);
+			json_parse(file.buf, file.len, &d, &root);
+			diag_finish(&d);
+			json_free(root);
+			rc = JM_DATAERR;
+		}
+	}
+	for (size_t i = 0; !rc && i < r->n_groups; i++) {
+		struct report_group *g = &r->groups[i];
+		int found = 0;
+
+		if (g->campaign_id == 0 || strcmp(g->currency, "XXX") == 0)
+			continue;
+		strbuf_reset(&body);
+		found = store_report_plan(s, g->campaign_id, &body);
+		if (found < 0)
+			rc = JM_IOERR;
+		else if (found &&
+			 plan_read(g, "store", body.buf, body.len, r->to))
+			warnf("campaign %lld: the store's plan cannot be read; "
+			      "the report goes on without plan versus actual",
+			      (long long)g->campaign_id);
+		else if (file_campaign &&
+			 strcmp(file_campaign, g->campaign) == 0)
+			rc = plan_read(g, o->plan_path, file.buf, file.len,
+				       r->to)
+				     ? JM_DATAERR
+				     : 0;
+	}
+	free(file_campaign);
+	strbuf_release(&body);
+	strbuf_release(&file);
+	return rc;
+}
+
+static int build_for(struct builder *b, struct store *s,
+		     const struct store_report_query *q, bool ads)
+{
+	if (add_metrics(b, s, q, STORE_GRAIN_DAY) ||
+	    add_events(b, s, q, STORE_GRAIN_DAY))
+		return -1;
+	if (ads && (add_metrics(b, s, q, STORE_GRAIN_AD) ||
+		    add_events(b, s, q, STORE_GRAIN_AD)))
+		return -1;
+	return 0;
+}
+
+int report_build(struct store *s, const struct report_options *o,
+		 struct report *out)
+{
+	struct store_campaign *camps;
+	struct store_report_query q = { 0, o->from, o->to };
+	struct builder b = { .r = out };
+	size_t n_camps;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->from, sizeof(out->from), "%s", o->from ? o->from : "");
+	snprintf(out->to, sizeof(out->to), "%s", o->to ? o->to : "");
+	out->ads = o->ads;
+	if (store_report_campaigns(s, o->campaign, &camps, &n_camps))
+		return JM_IOERR;
+	b.camps = camps;
+	b.n_camps = n_camps;
+	if (o->campaign && n_camps == 0) {
+		errorf("no campaign '%s' in the store (give its id or its "
+		       "name)",
+		       o->campaign);
+		store_campaigns_free(camps, n_camps);
+		return JM_DATAERR;
+	}
+	for (size_t i = 0; i < (o->campaign ? n_camps : 1) && !rc; i++) {
+		q.campaign = o->campaign ? camps[i].id : 0;
+		if (build_for(&b, s, &q, o->ads))
+			rc = JM_IOERR;
+	}
+	/* a campaign with no rows yet is still reported, with zeros */
+	for (size_t i = 0; i < n_camps && !rc; i++)
+		group_of(&b, camps[i].id, NULL);
+	if (out->n_groups)
+		qsort(out->groups, out->n_groups, sizeof(*out->groups),
+		      group_cmp);
+	for (size_t i = 0; i < out->n_groups && !rc; i++) {
+		struct report_group *g = &out->groups[i];
+		const char *why;
+
+		sort_group(g);
+		if (o->value_per_hire &&
+		    (money_parse(o->value_per_hire, g->digits,
+				 &g->value_per_hire, &why) ||
+		     (g->value_per_hire < 0 && (why = "below 0")))) {
+			errorf("--value-per-hire: '%s' in %s: %s",
+			       o->value_per_hire, g->currency, why);
+			rc = JM_USAGE;
+		}
+	}
+	if (!rc)
+		rc = add_plans(out, s, o);
+	store_campaigns_free(camps, n_camps);
+	return rc;
+}
+
+void report_release(struct report *r)
+{
+	for (size_t i = 0; i < r->n_groups; i++) {
+		struct report_group *g = &r->groups[i];
+
+		free(g->campaign);
+		free(g->client);
+		for (int j = 0; j < REPORT_N_BY; j++)
+			table_release(&g->by[j]);
+		table_release(&g->cells);
+		report_plan_release(g->plan);
+	}
+	free(r->groups);
+	memset(r, 0, sizeof(*r));
+}
+
+void report_text_money(struct strbuf *sb, const struct report_group *g,
+		       int64_t minor)
+{
+	if (minor < 0)
+		strbuf_addch(sb, '-');
+	else
+		money_format_currency(sb, minor, g->digits, g->currency);
+}
+
+void report_plain_money(struct strbuf *sb, const struct report_group *g,
+			int64_t minor)
+{
+	if (minor >= 0)
+		money_format(sb, minor, g->digits);
+}
+
+void report_text_count(struct strbuf *sb, int64_t n)
+{
+	money_format_grouped(sb, n, 0);
+}
+
+void report_text_number(struct strbuf *sb, double v, int sig)
+{
+	if (!isfinite(v))
+		strbuf_addch(sb, '-');
+	else
+		explain_number(sb, v, sig);
+}
+
+void report_text_percent(struct strbuf *sb, double v)
+{
+	if (!isfinite(v)) {
+		strbuf_addch(sb, '-');
+		return;
+	}
+	strbuf_addf(sb, "%.2f %%", v * 100.0);
+}
+
+size_t report_bidi_len(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] != 0xe2)
+		return 0;
+	if (u[1] == 0x80 &&
+	    (u[2] == 0x8e || u[2] == 0x8f || (u[2] >= 0xaa && u[2] <= 0xae)))
+		return 3;
+	if (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)
+		return 3;
+	return 0;
+}
+
+int64_t report_platform_apps(const struct report_figs *f)
+{
+	return f->platform_apps_rows > 0 ? f->platform_apps : -1;
+}
