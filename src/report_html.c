@@ -161,8 +161,9 @@ static void svg_bars(struct strbuf *sb, const char *title,
 	}
 	strbuf_addf(sb,
 		    "<figure class=\"chart\"><svg role=\"img\" "
-		    "viewBox=\"0 0 %d %d\" class=\"bars\"><title>%s</title>\n",
-		    CHART_W, h, title);
+		    "width=\"%d\" viewBox=\"0 0 %d %d\" class=\"bars\">"
+		    "<title>%s</title>\n",
+		    CHART_W, CHART_W, h, title);
 	strbuf_addf(sb, "<text x=\"0\" y=\"16\" class=\"ct\">%s</text>\n",
 		    title);
 	for (size_t i = 0; i < t->n; i++) {
@@ -199,9 +200,9 @@ static void svg_funnel(struct strbuf *sb, const struct report_figs *f)
 
 	strbuf_addf(sb,
 		    "<figure class=\"chart\"><svg role=\"img\" "
-		    "viewBox=\"0 0 %d 132\" class=\"funnel\"><title>Funnel"
-		    "</title>\n",
-		    CHART_W + 80);
+		    "width=\"%d\" viewBox=\"0 0 %d 132\" class=\"funnel\">"
+		    "<title>Funnel</title>\n",
+		    CHART_W, CHART_W + 80);
 	for (int i = 0; i < 4; i++) {
 		double w = top > 0 ? 300.0 * log10((double)v[i] + 1) / top : 0;
 		int y = 4 + 32 * i;
@@ -240,7 +241,8 @@ static void svg_trend(struct strbuf *sb, const struct report_group *g)
 	}
 	step = t->n > 1 ? (double)w / (double)(t->n - 1) : 0;
 	strbuf_addstr(sb, "<figure class=\"chart wide\"><svg role=\"img\" "
-			  "viewBox=\"0 0 680 200\" class=\"trend\"><title>"
+			  "width=\"900\" viewBox=\"0 0 680 200\" "
+			  "class=\"trend\"><title>"
 			  "Daily spend and applications</title>\n");
 	strbuf_addf(sb,
 		    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
@@ -301,7 +303,8 @@ static void svg_pacing(struct strbuf *sb, const struct report_group *g)
 				     (double)p->cells[i].actual.spend));
 	strbuf_addf(sb,
 		    "<figure class=\"chart wide\"><svg role=\"img\" "
-		    "viewBox=\"0 0 680 %d\" class=\"pacing\"><title>Spend "
+		    "width=\"680\" viewBox=\"0 0 680 %d\" "
+		    "class=\"pacing\"><title>Spend "
 		    "against plan to date</title>\n"
 		    "<text x=\"0\" y=\"16\" class=\"ct\">Spent (bar) against "
 		    "planned to date (outline)</text>\n",
