@@ -17,6 +17,7 @@
 #ifndef STORE_H
 #define STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -157,21 +158,35 @@ int store_report_campaigns(struct store *s, const char *id_or_name,
 void store_campaigns_free(struct store_campaign *c, size_t n);
 
 enum store_grain {
-	STORE_GRAIN_DAY, /* one row per campaign, currency, platform, cell, day
-			  */
-	STORE_GRAIN_AD, /* one row per campaign, currency, platform, cell, ad */
+	STORE_GRAIN_DAY, /* ATS counts per day */
+	STORE_GRAIN_AD,  /* ATS counts per ad */
 };
 
-/* metric sums; key is the day or the ad (its local key, else its id) */
-struct store_report_row {
-	int64_t campaign;
-	char currency[4];
+/* an ad push created, with the plan cell and campaign it serves */
+struct store_report_ad {
+	int64_t campaign; /* 0: no plan cell */
 	char platform[16];
-	char *persona, *channel, *key; /* owned */
-	int64_t rows, spend, impressions, clicks, reach, link_clicks;
-	int64_t platform_apps;      /* sum over the rows that give it */
-	int64_t platform_apps_rows; /* how many rows give applications */
+	char *account_id, *remote_id, *local_key; /* owned */
+	char *persona, *channel;                  /* owned; "" unknown */
 };
+int store_report_ads(struct store *s, struct store_report_ad **out, size_t *n);
+void store_report_ads_free(struct store_report_ad *a, size_t n);
+
+/* one metric_day row; the strings live until the callback returns */
+struct store_report_fact {
+	const char *platform, *account_id, *ad_id, *currency, *day;
+	int64_t spend, impressions, clicks;
+	int64_t reach, link_clicks, applications; /* -1: NULL */
+};
+/*
+ * Call fn for every metric_day row in [q->from, q->to] (q->campaign is
+ * the caller's to apply, through store_report_ads()). A report sums
+ * them itself: a GROUP BY over a million rows sorts them all, a scan
+ * does not. 0, -1 on error, or fn's non-zero return.
+ */
+int store_report_scan(struct store *s, const struct store_report_query *q,
+		      int (*fn)(void *ctx, const struct store_report_fact *f),
+		      void *ctx);
 
 /* ATS counts; key as above, campaign's currency implied */
 struct store_report_event {
@@ -181,10 +196,6 @@ struct store_report_event {
 	int64_t applications, hires;
 };
 
-int store_report_metrics(struct store *s, const struct store_report_query *q,
-			 enum store_grain grain, struct store_report_row **out,
-			 size_t *n);
-void store_report_rows_free(struct store_report_row *r, size_t n);
 int store_report_events(struct store *s, const struct store_report_query *q,
 			enum store_grain grain, struct store_report_event **out,
 			size_t *n);
@@ -196,8 +207,10 @@ void store_report_events_free(struct store_report_event *e, size_t n);
  */
 int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body);
 
-/* EXPLAIN QUERY PLAN of the metrics query, one line per step, for the bench */
-int store_report_explain(struct store *s, enum store_grain grain,
-			 struct strbuf *out);
+/*
+ * EXPLAIN QUERY PLAN of the scan (with a date range when ranged) and of
+ * the ATS query, one line per step, for the benchmark
+ */
+int store_report_explain(struct store *s, bool ranged, struct strbuf *out);
 
 #endif

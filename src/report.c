@@ -195,32 +195,344 @@ static void group_add(struct report_group *g, enum store_grain grain,
 	note_day(g, key);
 }
 
-static int add_metrics(struct builder *b, struct store *s,
-		       const struct store_report_query *q,
-		       enum store_grain grain)
+/*
+ * A string -> index hash (open addressing, FNV-1a), for the scan: ads
+ * by platform, account and id, interned keys (days, ads), and buckets.
+ */
+struct smap {
+	char **keys; /* owned */
+	size_t *vals;
+	size_t cap, n;
+};
+
+static uint64_t fnv(const char *s, size_t len)
 {
-	struct store_report_row *rows;
-	size_t n;
+	uint64_t h = 14695981039346656037ULL;
 
-	if (store_report_metrics(s, q, grain, &rows, &n))
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct store_report_row *w = &rows[i];
-		struct report_figs f = { 0 };
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
 
-		f.rows = w->rows;
-		f.spend = w->spend;
-		f.impressions = w->impressions;
-		f.clicks = w->clicks;
-		f.reach = w->reach;
-		f.link_clicks = w->link_clicks;
-		f.platform_apps = w->platform_apps;
-		f.platform_apps_rows = w->platform_apps_rows;
-		group_add(group_of(b, w->campaign, w->currency), grain,
-			  w->platform, w->persona, w->channel, w->key, &f);
+/* the slot of key: its own, or the empty one where it goes */
+static size_t smap_slot(const struct smap *m, const char *key, size_t len)
+{
+	size_t i = (size_t)fnv(key, len) & (m->cap - 1);
+
+	while (m->keys[i] &&
+	       (strncmp(m->keys[i], key, len) != 0 || m->keys[i][len] != '\0'))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void smap_grow(struct smap *m)
+{
+	struct smap old = *m;
+
+	m->cap = old.cap ? old.cap * 2 : 256;
+	m->keys = xcalloc(m->cap, sizeof(*m->keys));
+	m->vals = xcalloc(m->cap, sizeof(*m->vals));
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i]) {
+			size_t j =
+				smap_slot(m, old.keys[i], strlen(old.keys[i]));
+
+			m->keys[j] = old.keys[i];
+			m->vals[j] = old.vals[i];
+		}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* the value of key, or SIZE_MAX */
+static size_t smap_get(const struct smap *m, const char *key, size_t len)
+{
+	size_t i;
+
+	if (!m->cap)
+		return SIZE_MAX;
+	i = smap_slot(m, key, len);
+	return m->keys[i] ? m->vals[i] : SIZE_MAX;
+}
+
+static void smap_put(struct smap *m, const char *key, size_t len, size_t v)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap)
+		smap_grow(m);
+	i = smap_slot(m, key, len);
+	if (!m->keys[i]) {
+		m->keys[i] = xstrndup(key, len);
+		m->n++;
 	}
-	store_report_rows_free(rows, n);
+	m->vals[i] = v;
+}
+
+static void smap_release(struct smap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* a uint64_t -> index hash for the buckets; key 0 is never used */
+struct umap {
+	uint64_t *keys;
+	size_t *vals;
+	size_t cap, n;
+};
+
+static size_t umap_slot(const struct umap *m, uint64_t key)
+{
+	size_t i = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 20) & (m->cap - 1);
+
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static size_t umap_get(const struct umap *m, uint64_t key)
+{
+	size_t i;
+
+	if (!m->cap)
+		return SIZE_MAX;
+	i = umap_slot(m, key);
+	return m->keys[i] ? m->vals[i] : SIZE_MAX;
+}
+
+static void umap_put(struct umap *m, uint64_t key, size_t v)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct umap old = *m;
+
+		m->cap = old.cap ? old.cap * 2 : 256;
+		m->keys = xcalloc(m->cap, sizeof(*m->keys));
+		m->vals = xcalloc(m->cap, sizeof(*m->vals));
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.keys[j]) {
+				size_t k = umap_slot(m, old.keys[j]);
+
+				m->keys[k] = old.keys[j];
+				m->vals[k] = old.vals[j];
+			}
+		free(old.keys);
+		free(old.vals);
+	}
+	i = umap_slot(m, key);
+	if (!m->keys[i])
+		m->n++;
+	m->keys[i] = key;
+	m->vals[i] = v;
+}
+
+/* where a slot's rows go: a campaign, platform and plan cell */
+struct slot {
+	int64_t campaign;
+	const char *platform, *persona, *channel; /* borrowed */
+};
+
+/* a sum of rows of one slot, currency and day or ad */
+struct bucket {
+	size_t slot;
+	bool ad; /* an ad's bucket, else a day's */
+	char currency[4];
+	const char *key; /* borrowed from the key map */
+	struct report_figs f;
+};
+
+struct scan {
+	struct builder *b;
+	int64_t campaign; /* the filter; 0 none */
+	bool by_ad;
+	struct store_report_ad *ads;
+	size_t n_ads;
+	struct smap ad_map; /* "platform\x1faccount\x1fid" -> ad */
+	size_t *ad_slot;    /* per ad */
+	struct slot *slots; /* the ads' slots, then one per platform */
+	size_t n_slots, alloc_slots;
+	struct smap key_map; /* day or ad text -> index into keys */
+	char **keys;         /* borrowed from key_map */
+	size_t n_keys, alloc_keys;
+	struct umap bucket_map; /* slot, currency, key, grain -> bucket */
+	struct bucket *buckets;
+	size_t n_buckets, alloc_buckets;
+	struct strbuf tmp;
+};
+
+static size_t slot_of(struct scan *sc, int64_t campaign, const char *platform,
+		      const char *persona, const char *channel)
+{
+	struct slot *sl;
+
+	for (size_t i = 0; i < sc->n_slots; i++) {
+		sl = &sc->slots[i];
+		if (sl->campaign == campaign &&
+		    strcmp(sl->platform, platform) == 0 &&
+		    strcmp(sl->persona, persona) == 0 &&
+		    strcmp(sl->channel, channel) == 0)
+			return i;
+	}
+	ALLOC_GROW(sc->slots, sc->n_slots + 1, sc->alloc_slots);
+	sl = &sc->slots[sc->n_slots];
+	sl->campaign = campaign;
+	sl->platform = platform;
+	sl->persona = persona;
+	sl->channel = channel;
+	return sc->n_slots++;
+}
+
+/* the index of key among the interned strings, added when new */
+static size_t intern_id(struct scan *sc, const char *key)
+{
+	size_t len = strlen(key), i = smap_get(&sc->key_map, key, len);
+
+	if (i == SIZE_MAX) {
+		smap_put(&sc->key_map, key, len, sc->n_keys);
+		ALLOC_GROW(sc->keys, sc->n_keys + 1, sc->alloc_keys);
+		i = sc->n_keys++;
+		/* the map owns the copy; find it again for a stable pointer */
+		sc->keys[i] =
+			sc->key_map.keys[smap_slot(&sc->key_map, key, len)];
+	}
+	return i;
+}
+
+static const char *intern(struct scan *sc, const char *key)
+{
+	size_t i = intern_id(sc, key); /* before reading sc->keys: it moves */
+
+	return sc->keys[i];
+}
+
+static void fact_add(struct report_figs *a, const struct store_report_fact *f)
+{
+	a->rows++;
+	a->spend += f->spend;
+	a->impressions += f->impressions;
+	a->clicks += f->clicks;
+	a->reach += f->reach > 0 ? f->reach : 0;
+	a->link_clicks += f->link_clicks > 0 ? f->link_clicks : 0;
+	if (f->applications >= 0) {
+		a->platform_apps += f->applications;
+		a->platform_apps_rows++;
+	}
+}
+
+/* add f to the bucket of (slot, currency, key) of a grain */
+static void bucket_add(struct scan *sc, size_t slot, bool ad, size_t key,
+		       const struct store_report_fact *f)
+{
+	size_t cur = intern_id(sc, f->currency), bi;
+	/* 20 bits of slot, 10 of currency, 32 of key, 1 of grain; + 1 */
+	uint64_t k = (((uint64_t)slot << 43) | ((uint64_t)cur << 33) |
+		      ((uint64_t)key << 1) | ad) +
+		     1;
+
+	bi = umap_get(&sc->bucket_map, k);
+	if (bi == SIZE_MAX) {
+		struct bucket *bk;
+
+		ALLOC_GROW(sc->buckets, sc->n_buckets + 1, sc->alloc_buckets);
+		bk = &sc->buckets[sc->n_buckets];
+		memset(bk, 0, sizeof(*bk));
+		bk->slot = slot;
+		bk->ad = ad;
+		snprintf(bk->currency, sizeof(bk->currency), "%s", f->currency);
+		bk->key = sc->keys[key];
+		bi = sc->n_buckets++;
+		umap_put(&sc->bucket_map, k, bi);
+	}
+	fact_add(&sc->buckets[bi].f, f);
+}
+
+/* one metric row into its day's bucket, and its ad's with by_ad */
+static int scan_row(void *ctx, const struct store_report_fact *f)
+{
+	struct scan *sc = ctx;
+	struct strbuf *t = &sc->tmp;
+	size_t ad, slot;
+
+	strbuf_reset(t);
+	strbuf_addstr(t, f->platform);
+	strbuf_addch(t, '\x1f');
+	strbuf_addstr(t, f->account_id);
+	strbuf_addch(t, '\x1f');
+	strbuf_addstr(t, f->ad_id);
+	ad = smap_get(&sc->ad_map, t->buf, t->len);
+	if (ad != SIZE_MAX)
+		slot = sc->ad_slot[ad];
+	else
+		slot = slot_of(sc, 0, intern(sc, f->platform), "", "");
+	if (sc->campaign && sc->slots[slot].campaign != sc->campaign)
+		return 0;
+	bucket_add(sc, slot, false, intern_id(sc, f->day), f);
+	if (sc->by_ad)
+		bucket_add(sc, slot, true,
+			   intern_id(sc, ad != SIZE_MAX ? sc->ads[ad].local_key
+							: f->ad_id),
+			   f);
 	return 0;
+}
+
+static void scan_release(struct scan *sc)
+{
+	store_report_ads_free(sc->ads, sc->n_ads);
+	smap_release(&sc->ad_map);
+	smap_release(&sc->key_map);
+	free(sc->bucket_map.keys);
+	free(sc->bucket_map.vals);
+	free(sc->ad_slot);
+	free(sc->slots);
+	free(sc->keys);
+	free(sc->buckets);
+	strbuf_release(&sc->tmp);
+}
+
+/* the ads and their slots, keyed for the scan */
+static int scan_init(struct scan *sc, struct store *s)
+{
+	if (store_report_ads(s, &sc->ads, &sc->n_ads))
+		return -1;
+	sc->ad_slot = xcalloc(sc->n_ads ? sc->n_ads : 1, sizeof(size_t));
+	for (size_t i = 0; i < sc->n_ads; i++) {
+		const struct store_report_ad *a = &sc->ads[i];
+
+		strbuf_reset(&sc->tmp);
+		strbuf_addf(&sc->tmp, "%s\x1f%s\x1f%s", a->platform,
+			    a->account_id, a->remote_id);
+		smap_put(&sc->ad_map, sc->tmp.buf, sc->tmp.len, i);
+		sc->ad_slot[i] = slot_of(sc, a->campaign, a->platform,
+					 a->persona, a->channel);
+	}
+	return 0;
+}
+
+/* the metric rows, per day and (with ads) per ad, in one scan */
+static int add_metrics(struct builder *b, struct store *s,
+		       const struct store_report_query *q, bool ads)
+{
+	struct scan sc = { .b = b, .campaign = q->campaign, .by_ad = ads };
+	int rc;
+
+	strbuf_init(&sc.tmp);
+	rc = scan_init(&sc, s) || store_report_scan(s, q, scan_row, &sc);
+	for (size_t i = 0; !rc && i < sc.n_buckets; i++) {
+		const struct bucket *bk = &sc.buckets[i];
+		const struct slot *sl = &sc.slots[bk->slot];
+
+		group_add(group_of(b, sl->campaign, bk->currency),
+			  bk->ad ? STORE_GRAIN_AD : STORE_GRAIN_DAY,
+			  sl->platform, sl->persona, sl->channel, bk->key,
+			  &bk->f);
+	}
+	scan_release(&sc);
+	return rc ? -1 : 0;
 }
 
 static int add_events(struct builder *b, struct store *s,
@@ -540,7 +852,8 @@ size_t report_rank(const struct report_table *t, struct report_rank *out)
 		out[i].cpa_hi = (int64_t)llround((double)f->spend / (a - half));
 		ranked++;
 	}
-	qsort(out, t->n, sizeof(*out), rank_cmp);
+	if (t->n)
+		qsort(out, t->n, sizeof(*out), rank_cmp);
 	for (size_t i = 0; i + 1 < ranked; i++)
 		out[i].clear = out[i].cpa_hi < out[i + 1].cpa_lo;
 	return ranked;
@@ -559,9 +872,12 @@ static int line_cmp(const void *a, const void *b)
 static void sort_group(struct report_group *g)
 {
 	for (int i = 0; i < REPORT_N_BY; i++)
-		qsort(g->by[i].lines, g->by[i].n, sizeof(struct report_line),
+		if (g->by[i].n)
+			qsort(g->by[i].lines, g->by[i].n,
+			      sizeof(struct report_line), line_cmp);
+	if (g->cells.n)
+		qsort(g->cells.lines, g->cells.n, sizeof(struct report_line),
 		      line_cmp);
-	qsort(g->cells.lines, g->cells.n, sizeof(struct report_line), line_cmp);
 }
 
 /* campaigns by id, rows no campaign claims last; then by currency */
@@ -638,11 +954,9 @@ static int add_plans(struct report *r, struct store *s,
 static int build_for(struct builder *b, struct store *s,
 		     const struct store_report_query *q, bool ads)
 {
-	if (add_metrics(b, s, q, STORE_GRAIN_DAY) ||
-	    add_events(b, s, q, STORE_GRAIN_DAY))
+	if (add_metrics(b, s, q, ads) || add_events(b, s, q, STORE_GRAIN_DAY))
 		return -1;
-	if (ads && (add_metrics(b, s, q, STORE_GRAIN_AD) ||
-		    add_events(b, s, q, STORE_GRAIN_AD)))
+	if (ads && add_events(b, s, q, STORE_GRAIN_AD))
 		return -1;
 	return 0;
 }

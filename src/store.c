@@ -111,6 +111,9 @@ static const char *const migrations[] = {
 	"  REFERENCES account(platform, account_id)) STRICT;"
 	"CREATE INDEX metric_day_by_day ON metric_day (day);"
 	"CREATE INDEX metric_day_by_ad ON metric_day (platform, ad_id, day);"
+	/* reports: an ATS event's ad by its UTM, events by time */
+	"CREATE INDEX object_by_local_key ON object (kind, local_key);"
+	"CREATE INDEX object_by_remote_id ON object (kind, remote_id);"
 	"CREATE TABLE sync_state ("
 	" platform TEXT NOT NULL,"
 	" account_id TEXT NOT NULL,"
@@ -132,6 +135,7 @@ static const char *const migrations[] = {
 	" utm_campaign TEXT,"
 	" utm_content TEXT,"
 	" utm_term TEXT) STRICT;"
+	"CREATE INDEX ats_event_by_at ON ats_event (at);"
 	"CREATE TABLE import_file ("
 	" sha256 TEXT PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
@@ -725,39 +729,64 @@ void store_campaigns_free(struct store_campaign *c, size_t n)
 	free(c);
 }
 
-/* the metrics query for a grain, with or without a date range */
-static void metrics_sql(struct strbuf *sql, enum store_grain grain, bool ranged)
+int store_report_ads(struct store *s, struct store_report_ad **out, size_t *n)
 {
-	const char *key = grain == STORE_GRAIN_DAY
-				  ? "m.day"
-				  : "coalesce(o.local_key, m.ad_id)";
+	sqlite3_stmt *st =
+		prepare(s, "SELECT coalesce(p.campaign_id, 0), o.platform,"
+			   " o.account_id, o.remote_id, o.local_key,"
+			   " coalesce(c.persona, ''), coalesce(c.channel, '')"
+			   " FROM object o LEFT JOIN cell c ON c.id = o.cell_id"
+			   " LEFT JOIN plan p ON p.id = c.plan_id"
+			   " WHERE o.kind = 'ad' ORDER BY o.id");
+	size_t alloc = 0;
+	int rc;
 
-	strbuf_addf(
-		sql,
-		"WITH g AS (SELECT o.cell_id AS cell_id,"
-		" m.currency AS currency, m.platform AS platform,"
-		" %s AS key, count(*) AS n, sum(m.spend) AS spend,"
-		" sum(m.impressions) AS impressions,"
-		" sum(m.clicks) AS clicks,"
-		" coalesce(sum(m.reach), 0) AS reach,"
-		" coalesce(sum(m.link_clicks), 0) AS link_clicks,"
-		" coalesce(sum(m.applications), 0) AS apps,"
-		" count(m.applications) AS apps_rows"
-		" FROM metric_day m LEFT JOIN object o"
-		" ON o.platform = m.platform AND o.account_id = m.account_id"
-		" AND o.kind = 'ad' AND o.remote_id = m.ad_id%s"
-		" GROUP BY 1, 2, 3, 4)"
-		" SELECT coalesce(p.campaign_id, 0), g.currency, g.platform,"
-		" coalesce(c.persona, ''), coalesce(c.channel, ''), g.key,"
-		" sum(g.n), sum(g.spend), sum(g.impressions), sum(g.clicks),"
-		" sum(g.reach), sum(g.link_clicks), sum(g.apps),"
-		" sum(g.apps_rows)"
-		" FROM g LEFT JOIN cell c ON c.id = g.cell_id"
-		" LEFT JOIN plan p ON p.id = c.plan_id"
-		" WHERE ?3 = 0 OR p.campaign_id = ?3"
-		" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 6, 3, 5, 4",
-		key, ranged ? " WHERE m.day BETWEEN ?1 AND ?2" : "");
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_ad *a;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		a = &(*out)[(*n)++];
+		a->campaign = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, a->platform, sizeof(a->platform));
+		a->account_id = column_dup(st, 2);
+		a->remote_id = column_dup(st, 3);
+		a->local_key = column_dup(st, 4);
+		a->persona = column_dup(st, 5);
+		a->channel = column_dup(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot read the ads");
+		store_report_ads_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
+
+void store_report_ads_free(struct store_report_ad *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].account_id);
+		free(a[i].remote_id);
+		free(a[i].local_key);
+		free(a[i].persona);
+		free(a[i].channel);
+	}
+	free(a);
+}
+
+/* the scan; a range walks metric_day_by_day, no range the table */
+static const char scan_sql[] =
+	"SELECT platform, account_id, ad_id, currency, day, spend,"
+	" impressions, clicks, reach, link_clicks, applications"
+	" FROM metric_day";
+static const char scan_range[] = " WHERE day BETWEEN ?1 AND ?2";
 
 static sqlite3_stmt *prepare_report(struct store *s, const char *sql,
 				    const struct store_report_query *q)
@@ -768,67 +797,59 @@ static sqlite3_stmt *prepare_report(struct store *s, const char *sql,
 		return NULL;
 	bind_text(st, 1, q->from ? q->from : "0000-01-01");
 	bind_text(st, 2, q->to ? q->to : "9999-12-31");
-	sqlite3_bind_int64(st, 3, q->campaign);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, q->campaign);
 	return st;
 }
 
-int store_report_metrics(struct store *s, const struct store_report_query *q,
-			 enum store_grain grain, struct store_report_row **out,
-			 size_t *n)
+static int64_t column_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+		       ? -1
+		       : sqlite3_column_int64(st, i);
+}
+
+static const char *column_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v ? (const char *)v : "";
+}
+
+int store_report_scan(struct store *s, const struct store_report_query *q,
+		      int (*fn)(void *ctx, const struct store_report_fact *f),
+		      void *ctx)
 {
 	struct strbuf sql = STRBUF_INIT;
+	struct store_report_fact f;
 	sqlite3_stmt *st;
-	size_t alloc = 0;
-	int rc;
+	int rc, ret = 0;
 
-	*out = NULL;
-	*n = 0;
-	metrics_sql(&sql, grain, q->from || q->to);
+	strbuf_addstr(&sql, scan_sql);
+	if (q->from || q->to)
+		strbuf_addstr(&sql, scan_range);
 	st = prepare_report(s, sql.buf, q);
 	strbuf_release(&sql);
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_report_row *r;
-
-		ALLOC_GROW(*out, *n + 1, alloc);
-		r = &(*out)[(*n)++];
-		r->campaign = sqlite3_column_int64(st, 0);
-		column_copy(st, 1, r->currency, sizeof(r->currency));
-		column_copy(st, 2, r->platform, sizeof(r->platform));
-		r->persona = column_dup(st, 3);
-		r->channel = column_dup(st, 4);
-		r->key = column_dup(st, 5);
-		r->rows = sqlite3_column_int64(st, 6);
-		r->spend = sqlite3_column_int64(st, 7);
-		r->impressions = sqlite3_column_int64(st, 8);
-		r->clicks = sqlite3_column_int64(st, 9);
-		r->reach = sqlite3_column_int64(st, 10);
-		r->link_clicks = sqlite3_column_int64(st, 11);
-		r->platform_apps = sqlite3_column_int64(st, 12);
-		r->platform_apps_rows = sqlite3_column_int64(st, 13);
+	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f.platform = column_str(st, 0);
+		f.account_id = column_str(st, 1);
+		f.ad_id = column_str(st, 2);
+		f.currency = column_str(st, 3);
+		f.day = column_str(st, 4);
+		f.spend = sqlite3_column_int64(st, 5);
+		f.impressions = sqlite3_column_int64(st, 6);
+		f.clicks = sqlite3_column_int64(st, 7);
+		f.reach = column_count(st, 8);
+		f.link_clicks = column_count(st, 9);
+		f.applications = column_count(st, 10);
+		ret = fn(ctx, &f);
 	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_error(s, "cannot read the metrics");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		/* an integer sum() past 2^63 fails here: never a rounded total
-		 */
-		db_error(s, "cannot sum the metrics");
-		store_report_rows_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
-}
-
-void store_report_rows_free(struct store_report_row *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].persona);
-		free(r[i].channel);
-		free(r[i].key);
-	}
-	free(r);
+	return ret;
 }
 
 /*
@@ -856,7 +877,7 @@ static void events_sql(struct strbuf *sql, enum store_grain grain)
 		    " LEFT JOIN plan p ON p.id = c.plan_id"
 		    " LEFT JOIN campaign k ON p.id IS NULL AND k.id = ("
 		    "SELECT min(id) FROM campaign WHERE name = e.utm_campaign)"
-		    " WHERE substr(e.at, 1, 10) BETWEEN ?1 AND ?2"
+		    " WHERE e.at >= ?1 AND e.at < ?2 || 'U'"
 		    " AND (?3 = 0 OR coalesce(p.campaign_id, k.id) = ?3)"
 		    " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 5, 2, 4, 3",
 		    key);
@@ -929,27 +950,39 @@ int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body)
 	return found;
 }
 
-int store_report_explain(struct store *s, enum store_grain grain,
-			 struct strbuf *out)
+static int explain(struct store *s, const char *query, struct strbuf *out)
 {
 	struct strbuf sql = STRBUF_INIT;
 	struct store_report_query q = { 0, "2000-01-01", "2000-01-01" };
 	sqlite3_stmt *st;
 	int rc;
 
-	strbuf_addstr(&sql, "EXPLAIN QUERY PLAN ");
-	metrics_sql(&sql, grain, true);
+	strbuf_addf(&sql, "EXPLAIN QUERY PLAN %s", query);
 	st = prepare_report(s, sql.buf, &q);
 	strbuf_release(&sql);
 	if (!st)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *v = sqlite3_column_text(st, 3);
-
-		strbuf_addf(out, "%s\n", v ? (const char *)v : "");
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strbuf_addf(out, "  %s\n", column_str(st, 3));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_error(s, "cannot explain the report query");
+		return db_error(s, "cannot explain a report query");
 	return 0;
+}
+
+int store_report_explain(struct store *s, bool ranged, struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s%s", scan_sql, ranged ? scan_range : "");
+	strbuf_addstr(out, "metrics:\n");
+	rc = explain(s, sql.buf, out);
+	strbuf_reset(&sql);
+	events_sql(&sql, STORE_GRAIN_DAY);
+	strbuf_addstr(out, "ATS events:\n");
+	if (!rc)
+		rc = explain(s, sql.buf, out);
+	strbuf_release(&sql);
+	return rc;
 }

@@ -5,7 +5,9 @@
  * CSV and Markdown.
  *
  * With "--make-store PATH" it only creates an empty store there, for
- * the browser test and the benchmark.
+ * the browser test and the benchmark; with "--explain PATH" it prints
+ * SQLite's plans of the report's queries on that store (the benchmark
+ * checks them).
  */
 #include <math.h>
 #include <stdio.h>
@@ -281,6 +283,22 @@ int main(int argc, char **argv)
 			return 1;
 		store_close(s);
 		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--explain") == 0) {
+		struct strbuf plan = STRBUF_INIT;
+		int rc = store_open(argv[2], STORE_EXISTING, &s);
+
+		if (!rc) {
+			printf("with --from/--to\n");
+			rc = store_report_explain(s, true, &plan);
+			printf("%swithout\n", plan.buf);
+			strbuf_reset(&plan);
+			rc = rc || store_report_explain(s, false, &plan);
+			fputs(plan.buf, stdout);
+			store_close(s);
+		}
+		strbuf_release(&plan);
+		return rc != 0;
 	}
 	if (!mkdtemp(dir))
 		return 1;
