@@ -926,24 +926,29 @@ static int add_plans(struct report *r, struct store *s,
 	for (size_t i = 0; !rc && i < r->n_groups; i++) {
 		struct report_group *g = &r->groups[i];
 		int found = 0;
+		bool bad;
 
 		if (g->campaign_id == 0 || strcmp(g->currency, "XXX") == 0)
 			continue;
 		strbuf_reset(&body);
 		found = store_report_plan(s, g->campaign_id, &body);
-		if (found < 0)
+		if (found < 0) {
 			rc = JM_IOERR;
-		else if (found &&
-			 plan_read(g, "store", body.buf, body.len, r->to))
-			warnf("campaign %lld: the store's plan cannot be read; "
-			      "the report goes on without plan versus actual",
-			      (long long)g->campaign_id);
-		else if (file_campaign &&
-			 strcmp(file_campaign, g->campaign) == 0)
+			break;
+		}
+		bad = found && plan_read(g, "store", body.buf, body.len, r->to);
+		if (found && !bad)
+			continue;
+		/* no plan in the store, or one that cannot be read: the file */
+		if (file_campaign && strcmp(file_campaign, g->campaign) == 0)
 			rc = plan_read(g, o->plan_path, file.buf, file.len,
 				       r->to)
 				     ? JM_DATAERR
 				     : 0;
+		else if (bad)
+			warnf("campaign %lld: the store's plan cannot be read; "
+			      "the report goes on without plan versus actual",
+			      (long long)g->campaign_id);
 	}
 	free(file_campaign);
 	strbuf_release(&body);
