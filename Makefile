@@ -115,6 +115,8 @@ install: jobmix
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 jobmix $(DESTDIR)$(BINDIR)/jobmix
 	install -m 644 audiences/channels.csv $(DESTDIR)$(DATADIR)/channels.csv
+	install -d $(DESTDIR)$(DATADIR)/reports
+	install -m 644 reports/frame.html reports/report.css $(DESTDIR)$(DATADIR)/reports/
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/jobmix.1 $(DESTDIR)$(MANDIR)/man1/jobmix.1
 

@@ -162,12 +162,14 @@ static void md_plan(struct strbuf *sb, const struct report_group *g)
 		report_text_number(sb, c->apps_to_date, 3);
 		strbuf_addf(sb, " | %lld |\n", (long long)c->actual.apps);
 	}
-	strbuf_addstr(sb, "\nPlanned return: ");
+	strbuf_addstr(sb, "\nThe plan's marginal return: ");
 	report_text_number(sb, p->marginal, 3);
-	strbuf_addstr(sb, " per 1 000 more (the plan's marginal); observed: ");
+	strbuf_addf(sb, " %s per 1 000 %s more; observed: ",
+		    p->objective[0] ? p->objective : "results", g->currency);
 	report_text_number(sb, p->marginal_obs, 3);
-	strbuf_addf(sb, " applications per 1 000 (over %d days).\n",
-		    p->marginal_obs_days);
+	strbuf_addf(sb,
+		    " applications per 1 000 %s (the slope over %d days).\n",
+		    g->currency, p->marginal_obs_days);
 }
 
 int report_md(const struct report *r, enum report_by by, struct strbuf *sb)
