@@ -284,6 +284,11 @@ def found(v, key):
     sys.exit(0)
 if not isinstance(d, dict):
     print("n/a"); print(f"plan.json is a {type(d).__name__}, not an object", file=sys.stderr); sys.exit(0)
+# the exported model's objective is scaled (solver.objective_scale): the
+# MPS solvers are compared with its optimum, in its own units
+sv = d.get("solver")
+if isinstance(sv, dict) and num(sv.get("export_objective")):
+    found(sv["export_objective"], "solver.export_objective")
 for k in ("objective_lp", "lp_objective"):
     if num(d.get(k)):
         found(d[k], k)
