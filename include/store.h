@@ -131,9 +131,8 @@ int store_totals(struct store *s, const char *platform, const char *account_id,
  * object of kind 'ad' whose remote id is the row's ad id on the same
  * platform and account, its cell, the cell's plan and the plan's
  * campaign. An ATS event belongs to the ad whose local key or remote
- * id is its utm_content, else to the campaign named by utm_campaign.
- * What belongs to no campaign has campaign id 0, persona and channel
- * "".
+ * id is its utm_content. What no ad claims has campaign id 0 here;
+ * report.c matches it further (docs/report.md).
  */
 
 /* which campaign, days [from, to] (YYYY-MM-DD); campaign 0: all */
@@ -177,6 +176,7 @@ struct store_report_fact {
 	const char *platform, *account_id, *ad_id, *currency, *day;
 	int64_t spend, impressions, clicks;
 	int64_t reach, link_clicks, applications; /* -1: NULL */
+	const char *ad_name;                      /* "" when not given */
 };
 /*
  * Call fn for every metric_day row in [q->from, q->to] (q->campaign is
@@ -188,11 +188,17 @@ int store_report_scan(struct store *s, const struct store_report_query *q,
 		      int (*fn)(void *ctx, const struct store_report_fact *f),
 		      void *ctx);
 
-/* ATS counts; key as above, campaign's currency implied */
+/*
+ * ATS counts per (campaign, platform, cell, day or ad); the campaign's
+ * currency is implied. For events no ad claims (campaign 0), the
+ * platform is utm_source and utm_campaign and utm_content are given,
+ * for the caller to match.
+ */
 struct store_report_event {
 	int64_t campaign;
-	char platform[16];             /* "" when the ad is unknown */
-	char *persona, *channel, *key; /* owned */
+	char platform[16];
+	char *persona, *channel, *key;    /* owned */
+	char *utm_campaign, *utm_content; /* owned, may be NULL */
 	int64_t applications, hires;
 };
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ads.h"
 #include "diag.h"
 #include "explain.h"
 #include "fileio.h"
@@ -45,6 +46,8 @@ int report_by_parse(const char *s, enum report_by *out)
 
 /* what a row that no plan cell claims is listed under */
 #define NONE_KEY "(none)"
+/* the characters of a persona or channel id */
+#define ID_CHARS "abcdefghijklmnopqrstuvwxyz0123456789_-"
 
 static const char *or_none(const char *s)
 {
@@ -99,11 +102,32 @@ static void table_release(struct report_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/*
+ * The --plan file: its campaign (a store campaign of the same name, or
+ * PLAN_FILE_CAMPAIGN when the store has none) and its cells, which
+ * claim the rows and events no ad of the id map claims.
+ */
+#define PLAN_FILE_CAMPAIGN (-1)
+
+struct plan_src {
+	char *path, *text; /* owned */
+	size_t len;
+	int64_t campaign;
+	struct store_campaign camp; /* name, client, currency, dates */
+	char *slug;                 /* owned; ads_slug() of the name */
+	char **cell;                /* owned; persona, channel, platform */
+	size_t n_cells;
+};
+
 struct builder {
 	struct report *r;
-	const struct store_campaign *camps;
+	struct store_campaign *camps; /* the plan file's may be added */
 	size_t n_camps;
-	size_t alloc;
+	char **slugs; /* per campaign, ads_slug() of its name */
+	size_t alloc_camps;
+	size_t alloc;              /* of r->groups */
+	int64_t filter;            /* --campaign's id; 0 every campaign */
+	const struct plan_src *pf; /* NULL without --plan */
 };
 
 static const struct store_campaign *camp_of(const struct builder *b, int64_t id)
@@ -451,6 +475,74 @@ static void bucket_add(struct scan *sc, size_t slot, bool ad, size_t key,
 	fact_add(&sc->buckets[bi].f, f);
 }
 
+/*
+ * "REF / persona / channel": the last two parts of an ad name made by
+ * jobmix ads, when both are ids; 0, or -1 for another name
+ */
+static int cell_of_text(const char *s, const char *sep, struct strbuf *persona,
+			struct strbuf *channel)
+{
+	size_t seplen = strlen(sep), len = strlen(s), a, b;
+	const char *last = NULL, *prev = NULL;
+
+	for (const char *p = strstr(s, sep); p; p = strstr(p + 1, sep)) {
+		prev = last;
+		last = p;
+	}
+	if (!last)
+		return -1;
+	if (!prev)
+		prev = s - seplen; /* "persona.channel": the whole text */
+	a = (size_t)(last - (prev + seplen));
+	b = len - (size_t)(last + seplen - s);
+	strbuf_reset(persona);
+	strbuf_reset(channel);
+	strbuf_add(persona, prev + seplen, a);
+	strbuf_add(channel, last + seplen, b);
+	if (!a || !b || strspn(persona->buf, ID_CHARS) != a ||
+	    strspn(channel->buf, ID_CHARS) != b)
+		return -1;
+	return 0;
+}
+
+/* does the plan file have a cell (persona, channel) on platform? */
+static bool plan_src_has(const struct plan_src *pf, const char *platform,
+			 const char *persona, const char *channel)
+{
+	for (size_t i = 0; pf && i < pf->n_cells; i++)
+		if (strcmp(pf->cell[3 * i], persona) == 0 &&
+		    strcmp(pf->cell[3 * i + 1], channel) == 0 &&
+		    (!platform || strcmp(pf->cell[3 * i + 2], platform) == 0))
+			return true;
+	return false;
+}
+
+/*
+ * A row no ad of the id map claims: its cell from the ad's name, and
+ * the --plan file's campaign when that cell is one of the plan's
+ */
+static size_t orphan_slot(struct scan *sc, const struct store_report_fact *f)
+{
+	struct strbuf persona = STRBUF_INIT, channel = STRBUF_INIT;
+	int64_t campaign = 0;
+	size_t slot;
+
+	strbuf_addstr(&persona, ""); /* a buffer, even when it stays empty */
+	strbuf_addstr(&channel, "");
+	if (cell_of_text(f->ad_name, " / ", &persona, &channel)) {
+		strbuf_reset(&persona);
+		strbuf_reset(&channel);
+	} else if (plan_src_has(sc->b->pf, f->platform, persona.buf,
+				channel.buf)) {
+		campaign = sc->b->pf->campaign;
+	}
+	slot = slot_of(sc, campaign, intern(sc, f->platform),
+		       intern(sc, persona.buf), intern(sc, channel.buf));
+	strbuf_release(&persona);
+	strbuf_release(&channel);
+	return slot;
+}
+
 /* one metric row into its day's bucket, and its ad's with by_ad */
 static int scan_row(void *ctx, const struct store_report_fact *f)
 {
@@ -465,10 +557,10 @@ static int scan_row(void *ctx, const struct store_report_fact *f)
 	strbuf_addch(t, '\x1f');
 	strbuf_addstr(t, f->ad_id);
 	ad = smap_get(&sc->ad_map, t->buf, t->len);
-	if (ad != SIZE_MAX)
+	if (ad != SIZE_MAX && sc->slots[sc->ad_slot[ad]].campaign != 0)
 		slot = sc->ad_slot[ad];
 	else
-		slot = slot_of(sc, 0, intern(sc, f->platform), "", "");
+		slot = orphan_slot(sc, f);
 	if (sc->campaign && sc->slots[slot].campaign != sc->campaign)
 		return 0;
 	bucket_add(sc, slot, false, intern_id(sc, f->day), f);
@@ -535,25 +627,91 @@ static int add_metrics(struct builder *b, struct store *s,
 	return rc ? -1 : 0;
 }
 
+/*
+ * utm_content as push writes it: two ids with one other character
+ * between them ("installers.meta_feed"); 0, or -1 for anything else
+ */
+static int cell_of_utm(const char *s, struct strbuf *persona,
+		       struct strbuf *channel)
+{
+	size_t a = strspn(s, ID_CHARS), b;
+
+	if (!a || !s[a])
+		return -1;
+	b = strspn(s + a + 1, ID_CHARS);
+	if (!b || s[a + 1 + b])
+		return -1;
+	strbuf_reset(persona);
+	strbuf_reset(channel);
+	strbuf_add(persona, s, a);
+	strbuf_addstr(channel, s + a + 1);
+	return 0;
+}
+
+/* utm_source as a platform: meta (facebook, fb, instagram, ig too), ... */
+static void normalize_platform(char *p)
+{
+	static const char *const meta[] = { "meta", "facebook", "fb",
+					    "instagram", "ig" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(meta); i++)
+		if (strcmp(p, meta[i]) == 0) {
+			strcpy(p, "meta");
+			return;
+		}
+	if (strcmp(p, "linkedin") != 0 && strcmp(p, "tiktok") != 0)
+		p[0] = '\0';
+}
+
+/* the campaign whose name or slug utm_campaign is; 0 none */
+static int64_t campaign_of_utm(const struct builder *b, const char *utm)
+{
+	if (!utm || !*utm)
+		return 0;
+	for (size_t i = 0; i < b->n_camps; i++)
+		if (strcmp(b->camps[i].name, utm) == 0 ||
+		    strcmp(b->slugs[i], utm) == 0)
+			return b->camps[i].id;
+	return 0;
+}
+
 static int add_events(struct builder *b, struct store *s,
 		      const struct store_report_query *q,
 		      enum store_grain grain)
 {
+	struct strbuf persona = STRBUF_INIT, channel = STRBUF_INIT;
 	struct store_report_event *ev;
 	size_t n;
 
 	if (store_report_events(s, q, grain, &ev, &n))
 		return -1;
 	for (size_t i = 0; i < n; i++) {
+		struct store_report_event *e = &ev[i];
 		struct report_figs f = { 0 };
 
-		f.apps = ev[i].applications;
-		f.hires = ev[i].hires;
-		group_add(group_of(b, ev[i].campaign, NULL), grain,
-			  ev[i].platform, ev[i].persona, ev[i].channel,
-			  ev[i].key, &f);
+		if (e->campaign == 0) {
+			/* no ad claims it: utm_campaign, then utm_content */
+			e->campaign = campaign_of_utm(b, e->utm_campaign);
+			normalize_platform(e->platform);
+			if (e->utm_content &&
+			    cell_of_utm(e->utm_content, &persona, &channel) ==
+				    0) {
+				free(e->persona);
+				free(e->channel);
+				e->persona = xstrdup(persona.buf);
+				e->channel = xstrdup(channel.buf);
+			}
+		}
+		if (b->filter && e->campaign != b->filter)
+			continue;
+		f.apps = e->applications;
+		f.hires = e->hires;
+		group_add(group_of(b, e->campaign, NULL), grain, e->platform,
+			  e->persona, e->channel, e->key, &f);
 	}
 	store_report_events_free(ev, n);
+	strbuf_release(&persona);
+	strbuf_release(&channel);
 	return 0;
 }
 
@@ -768,26 +926,6 @@ static void report_plan_release(struct report_plan *p)
 	free(p);
 }
 
-/* the plan file's campaign name, to match it to a group */
-static char *plan_campaign_name(const char *text, size_t len)
-{
-	struct json_value *root;
-	struct strbuf quiet = STRBUF_INIT;
-	struct diag d;
-	char *name = NULL;
-
-	diag_init(&d, "plan");
-	d.capture = &quiet; /* plan_read() reports the errors */
-	if (json_parse(text, len, &d, &root) == 0) {
-		name = xstrdup(str_or(
-			json_get(json_get(root, "campaign"), "name"), ""));
-		json_free(root);
-	}
-	diag_finish(&d);
-	strbuf_release(&quiet);
-	return name;
-}
-
 int64_t report_div(int64_t money, int64_t n)
 {
 	if (n <= 0)
@@ -895,34 +1033,11 @@ static int group_cmp(const void *a, const void *b)
 
 /* each group's plan: the store's, else the --plan file's */
 static int add_plans(struct report *r, struct store *s,
-		     const struct report_options *o)
+		     const struct plan_src *pf)
 {
-	struct strbuf body = STRBUF_INIT, file = STRBUF_INIT;
-	char *file_campaign = NULL;
+	struct strbuf body = STRBUF_INIT;
 	int rc = 0;
 
-	if (o->plan_path) {
-		struct diag d;
-
-		diag_init(&d, o->plan_path);
-		rc = read_input(o->plan_path, &file, &d);
-		diag_finish(&d);
-		if (rc) {
-			strbuf_release(&file);
-			return d.status ? d.status : JM_NOINPUT;
-		}
-		file_campaign = plan_campaign_name(file.buf, file.len);
-		if (!file_campaign) {
-			struct json_value *root = NULL;
-
-			/* parse again, to report the error */
-			diag_init(&d, o->plan_path);
-			json_parse(file.buf, file.len, &d, &root);
-			diag_finish(&d);
-			json_free(root);
-			rc = JM_DATAERR;
-		}
-	}
 	for (size_t i = 0; !rc && i < r->n_groups; i++) {
 		struct report_group *g = &r->groups[i];
 		int found = 0;
@@ -940,9 +1055,8 @@ static int add_plans(struct report *r, struct store *s,
 		if (found && !bad)
 			continue;
 		/* no plan in the store, or one that cannot be read: the file */
-		if (file_campaign && strcmp(file_campaign, g->campaign) == 0)
-			rc = plan_read(g, o->plan_path, file.buf, file.len,
-				       r->to)
+		if (pf && pf->campaign == g->campaign_id)
+			rc = plan_read(g, pf->path, pf->text, pf->len, r->to)
 				     ? JM_DATAERR
 				     : 0;
 		else if (bad)
@@ -950,10 +1064,128 @@ static int add_plans(struct report *r, struct store *s,
 			      "the report goes on without plan versus actual",
 			      (long long)g->campaign_id);
 	}
-	free(file_campaign);
 	strbuf_release(&body);
-	strbuf_release(&file);
 	return rc;
+}
+
+/* the cells and campaign of a parsed plan file */
+static void plan_src_fill(struct plan_src *pf, const struct json_value *root)
+{
+	const struct json_value *camp = json_get(root, "campaign");
+	const struct json_value *cells = json_get(root, "cells");
+	const char *client = str_or(json_get(camp, "client"), NULL);
+	struct strbuf slug = STRBUF_INIT;
+
+	pf->camp.id = PLAN_FILE_CAMPAIGN;
+	pf->camp.name = xstrdup(str_or(json_get(camp, "name"), ""));
+	pf->camp.client = client ? xstrdup(client) : NULL;
+	snprintf(pf->camp.currency, sizeof(pf->camp.currency), "%s",
+		 str_or(json_get(root, "currency"), "XXX"));
+	snprintf(pf->camp.start, sizeof(pf->camp.start), "%s",
+		 str_or(json_get(camp, "start"), ""));
+	snprintf(pf->camp.end, sizeof(pf->camp.end), "%s",
+		 str_or(json_get(camp, "end"), ""));
+	ads_slug(&slug, pf->camp.name);
+	pf->slug = strbuf_detach(&slug);
+	pf->n_cells = json_count(cells);
+	pf->cell = xcalloc(3 * pf->n_cells + 1, sizeof(char *));
+	for (size_t i = 0; i < pf->n_cells; i++) {
+		const struct json_value *c = json_item(cells, i);
+
+		pf->cell[3 * i] = xstrdup(str_or(json_get(c, "persona"), ""));
+		pf->cell[3 * i + 1] =
+			xstrdup(str_or(json_get(c, "channel"), ""));
+		pf->cell[3 * i + 2] =
+			xstrdup(str_or(json_get(c, "platform"), ""));
+	}
+}
+
+/* read and parse --plan; 0 or an exit status after a message */
+static int plan_src_load(struct plan_src *pf, const char *path)
+{
+	struct strbuf file = STRBUF_INIT;
+	struct json_value *root = NULL;
+	struct diag d;
+	int rc;
+
+	memset(pf, 0, sizeof(*pf));
+	pf->path = xstrdup(path);
+	diag_init(&d, path);
+	rc = read_input(path, &file, &d);
+	if (!rc && json_parse(file.buf, file.len, &d, &root) == 0 &&
+	    (!json_get(root, "jobmix_plan") || !json_get(root, "cells")))
+		diag_path(&d, "",
+			  "not a jobmix plan (no jobmix_plan and "
+			  "cells)");
+	diag_finish(&d);
+	if (d.n_errors || rc) {
+		json_free(root);
+		strbuf_release(&file);
+		return d.status ? d.status : JM_DATAERR;
+	}
+	plan_src_fill(pf, root);
+	json_free(root);
+	pf->len = file.len;
+	pf->text = strbuf_detach(&file);
+	return 0;
+}
+
+static void plan_src_release(struct plan_src *pf)
+{
+	for (size_t i = 0; i < 3 * pf->n_cells; i++)
+		free(pf->cell[i]);
+	free(pf->cell);
+	free(pf->slug);
+	free(pf->path);
+	free(pf->text);
+	free(pf->camp.name);
+	free(pf->camp.client);
+}
+
+/*
+ * The campaigns to report and their slugs; the plan file's campaign
+ * joins them when the store has none of its name. 0 or an exit status.
+ */
+static int campaigns(struct builder *b, struct store *s,
+		     const struct report_options *o, struct plan_src *pf)
+{
+	struct store_campaign *all;
+	size_t n_all;
+
+	if (store_report_campaigns(s, o->campaign, &b->camps, &b->n_camps) ||
+	    store_report_campaigns(s, NULL, &all, &n_all))
+		return JM_IOERR;
+	b->alloc_camps = b->n_camps;
+	if (b->pf) {
+		for (size_t i = 0; i < n_all; i++)
+			if (strcmp(all[i].name, pf->camp.name) == 0)
+				pf->campaign = all[i].id;
+		if (pf->campaign == 0 &&
+		    (!o->campaign || strcmp(o->campaign, pf->camp.name) == 0)) {
+			pf->campaign = PLAN_FILE_CAMPAIGN;
+			ALLOC_GROW(b->camps, b->n_camps + 1, b->alloc_camps);
+			b->camps[b->n_camps] = pf->camp;
+			b->camps[b->n_camps].name = xstrdup(pf->camp.name);
+			b->camps[b->n_camps++].client =
+				pf->camp.client ? xstrdup(pf->camp.client)
+						: NULL;
+		}
+	}
+	store_campaigns_free(all, n_all);
+	b->slugs = xcalloc(b->n_camps + 1, sizeof(char *));
+	for (size_t i = 0; i < b->n_camps; i++) {
+		struct strbuf slug = STRBUF_INIT;
+
+		ads_slug(&slug, b->camps[i].name);
+		b->slugs[i] = strbuf_detach(&slug);
+	}
+	if (o->campaign && b->n_camps == 0) {
+		errorf("no campaign '%s' in the store (give its id or its "
+		       "name)",
+		       o->campaign);
+		return JM_DATAERR;
+	}
+	return 0;
 }
 
 static int build_for(struct builder *b, struct store *s,
@@ -966,38 +1198,33 @@ static int build_for(struct builder *b, struct store *s,
 	return 0;
 }
 
+/* long: the steps of a report, each a call; the order is the point */
 int report_build(struct store *s, const struct report_options *o,
 		 struct report *out)
 {
-	struct store_campaign *camps;
 	struct store_report_query q = { 0, o->from, o->to };
 	struct builder b = { .r = out };
-	size_t n_camps;
+	struct plan_src pf = { 0 };
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->from, sizeof(out->from), "%s", o->from ? o->from : "");
 	snprintf(out->to, sizeof(out->to), "%s", o->to ? o->to : "");
 	out->ads = o->ads;
-	if (store_report_campaigns(s, o->campaign, &camps, &n_camps))
-		return JM_IOERR;
-	b.camps = camps;
-	b.n_camps = n_camps;
-	if (o->campaign && n_camps == 0) {
-		errorf("no campaign '%s' in the store (give its id or its "
-		       "name)",
-		       o->campaign);
-		store_campaigns_free(camps, n_camps);
-		return JM_DATAERR;
+	if (o->plan_path) {
+		rc = plan_src_load(&pf, o->plan_path);
+		b.pf = rc ? NULL : &pf;
 	}
-	for (size_t i = 0; i < (o->campaign ? n_camps : 1) && !rc; i++) {
-		q.campaign = o->campaign ? camps[i].id : 0;
+	if (!rc)
+		rc = campaigns(&b, s, o, &pf);
+	for (size_t i = 0; i < (o->campaign ? b.n_camps : 1) && !rc; i++) {
+		b.filter = q.campaign = o->campaign ? b.camps[i].id : 0;
 		if (build_for(&b, s, &q, o->ads))
 			rc = JM_IOERR;
 	}
 	/* a campaign with no rows yet is still reported, with zeros */
-	for (size_t i = 0; i < n_camps && !rc; i++)
-		group_of(&b, camps[i].id, NULL);
+	for (size_t i = 0; i < b.n_camps && !rc; i++)
+		group_of(&b, b.camps[i].id, NULL);
 	if (out->n_groups)
 		qsort(out->groups, out->n_groups, sizeof(*out->groups),
 		      group_cmp);
@@ -1016,8 +1243,13 @@ int report_build(struct store *s, const struct report_options *o,
 		}
 	}
 	if (!rc)
-		rc = add_plans(out, s, o);
-	store_campaigns_free(camps, n_camps);
+		rc = add_plans(out, s, b.pf);
+	for (size_t i = 0; i < b.n_camps; i++)
+		free(b.slugs ? b.slugs[i] : NULL);
+	free(b.slugs);
+	store_campaigns_free(b.camps, b.n_camps);
+	if (o->plan_path)
+		plan_src_release(&pf);
 	return rc;
 }
 

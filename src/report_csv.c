@@ -59,7 +59,9 @@ static void csv_row(struct strbuf *sb, const struct report_group *g,
 		    const char *by, const char *key, const char *platform,
 		    const struct report_figs *f)
 {
-	strbuf_addf(sb, "%lld,", (long long)g->campaign_id);
+	if (g->campaign_id >= 0) /* empty: the --plan file's, not stored */
+		strbuf_addf(sb, "%lld", (long long)g->campaign_id);
+	strbuf_addch(sb, ',');
 	add_text(sb, g->campaign);
 	strbuf_addch(sb, ',');
 	csv_add_text(sb, g->currency);

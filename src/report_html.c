@@ -644,6 +644,8 @@ int report_html(const struct report *r, const struct report_style *st,
 		rc = read_asset(st->css_path, "report.css", &css);
 	if (!rc && css_colour(st->accent))
 		strbuf_addf(&css, "\n:root { --accent: %s; }\n", st->accent);
+	strbuf_addstr(&title, ""); /* never NULL below, even on an error */
+	strbuf_addstr(&body, "");
 	if (!rc) {
 		report_html_escape(&title, r->n_groups == 1
 						   ? r->groups[0].campaign

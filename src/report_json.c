@@ -168,7 +168,7 @@ static void group(struct json_writer *w, const struct report *r,
 		  const struct report_group *g)
 {
 	json_object_begin(w);
-	key_int(w, "campaign_id", g->campaign_id);
+	key_money(w, "campaign_id", g->campaign_id); /* null: not stored */
 	key_str(w, "campaign", g->campaign);
 	key_str(w, "client", g->client);
 	key_str(w, "currency", g->currency);

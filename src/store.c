@@ -106,6 +106,7 @@ static const char *const migrations[] = {
 	" link_clicks INTEGER,"
 	" applications INTEGER,"
 	" leads INTEGER,"
+	" ad_name TEXT,"
 	" PRIMARY KEY (platform, account_id, day, ad_id),"
 	" FOREIGN KEY (platform, account_id)"
 	"  REFERENCES account(platform, account_id)) STRICT;"
@@ -784,7 +785,7 @@ void store_report_ads_free(struct store_report_ad *a, size_t n)
 /* the scan; a range walks metric_day_by_day, no range the table */
 static const char scan_sql[] =
 	"SELECT platform, account_id, ad_id, currency, day, spend,"
-	" impressions, clicks, reach, link_clicks, applications"
+	" impressions, clicks, reach, link_clicks, applications, ad_name"
 	" FROM metric_day";
 static const char scan_range[] = " WHERE day BETWEEN ?1 AND ?2";
 
@@ -844,6 +845,7 @@ int store_report_scan(struct store *s, const struct store_report_query *q,
 		f.reach = column_count(st, 8);
 		f.link_clicks = column_count(st, 9);
 		f.applications = column_count(st, 10);
+		f.ad_name = column_str(st, 11);
 		ret = fn(ctx, &f);
 	}
 	if (!ret && rc != SQLITE_DONE)
@@ -862,11 +864,14 @@ static void events_sql(struct strbuf *sql, enum store_grain grain)
 				  ? "substr(e.at, 1, 10)"
 				  : "coalesce(o.local_key, '')";
 
+	/* the UTM fields only for events no ad claims: the caller reads them */
 	strbuf_addf(sql,
-		    "SELECT coalesce(p.campaign_id, k.id, 0),"
-		    " coalesce(o.platform, ''), coalesce(c.persona, ''),"
-		    " coalesce(c.channel, ''), %s,"
-		    " sum(e.kind = 'application'), sum(e.kind = 'hire')"
+		    "SELECT coalesce(p.campaign_id, 0),"
+		    " coalesce(o.platform, e.utm_source, ''),"
+		    " coalesce(c.persona, ''), coalesce(c.channel, ''), %s,"
+		    " sum(e.kind = 'application'), sum(e.kind = 'hire'),"
+		    " CASE WHEN p.id IS NULL THEN e.utm_campaign END,"
+		    " CASE WHEN p.id IS NULL THEN e.utm_content END"
 		    " FROM ats_event e"
 		    " LEFT JOIN object o ON o.id = coalesce("
 		    "(SELECT id FROM object WHERE kind = 'ad'"
@@ -875,11 +880,8 @@ static void events_sql(struct strbuf *sql, enum store_grain grain)
 		    " AND remote_id = e.utm_content LIMIT 1))"
 		    " LEFT JOIN cell c ON c.id = o.cell_id"
 		    " LEFT JOIN plan p ON p.id = c.plan_id"
-		    " LEFT JOIN campaign k ON p.id IS NULL AND k.id = ("
-		    "SELECT min(id) FROM campaign WHERE name = e.utm_campaign)"
 		    " WHERE e.at >= ?1 AND e.at < ?2 || 'U'"
-		    " AND (?3 = 0 OR coalesce(p.campaign_id, k.id) = ?3)"
-		    " GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 5, 2, 4, 3",
+		    " GROUP BY 1, 2, 3, 4, 5, 8, 9 ORDER BY 1, 5, 2, 4, 3",
 		    key);
 }
 
@@ -911,6 +913,12 @@ int store_report_events(struct store *s, const struct store_report_query *q,
 		e->key = column_dup(st, 4);
 		e->applications = sqlite3_column_int64(st, 5);
 		e->hires = sqlite3_column_int64(st, 6);
+		e->utm_campaign = sqlite3_column_type(st, 7) == SQLITE_NULL
+					  ? NULL
+					  : column_dup(st, 7);
+		e->utm_content = sqlite3_column_type(st, 8) == SQLITE_NULL
+					 ? NULL
+					 : column_dup(st, 8);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -926,6 +934,8 @@ int store_report_events(struct store *s, const struct store_report_query *q,
 void store_report_events_free(struct store_report_event *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		free(e[i].utm_campaign);
+		free(e[i].utm_content);
 		free(e[i].persona);
 		free(e[i].channel);
 		free(e[i].key);

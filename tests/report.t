@@ -46,6 +46,31 @@ for db in fix gen; do
 	ok $? "$db: JSON totals and tables add up to the store's rows"
 done
 
+# what the imports alone give: no id map; --plan claims the rows
+./tests/unit/test_report.t --make-store "$tmp/imp.db" &&
+	python3 tests/bench/report_gen.py "$tmp/imp.db" "$tmp/plan.json" \
+		--days 42 --ads 12 --no-ids ||
+	{ echo "Bail out! no import-like store"; exit 1; }
+"$JOBMIX" report --store "$tmp/imp.db" --plan "$tmp/plan.json" \
+	--format json --by ad >"$tmp/imp.json" 2>"$tmp/err"
+python3 tests/report/totals.py json "$tmp/imp.db" "$tmp/imp.json" &&
+	python3 - "$tmp/imp.db" "$tmp/imp.json" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+apps, = db.execute("SELECT count(*) FROM ats_event"
+                   " WHERE kind = 'application'").fetchone()
+doc = json.load(open(sys.argv[2]))
+g, = doc["campaigns"]
+assert g["campaign_id"] is None and g["campaign"].startswith("Grid"), g
+assert g["totals"]["applications"] == apps > 0, (g["totals"], apps)
+assert g["plan"] and g["plan"]["spent_to_date"] == g["totals"]["spend"]
+assert all(line["key"] != "(none)" for line in g["by_channel"])
+PY
+ok $? "no id map: --plan claims rows by ad name and events by UTM"
+"$JOBMIX" report --store "$tmp/imp.db" --format csv >"$tmp/imp.csv" &&
+	grep -q '^0,(no campaign),SEK,total,' "$tmp/imp.csv"
+ok $? "no id map and no --plan: the rows are under (no campaign)"
+
 # HTML to reports/<campaign>_<from>_<to>.html under [report] dir
 printf '[report]\ndir = %s/out\nagency = Acme Talent\n' "$tmp" >"$tmp/c.ini"
 "$JOBMIX" --config "$tmp/c.ini" report --store "$tmp/gen.db" \

@@ -2,6 +2,7 @@
 """Fill an empty jobmix store with a campaign's delivery and ATS events.
 
 usage: report_gen.py STORE PLAN_JSON [--days D] [--ads N] [--seed S]
+                     [--no-ids]
 
 STORE must exist with jobmix's schema and no rows (tests/unit/
 test_report.t --make-store STORE makes one). PLAN_JSON is a plan of
@@ -14,6 +15,13 @@ and hires whose utm_content names their ad. Offline cells get no ads.
 D x N metric rows in all: --days 400 --ads 2500 makes 1 000 000 for the
 report benchmark (tests/bench/README.md); the browser test and the
 README's screenshot use the defaults.
+
+With --no-ids the store gets what the imports alone give (docs/
+import.md): no campaign, plan, cell or id map, but ad names "REF /
+persona / channel" on the metric rows, and ATS events tagged as push
+tags its landing links (utm_source the platform, utm_campaign the
+campaign's slug, utm_content "persona.channel"). `jobmix report --plan
+PLAN_JSON` then finds the campaign from the plan.
 """
 import argparse
 import datetime
@@ -21,6 +29,7 @@ import hashlib
 import json
 import random
 import sqlite3
+import unicodedata
 
 NOW = "2027-03-01T00:00:00Z"
 CPM = {"meta": 6500, "linkedin": 38000, "tiktok": 4500}   # minor units
@@ -44,6 +53,7 @@ def main():
     ap.add_argument("--days", type=int, default=0)
     ap.add_argument("--ads", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-ids", action="store_true")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     body = open(a.plan, encoding="utf-8").read()
@@ -56,7 +66,7 @@ def main():
     end = start + datetime.timedelta(days=days - 1)
 
     db = sqlite3.connect(a.store)
-    q = db.execute
+    q = db.execute if not a.no_ids else (lambda *args: None)
     q("INSERT INTO campaign VALUES (1, ?, ?, ?, ?, ?)",
       (camp["name"], camp.get("client"), plan["currency"], camp["start"],
        end.isoformat()))
@@ -70,7 +80,7 @@ def main():
            c.get("daily_budget")))
         ids[(c["persona"], c["channel"])] = i
     for p in sorted({c["platform"] for c in cells}):
-        q("INSERT INTO account VALUES (?, ?, ?, 'Europe/Stockholm', ?)",
+        db.execute("INSERT INTO account VALUES (?, ?, ?, 'Europe/Stockholm', ?)",
           (p, p + "-1", plan["currency"], p + " account"))
     ads = []
     for n in range(n_ads):
@@ -87,6 +97,10 @@ def main():
            ids[(c["persona"], c["channel"])], NOW, NOW))
         ads.append((c, key, remote, share))
     rows, events = [], []
+    slug = "-".join("".join(
+        ch if ch.isalnum() else " " for ch in unicodedata.normalize(
+            "NFKD", camp["name"]).encode("ascii", "ignore").decode().lower()
+    ).split())
     for d in range(days):
         day = (start + datetime.timedelta(days=d)).isoformat()
         ramp = min(1.0, 0.55 + d / 14.0)   # a slow start, then pace
@@ -102,19 +116,23 @@ def main():
                            * ramp * 3.0)
             rows.append((p, p + "-1", day, remote, plan["currency"], spend,
                          impr, clicks, int(impr * 0.7), clicks,
-                         apps if p == "meta" else None))
+                         apps if p == "meta" else None,
+                         "NE-%s / %s / %s" % (remote, c["persona"],
+                                              c["channel"])))
+            utm = (key,) if not a.no_ids else \
+                ("%s.%s" % (c["persona"], c["channel"]),)
             for k in range(apps):
                 events.append(("%s-%s-%d" % (remote, day, k), "application",
-                               day + "T12:00:00Z", key))
+                               day + "T12:00:00Z", p, slug) + utm)
                 if rng.random() < 0.12:
                     events.append(("%s-%s-%d-h" % (remote, day, k), "hire",
-                                   day + "T16:00:00Z", key))
+                                   day + "T16:00:00Z", p, slug) + utm)
         if len(rows) >= 100_000:
             db.executemany(INSERT, rows)
             rows = []
     db.executemany(INSERT, rows)
-    db.executemany("INSERT INTO ats_event (event_key, kind, at,"
-                   " utm_source, utm_content) VALUES (?, ?, ?, 'jobmix', ?)",
+    db.executemany("INSERT INTO ats_event (event_key, kind, at, utm_source,"
+                   " utm_campaign, utm_content) VALUES (?, ?, ?, ?, ?, ?)",
                    events)
     db.commit()
     db.close()
@@ -122,7 +140,8 @@ def main():
 
 INSERT = ("INSERT INTO metric_day (platform, account_id, day, ad_id,"
           " currency, spend, impressions, clicks, reach, link_clicks,"
-          " applications) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          " applications, ad_name)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 if __name__ == "__main__":
     main()
