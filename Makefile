@@ -1,6 +1,8 @@
 # jobmix - plain GNU Makefile.
 #   make                 build ./jobmix
 #   make demo            install missing Debian packages, build, plan the example
+#   make demo-report DEMO_STORE=FILE   the HTML report of a store against
+#                        the example's plan (docs/report.md)
 #   make check           build and run every test (TAP, run by prove)
 #   make golden          rewrite tests/golden/*/ from ./jobmix (tests/golden/README)
 #   make WERROR=1 ...    warnings are errors (CI)
@@ -71,6 +73,14 @@ demo:
 	@$(MAKE) --no-print-directory jobmix
 	./jobmix plan audiences/electricians-umea.json
 
+# The report step of the demo: the example's plan as JSON beside the
+# store DEMO_STORE, then the HTML report of the store against it (the
+# plan claims the imported rows; docs/report.md); its path is printed.
+demo-report: jobmix
+	@test -n "$(DEMO_STORE)" || { echo "usage: make demo-report DEMO_STORE=FILE" >&2; exit 64; }
+	./jobmix plan audiences/electricians-umea.json --format json -o "$(DEMO_STORE).plan.json"
+	./jobmix report --store "$(DEMO_STORE)" --plan "$(DEMO_STORE).plan.json"
+
 # libFuzzer harnesses: the src/ objects (not main.o) built again with
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
 FUZZ_CC       ?= clang
@@ -128,7 +138,7 @@ clean:
 	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
 	rm -rf tests/fuzz/obj $(FUZZ_BIN)
 
-.PHONY: all check demo golden format format-check install uninstall clean \
+.PHONY: all check demo demo-report golden format format-check install uninstall clean \
         fuzz fuzz-build fuzz-smoke check-house
 .DELETE_ON_ERROR:
 -include $(OBJ:.o=.d) $(TESTS:.t=.d) $(wildcard tests/fuzz/obj/*.d tests/fuzz/obj/*/*.d)

@@ -205,6 +205,9 @@ static void svg_funnel(struct strbuf *sb, const struct report_figs *f)
 		    CHART_W, CHART_W + 80);
 	for (int i = 0; i < 4; i++) {
 		double w = top > 0 ? 300.0 * log10((double)v[i] + 1) / top : 0;
+
+		w = w > 300 ? 300
+			    : w; /* no impressions: every bar at most full */
 		int y = 4 + 32 * i;
 
 		strbuf_addf(sb,
@@ -551,6 +554,20 @@ static void html_group(struct strbuf *sb, const struct report_group *g,
 	strbuf_addf(sb, "%s &#183; %s to %s</p></header>\n", g->currency,
 		    g->first[0] ? g->first : "no data",
 		    g->last[0] ? g->last : "");
+	if (strcmp(g->currency, "XXX") == 0) {
+		/* ATS events alone: no money, nothing to chart */
+		strbuf_addstr(sb, "<p>ATS events that no ad and no campaign "
+				  "claims (no matching utm_content or "
+				  "utm_campaign): ");
+		report_text_count(sb, g->total.apps);
+		strbuf_addstr(sb, g->total.apps == 1 ? " application, "
+						     : " applications, ");
+		report_text_count(sb, g->total.hires);
+		strbuf_addstr(sb, g->total.hires == 1 ? " hire.</p>\n"
+						      : " hires.</p>\n");
+		strbuf_addstr(sb, "</article>\n");
+		return;
+	}
 	kpis(sb, g);
 	strbuf_addstr(sb, "<section class=\"charts\">\n");
 	svg_bars(sb, "Spend by channel", g, &g->by[REPORT_BY_CHANNEL], true);

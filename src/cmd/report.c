@@ -180,6 +180,23 @@ static void slug(struct strbuf *sb, const char *s)
 		strbuf_addstr(sb, "campaign");
 }
 
+/* the name of the one campaign reported besides "(no campaign)", or NULL */
+static const char *one_campaign(const struct report *r)
+{
+	const char *name = NULL;
+	int64_t id = 0;
+
+	for (size_t i = 0; i < r->n_groups; i++) {
+		if (r->groups[i].campaign_id == 0)
+			continue;
+		if (name && r->groups[i].campaign_id != id)
+			return NULL;
+		id = r->groups[i].campaign_id;
+		name = r->groups[i].campaign;
+	}
+	return name;
+}
+
 /* reports/<campaign>_<from>_<to>.html, the dates of the data if not asked */
 static void default_path(const struct report *r, const struct config *cfg,
 			 struct strbuf *out)
@@ -187,13 +204,7 @@ static void default_path(const struct report *r, const struct config *cfg,
 	const char *from = r->from, *to = r->to;
 
 	strbuf_addf(out, "%s/", cfg->report_dir ? cfg->report_dir : "reports");
-	if (r->n_groups == 1 ||
-	    (r->n_groups > 1 && r->groups[0].campaign_id &&
-	     r->groups[0].campaign_id ==
-		     r->groups[r->n_groups - 1].campaign_id))
-		slug(out, r->groups[0].campaign);
-	else
-		strbuf_addstr(out, "all-campaigns");
+	slug(out, one_campaign(r) ? one_campaign(r) : "all campaigns");
 	if (!*from || !*to) {
 		for (size_t i = 0; i < r->n_groups; i++) {
 			const struct report_group *g = &r->groups[i];
