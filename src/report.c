@@ -1114,7 +1114,7 @@ static int plan_src_load(struct plan_src *pf, const char *path)
 	rc = read_input(path, &file, &d);
 	if (!rc && json_parse(file.buf, file.len, &d, &root) == 0 &&
 	    (!json_get(root, "jobmix_plan") || !json_get(root, "cells")))
-		diag_path(&d, "",
+		diag_line(&d, 0,
 			  "not a jobmix plan (no jobmix_plan and "
 			  "cells)");
 	diag_finish(&d);

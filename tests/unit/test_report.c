@@ -242,6 +242,49 @@ static void hostile(struct store *s)
 	strbuf_release(&out);
 }
 
+/* the logo embedded as data; a frame without {{body}}; a bad logo */
+static void branding(struct store *s)
+{
+	static const unsigned char png[] = { 0x89, 'P',  'N', 'G', '\r', '\n',
+					     0x1a, '\n', 0,   0,   0,    0 };
+	struct report_options o = { .campaign = "1" };
+	struct report_style st = { .agency = "A&B", .accent = "#c33" };
+	struct strbuf out = STRBUF_INIT, path = STRBUF_INIT;
+	struct report r;
+	FILE *f;
+
+	CHECK(report_build(s, &o, &r) == 0);
+	strbuf_addf(&path, "%s/logo.png", dir);
+	f = fopen(path.buf, "wb");
+	if (f) {
+		fwrite(png, 1, sizeof(png), f);
+		fclose(f);
+	}
+	st.logo_path = path.buf;
+	CHECK(report_html(&r, &st, &out) == 0);
+	/* 12 bytes: 16 characters of base64, the last group whole */
+	CHECK_HAS(out.buf, "src=\"data:image/png;base64,iVBORw0KGgoAAAAA\">");
+	CHECK_HAS(out.buf, ":root { --accent: #c33; }");
+	CHECK_HAS(out.buf, "<bdi>A&amp;B</bdi>");
+	strbuf_reset(&out);
+	st.logo_path = "tests/report/fixture.py"; /* not an image */
+	CHECK(report_html(&r, &st, &out) == 65);
+	st.logo_path = NULL;
+	strbuf_reset(&path);
+	strbuf_addf(&path, "%s/frame.html", dir);
+	f = fopen(path.buf, "w");
+	if (f) {
+		fputs("<html>{{title}}{{style}}</html>", f);
+		fclose(f);
+	}
+	st.frame_path = path.buf;
+	strbuf_reset(&out);
+	CHECK(report_html(&r, &st, &out) == 65);
+	report_release(&r);
+	strbuf_release(&out);
+	strbuf_release(&path);
+}
+
 /* every total in CSV and JSON is the store's sum to the minor unit */
 static void exact_totals(struct store *s)
 {
@@ -308,6 +351,7 @@ int main(int argc, char **argv)
 		plan_versus_actual(s);
 		hostile(s);
 		exact_totals(s);
+		branding(s);
 		store_close(s);
 	}
 	ranking();
