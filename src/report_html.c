@@ -465,6 +465,16 @@ static void html_ranking(struct strbuf *sb, const struct report_group *g,
 			    rk[i].clear ? ", clearly ahead of the next" : "",
 			    i + 1 < ranked ? "; " : ".");
 	}
+	if (ranked > 1) {
+		strbuf_addstr(sb, " Best: ");
+		name(sb, rk[0].line->key);
+		strbuf_addstr(sb, "; worst: ");
+		name(sb, rk[ranked - 1].line->key);
+		strbuf_addstr(sb, rk[0].clear
+					  ? "."
+					  : " (the best is not clearly ahead "
+					    "of the second).");
+	}
 	if (ranked < t->n) {
 		strbuf_addf(sb,
 			    " <span class=\"few\">Too few applications to "

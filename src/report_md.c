@@ -116,6 +116,16 @@ static void md_ranking(struct strbuf *sb, const struct report_group *g,
 		strbuf_addf(sb, ")%s%s", rk[i].clear ? ", clearly ahead" : "",
 			    i + 1 < ranked ? "; " : ".");
 	}
+	if (ranked > 1) {
+		strbuf_addstr(sb, " Best: ");
+		md_text(sb, rk[0].line->key);
+		strbuf_addstr(sb, "; worst: ");
+		md_text(sb, rk[ranked - 1].line->key);
+		strbuf_addstr(sb, rk[0].clear
+					  ? "."
+					  : " (the best is not clearly ahead "
+					    "of the second).");
+	}
 	if (ranked < t->n) {
 		strbuf_addf(sb, " Too few applications to rank (under %d): ",
 			    REPORT_RANK_MIN);

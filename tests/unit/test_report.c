@@ -168,6 +168,21 @@ static void ranking(void)
 	CHECK_I64(rk[0].cpa_lo, 836);
 	CHECK_I64(rk[0].cpa_hi, 1244);
 	CHECK(!rk[2].ranked); /* 9 applications: too few, however cheap */
+	{
+		struct report_group g = { .campaign = (char *)"c",
+					  .currency = "SEK",
+					  .digits = 2 };
+		struct report r = { .groups = &g, .n_groups = 1 };
+		struct strbuf md = STRBUF_INIT;
+
+		g.by[REPORT_BY_CHANNEL] = t;
+		CHECK(report_md(&r, REPORT_BY_CHANNEL, &md) == 0);
+		CHECK_HAS(md.buf, "1. a 10.00 SEK (95 % interval 8.36 SEK to "
+				  "12.44 SEK), clearly ahead; 2. b");
+		CHECK_HAS(md.buf, "Best: a; worst: b. Too few applications to "
+				  "rank (under 10): c (9).");
+		strbuf_release(&md);
+	}
 	lines[1].f.spend = 110000;
 	report_rank(&t, rk);
 	CHECK(!rk[0].clear); /* 1000 against 1100: the intervals overlap */
