@@ -2,7 +2,9 @@
 #   make                 build ./jobmix
 #   make demo            install missing Debian packages, build, plan the example,
 #                        import its sample ad-manager and ATS exports into a
-#                        store in a temporary folder
+#                        store in a temporary folder, and report on it
+#   make demo-report DEMO_STORE=FILE   the HTML report of a store against
+#                        the example's plan (docs/report.md)
 #   make check           build and run every test (TAP, run by prove)
 #   make golden          rewrite tests/golden/*/ from ./jobmix (tests/golden/README)
 #   make WERROR=1 ...    warnings are errors (CI)
@@ -61,7 +63,8 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
-	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t
+	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t \
+		tests/report.t tests/browser.t
 
 # After a deliberate change of output only: then read `git diff tests/golden`.
 golden: jobmix
@@ -80,7 +83,16 @@ demo:
 		--timezone Europe/Stockholm $(DEMO_IMPORT) \
 		audiences/metrics-meta-electricians-umea.csv && \
 	./jobmix import ats $(DEMO_IMPORT) audiences/ats-electricians-umea.csv && \
+	echo && $(MAKE) --no-print-directory demo-report DEMO_STORE="$$d/jobmix.db" && \
 	echo "(the store stays in $$d; remove it with rm -r $$d)"
+
+# The report step of the demo: the example's plan as JSON beside the
+# store DEMO_STORE, then the HTML report of the store against it (the
+# plan claims the imported rows; docs/report.md); its path is printed.
+demo-report: jobmix
+	@test -n "$(DEMO_STORE)" || { echo "usage: make demo-report DEMO_STORE=FILE" >&2; exit 64; }
+	./jobmix plan audiences/electricians-umea.json --format json -o "$(DEMO_STORE).plan.json"
+	./jobmix report --store "$(DEMO_STORE)" --plan "$(DEMO_STORE).plan.json"
 
 # libFuzzer harnesses: the src/ objects (not main.o) built again with
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
@@ -127,6 +139,8 @@ install: jobmix
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 jobmix $(DESTDIR)$(BINDIR)/jobmix
 	install -m 644 audiences/channels.csv $(DESTDIR)$(DATADIR)/channels.csv
+	install -d $(DESTDIR)$(DATADIR)/reports
+	install -m 644 reports/frame.html reports/report.css $(DESTDIR)$(DATADIR)/reports/
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/jobmix.1 $(DESTDIR)$(MANDIR)/man1/jobmix.1
 
@@ -138,7 +152,7 @@ clean:
 	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
 	rm -rf tests/fuzz/obj $(FUZZ_BIN)
 
-.PHONY: all check demo golden format format-check install uninstall clean \
+.PHONY: all check demo demo-report golden format format-check install uninstall clean \
         fuzz fuzz-build fuzz-smoke check-house
 .DELETE_ON_ERROR:
 -include $(OBJ:.o=.d) $(TESTS:.t=.d) $(wildcard tests/fuzz/obj/*.d tests/fuzz/obj/*/*.d)

@@ -52,6 +52,10 @@ struct config {
 	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
 	struct platform_config platforms[CONFIG_N_PLATFORMS];
 	char *store_path; /* [store] path; owned, may be NULL */
+	/* [report]: branding and files of the HTML report; owned, may be NULL
+	 */
+	char *report_agency, *report_client, *report_accent, *report_logo;
+	char *report_stylesheet, *report_frame, *report_dir;
 	/* [import]: by enum import_column, the header a user's exports use */
 	char *import_headers[IMPORT_N_COLUMNS]; /* owned, each may be NULL */
 	char *import_timezone; /* [import] timezone; owned, may be NULL */

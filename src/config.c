@@ -37,6 +37,9 @@ void config_init(struct config *cfg)
 	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
 	memset(cfg->platforms, 0, sizeof(cfg->platforms));
 	cfg->store_path = NULL;
+	cfg->report_agency = cfg->report_client = cfg->report_accent = NULL;
+	cfg->report_logo = cfg->report_stylesheet = cfg->report_frame = NULL;
+	cfg->report_dir = NULL;
 	memset(cfg->import_headers, 0, sizeof(cfg->import_headers));
 	cfg->import_timezone = NULL;
 }
@@ -57,6 +60,13 @@ void config_release(struct config *cfg)
 		free(pc->token_file);
 	}
 	free(cfg->store_path);
+	free(cfg->report_agency);
+	free(cfg->report_client);
+	free(cfg->report_accent);
+	free(cfg->report_logo);
+	free(cfg->report_stylesheet);
+	free(cfg->report_frame);
+	free(cfg->report_dir);
 	for (size_t i = 0; i < IMPORT_N_COLUMNS; i++)
 		free(cfg->import_headers[i]);
 	free(cfg->import_timezone);
@@ -206,6 +216,13 @@ enum key_id {
 	KEY_TIME_LIMIT,
 	KEY_MAX_INPUT_BYTES,
 	KEY_STORE_PATH,
+	KEY_REPORT_AGENCY,
+	KEY_REPORT_CLIENT,
+	KEY_REPORT_ACCENT,
+	KEY_REPORT_LOGO,
+	KEY_REPORT_STYLESHEET,
+	KEY_REPORT_FRAME,
+	KEY_REPORT_DIR,
 	KEY_IMPORT_TIMEZONE,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
@@ -241,6 +258,13 @@ static const struct {
 	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
 	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
 	[KEY_STORE_PATH] = { "store", "path" },
+	[KEY_REPORT_AGENCY] = { "report", "agency" },
+	[KEY_REPORT_CLIENT] = { "report", "client" },
+	[KEY_REPORT_ACCENT] = { "report", "accent" },
+	[KEY_REPORT_LOGO] = { "report", "logo" },
+	[KEY_REPORT_STYLESHEET] = { "report", "stylesheet" },
+	[KEY_REPORT_FRAME] = { "report", "frame" },
+	[KEY_REPORT_DIR] = { "report", "dir" },
 	[KEY_IMPORT_TIMEZONE] = { "import", "timezone" },
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
@@ -475,6 +499,35 @@ static int set_platform_key(struct config *cfg, enum platform p,
 	die("config: impossible platform key %d", (int)k);
 }
 
+/* [report]: text, a colour, or a path */
+static int set_report_key(struct config *cfg, enum key_id id, const char *value,
+			  int line, struct diag *d)
+{
+	const char *key = keys[id].name;
+	size_t len = strlen(value);
+	char **slot[] = {
+		[KEY_REPORT_AGENCY - KEY_REPORT_AGENCY] = &cfg->report_agency,
+		[KEY_REPORT_CLIENT - KEY_REPORT_AGENCY] = &cfg->report_client,
+		[KEY_REPORT_ACCENT - KEY_REPORT_AGENCY] = &cfg->report_accent,
+		[KEY_REPORT_LOGO - KEY_REPORT_AGENCY] = &cfg->report_logo,
+		[KEY_REPORT_STYLESHEET - KEY_REPORT_AGENCY] =
+			&cfg->report_stylesheet,
+		[KEY_REPORT_FRAME - KEY_REPORT_AGENCY] = &cfg->report_frame,
+		[KEY_REPORT_DIR - KEY_REPORT_AGENCY] = &cfg->report_dir,
+	};
+
+	if (len == 0)
+		return bad_value(d, line, key, "a value", value);
+	if (id == KEY_REPORT_ACCENT &&
+	    ((len != 4 && len != 7) || value[0] != '#' ||
+	     strspn(value + 1, "0123456789abcdefABCDEF") != len - 1))
+		return bad_value(d, line, key,
+				 "a colour as #rgb or #rrggbb, e.g. #0a7d5a",
+				 value);
+	replace(slot[id - KEY_REPORT_AGENCY], value, len);
+	return 0;
+}
+
 /* an IANA zone name: Area/City, letters, digits, '_', '-', '+', '/' */
 bool timezone_valid(const char *v)
 {
@@ -567,6 +620,14 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 			return bad_value(d, line, key, "a file path", value);
 		replace(&cfg->store_path, value, strlen(value));
 		return 0;
+	case KEY_REPORT_AGENCY:
+	case KEY_REPORT_CLIENT:
+	case KEY_REPORT_ACCENT:
+	case KEY_REPORT_LOGO:
+	case KEY_REPORT_STYLESHEET:
+	case KEY_REPORT_FRAME:
+	case KEY_REPORT_DIR:
+		return set_report_key(cfg, id, value, line, d);
 	case KEY_IMPORT_TIMEZONE:
 		if (!timezone_valid(value))
 			return bad_value(d, line, key,

@@ -29,6 +29,8 @@ static int cmd_help(int argc, char **argv, struct app *app);
 static const struct command commands[] = {
 	{ "plan", cmd_plan, USE_CONFIG,
 	  "find the best channel mix and spend per persona" },
+	{ "report", cmd_report, USE_CONFIG,
+	  "what the campaigns spent and brought: HTML, CSV, JSON, Markdown" },
 	{ "validate", cmd_validate, USE_CONFIG,
 	  "check audience, channel and config files" },
 	{ "ads", cmd_ads, USE_CONFIG,
