@@ -543,6 +543,19 @@ bool timezone_valid(const char *v)
 	return true;
 }
 
+/* [import] timezone: an IANA name */
+static int set_import_timezone(struct config *cfg, const char *value, int line,
+			       struct diag *d)
+{
+	if (!timezone_valid(value))
+		return bad_value(d, line, "timezone",
+				 "a time zone name such as Europe/Stockholm "
+				 "or UTC",
+				 value);
+	replace(&cfg->import_timezone, value, strlen(value));
+	return 0;
+}
+
 /* [import] COLUMN = header: the header name a user's exports use */
 static int set_import_header(struct config *cfg, int c, int *first_line,
 			     const char *key, const char *value, int line,
@@ -629,13 +642,7 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 	case KEY_REPORT_DIR:
 		return set_report_key(cfg, id, value, line, d);
 	case KEY_IMPORT_TIMEZONE:
-		if (!timezone_valid(value))
-			return bad_value(d, line, key,
-					 "a time zone name such as "
-					 "Europe/Stockholm or UTC",
-					 value);
-		replace(&cfg->import_timezone, value, strlen(value));
-		return 0;
+		return set_import_timezone(cfg, value, line, d);
 	case KEY_PLATFORM_FIRST:
 	case N_KEYS:
 		break;
