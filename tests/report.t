@@ -75,7 +75,7 @@ ok $? "no id map and no --plan: the rows are under (no campaign)"
 printf '[report]\ndir = %s/out\nagency = Acme Talent\n' "$tmp" >"$tmp/c.ini"
 "$JOBMIX" --config "$tmp/c.ini" report --store "$tmp/gen.db" \
 	--campaign 1 >"$tmp/path" 2>"$tmp/err"
-want="$tmp/out/grid-electricians-ume-winter-2027_2027-01-11_2027-02-21.html"
+want="$tmp/out/grid-electricians-umea-winter-2027_2027-01-11_2027-02-21.html"
 [ "$(cat "$tmp/path")" = "$want" ] && [ -s "$want" ]
 ok $? "HTML goes to the default path, which is printed"
 grep -q "Acme Talent" "$want" && ! grep -qi "<script" "$want" &&

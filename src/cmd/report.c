@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ads.h"
 #include "campaign.h"
 #include "cmd.h"
 #include "config.h"
@@ -156,28 +157,17 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	return JM_OK;
 }
 
-/* "grid-electricians-umea-winter-2027": ASCII letters and digits */
+/* the campaign's slug, as its links' utm_campaign, at most 60 bytes */
 static void slug(struct strbuf *sb, const char *s)
 {
 	size_t start = sb->len;
-	bool dash = false;
 
-	for (; *s && sb->len - start < 60; s++) {
-		char c = *s;
-
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && sb->len > start)
-				strbuf_addch(sb, '-');
-			strbuf_addch(sb, c);
-			dash = false;
-		} else {
-			dash = true;
-		}
-	}
-	if (sb->len == start)
-		strbuf_addstr(sb, "campaign");
+	ads_slug(sb, s);
+	if (sb->len - start > 60)
+		sb->len = start + 60;
+	while (sb->len > start + 1 && sb->buf[sb->len - 1] == '-')
+		sb->len--;
+	sb->buf[sb->len] = '\0';
 }
 
 /* the name of the one campaign reported besides "(no campaign)", or NULL */
