@@ -33,11 +33,11 @@ struct feed;
 struct planfile;
 
 struct ad {
-	size_t job;      /* index into the feed's jobs */
-	char *name;      /* owned; e.g. "EL-2027-014 / installers / meta_feed" */
-	char *local_key; /* owned; stable key of the ad in the store */
-	char *headline;  /* owned; within the platform's headline limit */
-	char *text;      /* owned; the primary text, within its limit */
+	size_t job; /* index into the feed's jobs */
+	char *name; /* owned; e.g. "EL-2027-014 / installers / meta_feed" */
+	char *local_key;   /* owned; stable key of the ad in the store */
+	char *headline;    /* owned; within the platform's headline limit */
+	char *text;        /* owned; the primary text, within its limit */
 	char *description; /* owned, may be NULL; link description */
 	char *url;         /* owned; the job's URL with UTM parameters */
 	const char *cta;   /* the platform's apply call to action */
@@ -46,15 +46,15 @@ struct ad {
 
 struct ad_set {
 	enum platform platform;
-	size_t channel; /* index into the plan's channels */
-	size_t persona; /* index into its personas; SIZE_MAX: shared ad set */
+	size_t channel;  /* index into the plan's channels */
+	size_t persona;  /* index into its personas; SIZE_MAX: shared ad set */
 	char *name;      /* owned; e.g. "installers / meta_feed" */
 	char *local_key; /* owned; stable key of the ad set in the store */
 	int64_t daily;   /* minor units of the plan's currency */
 	int64_t spend;   /* the ad set's whole planned spend, minor units */
-	char start[11], end[11]; /* the channel's flight, YYYY-MM-DD */
-	struct targeting targeting;    /* after the platform's rules */
-	struct compliance compliance;  /* what the rules changed, refused */
+	char start[11], end[11];      /* the channel's flight, YYYY-MM-DD */
+	struct targeting targeting;   /* after the platform's rules */
+	struct compliance compliance; /* what the rules changed, refused */
 	bool refused; /* a rule refuses it: it is not pushed (see compliance) */
 	struct ad *ads; /* owned */
 	size_t n_ads;
@@ -62,7 +62,7 @@ struct ad_set {
 
 struct ad_plan {
 	char *campaign_name; /* owned; the plan's campaign name */
-	char *campaign_key;  /* owned; stable key of the campaign in the store */
+	char *campaign_key; /* owned; stable key of the campaign in the store */
 	char currency[4];
 	int digits;
 	struct ad_set *sets; /* owned */
