@@ -78,4 +78,55 @@ int ads_build(const struct planfile *pf, const struct feed *feed,
 	      struct ad_plan *out, struct diag *d);
 void ad_plan_release(struct ad_plan *ap);
 
+/*
+ * Added for the ads preview and its tests (not used by push): the text
+ * limits, counting and shortening, slugs and landing URLs.
+ */
+
+enum ad_field {
+	AD_HEADLINE,
+	AD_TEXT,        /* Meta primary text, LinkedIn introductory text,
+			   TikTok ad_text */
+	AD_DESCRIPTION, /* the link description */
+};
+
+/* one platform's limit on one field, with where the figure comes from */
+struct ad_limit {
+	enum platform platform;
+	enum ad_field field;
+	const char *name;   /* the platform's name for the field */
+	size_t recommended; /* to avoid truncation; 0: none */
+	size_t hard;        /* the platform refuses more; 0: none known */
+	bool wide_counts_2; /* a Chinese, Japanese or Korean character
+			       counts as two */
+	const char *source;
+};
+
+/* the limits, in the order docs/ads-json.md lists them */
+const struct ad_limit *ads_limits(size_t *n);
+/* platform p's limit on field f, or NULL: the field is not sent */
+const struct ad_limit *ads_limit(enum platform p, enum ad_field f);
+/* the length of UTF-8 text s in characters, wide ones as two if asked */
+size_t ads_width(const char *s, bool wide_counts_2);
+/*
+ * s within limit characters: a copy of s when it fits, else its longest
+ * beginning that ends at a word boundary (or, for one long word, at a
+ * character), without trailing punctuation, and an ellipsis "…".
+ */
+char *ads_shorten(const char *s, size_t limit, bool wide_counts_2);
+/* a slug of s for utm_campaign: "grid-electricians-umea-winter-2027" */
+void ads_slug(struct strbuf *out, const char *s);
+/*
+ * The landing URL: job_url with utm_source (meta, linkedin, tiktok),
+ * utm_medium=paid_social, utm_campaign, utm_content (persona.channel)
+ * and the platform's click-id macro as utm_id (Meta {{ad.id}}, TikTok
+ * __CID__, none on LinkedIn), each percent-encoded, added to its query
+ * before any fragment.
+ */
+void ads_landing_url(struct strbuf *out, const char *job_url, enum platform p,
+		     const char *campaign_slug, const char *persona,
+		     const char *channel);
+/* the apply call to action of platform p: APPLY_NOW, APPLY ... */
+const char *ads_cta(enum platform p);
+
 #endif

@@ -20,5 +20,6 @@ struct app {
 
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_validate(int argc, char **argv, struct app *app);
+int cmd_ads(int argc, char **argv, struct app *app);
 
 #endif

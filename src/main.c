@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  "find the best channel mix and spend per persona" },
 	{ "validate", cmd_validate, USE_CONFIG,
 	  "check audience, channel and config files" },
+	{ "ads", cmd_ads, USE_CONFIG,
+	  "preview the ad sets and ads of a plan and a job feed" },
 	{ "help", cmd_help, 0, "show help for a command" },
 };
 

@@ -427,6 +427,94 @@ static void write_frontier(struct json_writer *w, const struct campaign *c,
 	json_array_end(w);
 }
 
+static void put_strlist(struct json_writer *w, const char *key,
+			const struct strlist *l)
+{
+	put_strings(w, key, l->item, l->n);
+}
+
+static void put_places(struct json_writer *w, const char *key,
+		       const struct location *l, size_t n)
+{
+	json_key(w, key);
+	json_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		json_object_begin(w);
+		put_str(w, "city", l[i].city);
+		put_str(w, "country", l[i].country);
+		put_num(w, "radius_km", l[i].radius_km);
+		json_object_end(w);
+	}
+	json_array_end(w);
+}
+
+/* the persona's "jobs" rules, as docs/inputs.md 1.4 has them */
+static void put_jobs(struct json_writer *w, const struct job_rules *r)
+{
+	json_key(w, "jobs");
+	json_object_begin(w);
+	put_strlist(w, "categories", &r->categories);
+	put_strlist(w, "title_keywords", &r->title_keywords);
+	put_strlist(w, "references", &r->references);
+	json_object_end(w);
+}
+
+/* the persona's "targeting" object; members not given are left out */
+static void put_targeting(struct json_writer *w,
+			  const struct persona_targeting *t)
+{
+	json_key(w, "targeting");
+	json_object_begin(w);
+	if (t->age_min)
+		put_int(w, "age_min", t->age_min);
+	if (t->age_max)
+		put_int(w, "age_max", t->age_max);
+	if (t->genders.n)
+		put_strlist(w, "genders", &t->genders);
+	if (t->postal_codes.n)
+		put_strlist(w, "postal_codes", &t->postal_codes);
+	if (t->n_exclude)
+		put_places(w, "exclude_locations", t->exclude, t->n_exclude);
+	if (t->exclude_interests.n)
+		put_strlist(w, "exclude_interests", &t->exclude_interests);
+	if (t->lookalike)
+		put_str(w, "lookalike", t->lookalike);
+	json_object_end(w);
+}
+
+/*
+ * What ads and push need of the audience, so that an approved plan
+ * file is all they read besides the job feed (planfile.h).
+ */
+static void write_audience(struct json_writer *w, const struct campaign *c)
+{
+	json_key(w, "audience");
+	json_object_begin(w);
+	put_str(w, "proposition", c->proposition);
+	json_key(w, "personas");
+	json_array_begin(w);
+	for (size_t i = 0; i < c->n_personas; i++) {
+		const struct persona *pe = &c->personas[i];
+
+		json_object_begin(w);
+		put_str(w, "id", pe->id);
+		put_str(w, "name", pe->name);
+		put_int(w, "size", pe->size);
+		put_str(w, "hook", pe->hook);
+		put_places(w, "locations", pe->locations, pe->n_locations);
+		put_strlist(w, "interests", &pe->interests);
+		put_strlist(w, "job_titles", &pe->job_titles);
+		put_strlist(w, "skills", &pe->skills);
+		put_strlist(w, "languages", &pe->languages);
+		put_strlist(w, "education", &pe->education);
+		put_jobs(w, &pe->jobs);
+		put_targeting(w, &pe->targeting);
+		json_object_end(w);
+	}
+	json_array_end(w);
+	json_object_end(w);
+}
+
 void plan_write_json(struct strbuf *sb, const struct campaign *c,
 		     const struct plan *p)
 {
@@ -455,6 +543,7 @@ void plan_write_json(struct strbuf *sb, const struct campaign *c,
 	put_strings(&w, "notes", p->notes, p->n_notes);
 	if (p->n_frontier)
 		write_frontier(&w, c, p);
+	write_audience(&w, c);
 	json_object_end(&w);
 	strbuf_addch(sb, '\n');
 }
