@@ -33,6 +33,8 @@ static const struct command commands[] = {
 	  "check audience, channel and config files" },
 	{ "ads", cmd_ads, USE_CONFIG,
 	  "preview the ad sets and ads of a plan and a job feed" },
+	{ "push", cmd_push, USE_CONFIG,
+	  "create the plan's ad sets and ads on the platforms, paused" },
 	{ "help", cmd_help, 0, "show help for a command" },
 };
 

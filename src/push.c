@@ -575,6 +575,16 @@ static int push_sets(struct run *r, enum platform p, const int64_t *daily,
 				     : "the employment-ad rules refuse it");
 			continue;
 		}
+		if (daily[i] <
+		    r->x->ad->min_daily * money_scale(r->x->unit_digits)) {
+			r->sum->skipped++;
+			line(r,
+			     "skipped %s '%s': its daily budget is below the "
+			     "platform's minimum of %d %s",
+			     r->x->ad->set_word, s->name, r->x->ad->min_daily,
+			     r->x->currency);
+			continue;
+		}
 		rc = push_set(r, s, daily[i], campaign_id);
 		status = worse(status, rc);
 		if (stops(rc))

@@ -41,6 +41,11 @@ struct push_adapter {
 	enum api_platform api;
 	/* "ad_set" objects are "campaigns" on LinkedIn, "ad groups" ... */
 	const char *set_word;
+	/*
+	 * The smallest daily budget of an ad set, in major units of the
+	 * account's currency; 0: none checked here (the platform says).
+	 */
+	int min_daily;
 	/* the account's currency and time zone into x */
 	int (*account)(struct push_ctx *x);
 	int (*campaign)(struct push_ctx *x, const struct ad_plan *ap,

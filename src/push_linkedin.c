@@ -414,6 +414,15 @@ static int li_set_status(struct push_ctx *x, const char *kind, const char *id,
 }
 
 const struct push_adapter push_linkedin = {
-	"linkedin", API_LINKEDIN, "campaign", li_account,    li_campaign,
-	li_ad_set,  li_creative,  li_ad,      li_update_set, li_set_status,
+	.name = "linkedin",
+	.api = API_LINKEDIN,
+	.set_word = "campaign",
+	.min_daily = 0,
+	.account = li_account,
+	.campaign = li_campaign,
+	.ad_set = li_ad_set,
+	.creative = li_creative,
+	.ad = li_ad,
+	.update_set = li_update_set,
+	.set_status = li_set_status,
 };

@@ -330,6 +330,15 @@ static int meta_set_status(struct push_ctx *x, const char *kind, const char *id,
 }
 
 const struct push_adapter push_meta = {
-	"meta",      API_META,      "ad set", meta_account,    meta_campaign,
-	meta_ad_set, meta_creative, meta_ad,  meta_update_set, meta_set_status,
+	.name = "meta",
+	.api = API_META,
+	.set_word = "ad set",
+	.min_daily = 0,
+	.account = meta_account,
+	.campaign = meta_campaign,
+	.ad_set = meta_ad_set,
+	.creative = meta_creative,
+	.ad = meta_ad,
+	.update_set = meta_update_set,
+	.set_status = meta_set_status,
 };

@@ -188,11 +188,6 @@ static int tt_ad_set(struct push_ctx *x, const struct ad_plan *ap,
 	int rc;
 
 	(void)ap;
-	if (daily < 20 * money_scale(x->unit_digits))
-		return push_fail(x, REPLY_CLIENT,
-				 "tiktok: an ad group needs a daily budget of "
-				 "at least 20 %s",
-				 x->currency);
 	json_writer_init(&w, &body, false);
 	json_object_begin(&w);
 	advertiser(x, &w);
@@ -356,6 +351,15 @@ static int tt_set_status(struct push_ctx *x, const char *kind, const char *id,
 }
 
 const struct push_adapter push_tiktok = {
-	"tiktok",  API_TIKTOK, "ad group", tt_account,    tt_campaign,
-	tt_ad_set, NULL,       tt_ad,      tt_update_set, tt_set_status,
+	.name = "tiktok",
+	.api = API_TIKTOK,
+	.set_word = "ad group",
+	.min_daily = 20,
+	.account = tt_account,
+	.campaign = tt_campaign,
+	.ad_set = tt_ad_set,
+	.creative = NULL,
+	.ad = tt_ad,
+	.update_set = tt_update_set,
+	.set_status = tt_set_status,
 };
