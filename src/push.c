@@ -478,6 +478,7 @@ static int push_ad(struct run *r, const struct ad_set *s, const struct ad *a,
 		if (record(r, "ad", a->local_key, id.buf, x->status, -1) < 0)
 			rc = JM_IOERR;
 		r->sum->updated++;
+		line(r, "updated ad '%s' (%s): %s", a->name, id.buf, x->status);
 	} else if (r->o->activate && strcmp(st.buf, x->status) != 0) {
 		rc = fail_line(r, "ad", a->name);
 	} else {

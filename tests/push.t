@@ -5,7 +5,8 @@
 # refused token last. TAP.
 cd "$(dirname "$0")/.." || exit 1
 JOBMIX=${JOBMIX:-$PWD/jobmix}
-tmp=$(mktemp -d) || exit 1
+tmp=${KEEP:-$(mktemp -d)} || exit 1
+mkdir -p "$tmp"
 pids=""
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; [ -n "$KEEP" ] || rm -rf "$tmp"' EXIT
 n=0
@@ -118,6 +119,84 @@ ok $? "a refused token is exit status 78"
 grep -q 'meta refused the access token' "$tmp/err401" &&
 	grep -q 'renew the token' "$tmp/err401"
 ok $? "the message names the platform and what to renew"
+
+# hostile feeds are refused before anything is sent
+before=$(cat "$tmp"/*.log | wc -l)
+for c in feed-external-entity feed-billion-laughs feed-truncated; do
+	"$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
+		--feed "tests/cli/$c/feed.xml" >/dev/null 2>"$tmp/err-$c"
+	[ $? = 65 ] && grep -q "feed.xml" "$tmp/err-$c"
+	ok $? "$c: refused with status 65 and a message naming the feed"
+done
+{
+	printf '<?xml version="1.0"?>\n<source>\n'
+	yes '<job><title>T</title><referencenumber>R</referencenumber></job>' |
+		head -n 790000
+	printf '</source>\n'
+} >"$tmp/big.xml"
+"$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
+	--feed "$tmp/big.xml" >/dev/null 2>"$tmp/err-big"
+[ $? = 65 ] && grep -q "big.xml" "$tmp/err-big"
+ok $? "a 50 MB feed: refused with status 65 and a message"
+after=$(cat "$tmp"/*.log | wc -l)
+[ "$before" = "$after" ]
+ok $? "nothing was sent for any hostile feed"
+
+# one more Meta fake per case, alone in its config
+meta_alone() { # name, fake args...: writes $tmp/$name.ini
+	name=$1
+	shift
+	start "$name" meta_fake.py "$@"
+	i=0
+	while [ ! -s "$tmp/$name.port" ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	cat >"$tmp/$name.ini" <<INI
+[store]
+path = $tmp/$name.db
+[meta]
+base_url = $(url "$name")
+account_id = act_1
+token_env = JOBMIX_TEST_TOKEN
+identity = 111222333
+INI
+}
+"$JOBMIX" plan --format json audiences/electricians-umea.json \
+	>"$tmp/sek.json" 2>/dev/null
+
+# an account in NOK and a plan in SEK with no NOK rate
+meta_alone nok --account act_1:NOK:Europe/Oslo
+"$JOBMIX" --config "$tmp/nok.ini" push "$tmp/sek.json" \
+	--feed audiences/jobs.xml >/dev/null 2>"$tmp/err-nok"
+[ $? = 65 ] && grep -q "is in NOK and the plan in SEK" "$tmp/err-nok"
+ok $? "an account in another currency without a rate: status 65"
+[ "$(wc -l <"$tmp/nok.log")" = 1 ] && [ "$(objects nok)" = 0 ]
+ok $? "only the account was read: nothing was created"
+
+# an account in USD: the audience's fx (1 USD = 10.45 SEK) converts
+meta_alone usd --account act_1:USD:America/New_York
+"$JOBMIX" --config "$tmp/usd.ini" push "$tmp/sek.json" \
+	--feed audiences/jobs.xml >"$tmp/out-usd" 2>&1
+ok $? "an account in USD is pushed with the plan's rate"
+# 21.65 SEK / 10.45 = 2.0717... USD: 207 cents, rounded down
+grep -q 'daily_budget=207&' "$tmp/usd.log"
+ok $? "21.65 SEK a day becomes 207 US cents"
+"$JOBMIX" --config "$tmp/usd.ini" push "$tmp/sek.json" \
+	--feed audiences/jobs.xml --activate >"$tmp/out-act" 2>&1
+ok $? "a second push with --activate succeeds"
+grep -q ': 0 created, 11 updated, 6 unchanged, ' "$tmp/out-act" &&
+	grep -q 'status=ACTIVE' "$tmp/usd.log"
+ok $? "--activate sets the campaign, 4 ad sets and 6 ads ACTIVE"
+
+# the platform refuses some ad sets: the rest is pushed, status 2
+meta_alone low --min-daily 5000
+"$JOBMIX" --config "$tmp/low.ini" push "$tmp/sek.json" \
+	--feed audiences/jobs.xml >"$tmp/out-low" 2>&1
+[ $? = 2 ]
+ok $? "some ad sets refused by the platform: status 2"
+grep -q ' 2 failed$' "$tmp/out-low" && grep -q "Budget Is Too Low" "$tmp/out-low"
+ok $? "the summary counts the failures and says why"
 
 echo "1..$n"
 [ "$failed" = 0 ]
