@@ -250,6 +250,14 @@ static void line(struct run *r, const char *fmt, ...)
 	strbuf_release(&sb);
 }
 
+/* "created", or "would create" in a dry run */
+static const char *did(const struct run *r, const char *verb)
+{
+	if (!r->x->dry_run)
+		return verb;
+	return strcmp(verb, "created") == 0 ? "would create" : "would update";
+}
+
 /* the exit status a failure class leads to */
 static int status_of(enum reply_class cls)
 {
@@ -414,7 +422,7 @@ static int campaign(struct run *r, struct strbuf *id)
 			rc = JM_IOERR;
 		else {
 			r->sum->created++;
-			line(r, "created campaign '%s' (%s), %s",
+			line(r, "%s campaign '%s' (%s), %s", did(r, "created"),
 			     r->ap->campaign_name, id->buf, x->status);
 		}
 	} else if (strcmp(status.buf, x->status) != 0 && r->o->activate) {
@@ -425,7 +433,7 @@ static int campaign(struct run *r, struct strbuf *id)
 			rc = JM_IOERR;
 		else {
 			r->sum->updated++;
-			line(r, "updated campaign '%s' (%s): %s",
+			line(r, "%s campaign '%s' (%s): %s", did(r, "updated"),
 			     r->ap->campaign_name, id->buf, x->status);
 		}
 	} else {
@@ -471,14 +479,16 @@ static int push_ad(struct run *r, const struct ad_set *s, const struct ad *a,
 			rc = JM_IOERR;
 		else {
 			r->sum->created++;
-			line(r, "created ad '%s' (%s)", a->name, id.buf);
+			line(r, "%s ad '%s' (%s)", did(r, "created"), a->name,
+			     id.buf);
 		}
 	} else if (r->o->activate && strcmp(st.buf, x->status) != 0 &&
 		   x->ad->set_status(x, "ad", id.buf, x->status) == 0) {
 		if (record(r, "ad", a->local_key, id.buf, x->status, -1) < 0)
 			rc = JM_IOERR;
 		r->sum->updated++;
-		line(r, "updated ad '%s' (%s): %s", a->name, id.buf, x->status);
+		line(r, "%s ad '%s' (%s): %s", did(r, "updated"), a->name,
+		     id.buf, x->status);
 	} else if (r->o->activate && strcmp(st.buf, x->status) != 0) {
 		rc = fail_line(r, "ad", a->name);
 	} else {
@@ -508,8 +518,8 @@ static int update_set(struct run *r, const struct ad_set *s, const char *id,
 		return JM_IOERR;
 	r->sum->updated++;
 	money_format_currency(&money, daily, x->unit_digits, x->currency);
-	line(r, "updated %s '%s' (%s): %s a day, %s", x->ad->set_word, s->name,
-	     id, money.buf, status);
+	line(r, "%s %s '%s' (%s): %s a day, %s", did(r, "updated"),
+	     x->ad->set_word, s->name, id, money.buf, status);
 	strbuf_release(&money);
 	return 0;
 }
@@ -537,8 +547,8 @@ static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 		r->sum->created++;
 		money_format_currency(&money, daily, x->unit_digits,
 				      x->currency);
-		line(r, "created %s '%s' (%s): %s a day, %s", x->ad->set_word,
-		     s->name, id.buf, money.buf, x->status);
+		line(r, "%s %s '%s' (%s): %s a day, %s", did(r, "created"),
+		     x->ad->set_word, s->name, id.buf, money.buf, x->status);
 	}
 	for (size_t i = 0; rc == 0 && i < s->n_ads; i++)
 		rc = push_ad(r, s, &s->ads[i], id.buf);
@@ -606,6 +616,13 @@ static int setup(struct run *r, enum platform p, struct push_ctx *x)
 		return errorf("%s: no access token: set token_env or "
 			      "token_file in [%s]",
 			      x->name, x->name);
+	if (!t->identity || !*t->identity)
+		return errorf("%s: no identity for the ads (%s): set identity "
+			      "in [%s]",
+			      x->name, x->ad->identity_word, x->name);
+	if (x->ad->needs_image && (!t->image || !*t->image))
+		return errorf("%s: no image for the ads: set image in [%s]",
+			      x->name, x->name);
 	if (r->o->http)
 		ho = *r->o->http;
 	else
@@ -672,9 +689,6 @@ int push_run(const struct ad_plan *ap, const struct push_options *o,
 		if (any)
 			status = worse(status, push_platform(&r, p));
 	}
-	for (size_t i = 0; i < ap->n_sets; i++)
-		if (ap->sets[i].platform == PLATFORM_OFFLINE)
-			sum->skipped++;
 	return status;
 }
 

@@ -46,6 +46,8 @@ struct push_adapter {
 	 * account's currency; 0: none checked here (the platform says).
 	 */
 	int min_daily;
+	const char *identity_word; /* what [platform] identity names */
+	bool needs_image;          /* an ad needs [platform] image */
 	/* the account's currency and time zone into x */
 	int (*account)(struct push_ctx *x);
 	int (*campaign)(struct push_ctx *x, const struct ad_plan *ap,

@@ -418,6 +418,7 @@ const struct push_adapter push_linkedin = {
 	.api = API_LINKEDIN,
 	.set_word = "campaign",
 	.min_daily = 0,
+	.identity_word = "the organization id",
 	.account = li_account,
 	.campaign = li_campaign,
 	.ad_set = li_ad_set,

@@ -334,6 +334,7 @@ const struct push_adapter push_meta = {
 	.api = API_META,
 	.set_word = "ad set",
 	.min_daily = 0,
+	.identity_word = "the Facebook page id",
 	.account = meta_account,
 	.campaign = meta_campaign,
 	.ad_set = meta_ad_set,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ads.h"
 #include "cmd.h"
@@ -182,6 +183,26 @@ static int targets(const struct push_args *a, const struct config *cfg,
 	return JM_OK;
 }
 
+/* the plan's cells on offline channels: nothing to push, said once each */
+static void offline_cells(const struct push_args *a, const struct planfile *pf,
+			  struct push_summary *sum)
+{
+	if (a->only >= 0)
+		return;
+	for (size_t i = 0; i < pf->n_cells; i++) {
+		const struct planfile_cell *cell = &pf->cells[i];
+		const struct channel *ch = &pf->c.channels[cell->channel];
+
+		if (ch->platform != PLATFORM_OFFLINE)
+			continue;
+		sum->skipped++;
+		strvec_addf(&sum->lines,
+			    "offline: skipped '%s / %s': an offline channel "
+			    "has no ad platform to push to",
+			    pf->c.personas[cell->persona].id, ch->id);
+	}
+}
+
 static void print_summary(const struct push_args *a, const struct ad_plan *ap,
 			  const struct push_summary *sum)
 {
@@ -208,7 +229,8 @@ static int open_store(const struct push_args *a, const struct config *cfg,
 	config_store_path(cfg, &path);
 	if (a->dry_run) {
 		/* what the store knows, if there is one; never written */
-		if (store_open(path.buf, STORE_EXISTING, st) != 0)
+		if (access(path.buf, F_OK) != 0 ||
+		    store_open(path.buf, STORE_EXISTING, st) != 0)
 			*st = NULL;
 		strbuf_release(&path);
 		return JM_OK;
@@ -252,6 +274,7 @@ static int run(const struct push_args *a, struct app *app,
 		o.fx = fx;
 		o.n_fx = pf->c.n_fx;
 		status = push_run(ap, &o, &sum);
+		offline_cells(a, pf, &sum);
 		print_summary(a, ap, &sum);
 	}
 	store_close(st);

@@ -399,6 +399,37 @@ static void use_fake(enum platform p)
 	fake_extra[1] = extra[p][1];
 }
 
+/* the requests that set everything ACTIVE, at the end of the log */
+static void check_activated(const struct fake *f, enum platform p)
+{
+	static const struct expect want[3][3] = {
+		{ { "POST", "/v25.0/120210000000001" },
+		  { "POST", "/v25.0/120210000000002" },
+		  { "POST", "/v25.0/120210000000004" } },
+		{ { "POST", "/rest/adAccounts/507404993/adCampaignGroups/"
+			    "635000001" },
+		  { "POST",
+		    "/rest/adAccounts/507404993/adCampaigns/635000002" },
+		  { "POST", "/rest/adAccounts/507404993/creatives/"
+			    "urn%3Ali%3AsponsoredCreative%3A635000004" } },
+		{ { "POST", "/open_api/v1.3/campaign/status/update/" },
+		  { "POST", "/open_api/v1.3/adgroup/budget/update/" },
+		  { "POST", "/open_api/v1.3/adgroup/status/update/" } },
+	};
+	size_t at = f->n_log - 3;
+
+	for (size_t i = 0; i < 3 && f->n_log >= 3; i++) {
+		CHECK_STR(logged(f, at + i, "path"), want[p][i].path);
+		CHECK_HAS(logged(f, at + i, "body"),
+			  p == PLATFORM_TIKTOK
+				  ? (i == 1 ? "\"budget\":300" : "\"ENABLE\"")
+			  : p == PLATFORM_META ? "status=ACTIVE"
+					       : "\"ACTIVE\"");
+		CHECK_I64((int64_t)json_num(json_get(f->log[at + i], "status")),
+			  p == PLATFORM_LINKEDIN ? 204 : 200);
+	}
+}
+
 /* a full push, then a second one that creates nothing */
 static void test_full(enum platform p, const struct expect *e, size_t n,
 		      const char *const *args)
@@ -471,6 +502,18 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 		CHECK_HAS(logged(&f, f.n_log - 2, "body"), "\"budget\":300");
 	}
 	CHECK_I64((int64_t)fake_objects(&f), p == PLATFORM_TIKTOK ? 3 : 4);
+	push_summary_release(&sum);
+
+	/* --activate: campaign, ad set and ad set ACTIVE, nothing created */
+	o.activate = true;
+	rc = run_push(&ap, &o, &sum);
+	CHECK_I64(rc, 0);
+	CHECK_I64(sum.created, 0);
+	CHECK_I64(sum.updated, 3);
+	fake_log(&f);
+	check_activated(&f, p);
+	rc = run_push(&ap, &o, &sum);
+	CHECK_I64(sum.updated, 0); /* already active */
 	push_summary_release(&sum);
 	fake_stop(&f);
 	store_close(st);
