@@ -75,7 +75,7 @@ demo:
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
-FUZZ_NAMES     = audience catalogue csv config json feed throttle
+FUZZ_NAMES     = audience catalogue csv config json feed throttle planfile
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS    = -std=c11 $(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ       = $(patsubst src/%.c,tests/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))

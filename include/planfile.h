@@ -48,6 +48,12 @@ struct planfile {
 
 /* 0, or an exit status after every problem is reported through d */
 int planfile_load(const char *path, struct planfile *out, struct diag *d);
+/*
+ * Added: planfile_load() on len bytes in memory (the fuzz harness);
+ * path is kept for messages. 0, or 65 after every problem is reported.
+ */
+int planfile_parse(const char *text, size_t len, const char *path,
+		   struct planfile *out, struct diag *d);
 void planfile_release(struct planfile *pf);
 
 #endif

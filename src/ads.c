@@ -166,6 +166,11 @@ char *ads_shorten(const char *s, size_t limit, bool wide_counts_2)
 		i += len;
 		cut = i;
 	}
+	/* the cut itself is at a word's end */
+	if (s[cut] == ' ' || s[cut] == '\n') {
+		boundary = cut;
+		boundary_used = used;
+	}
 	/* a word boundary when it keeps at least half of the room */
 	if (boundary > 0 && 2 * boundary_used >= limit - 1)
 		cut = boundary;

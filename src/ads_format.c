@@ -181,7 +181,7 @@ static void table_set(struct strbuf *sb, const struct planfile *pf,
 void ads_write_table(struct strbuf *sb, const struct planfile *pf,
 		     const struct feed *feed, const struct ad_plan *ap)
 {
-	size_t n_ads = 0, refused = 0;
+	size_t n_ads = 0, refused = 0, start = sb->len;
 
 	for (size_t k = 0; k < ap->n_sets; k++) {
 		n_ads += ap->sets[k].n_ads;
@@ -197,6 +197,11 @@ void ads_write_table(struct strbuf *sb, const struct planfile *pf,
 		strbuf_addstr(sb, "Notes\n");
 	for (size_t i = 0; i < ap->notes.n; i++)
 		strbuf_addf(sb, "  - %s\n", ap->notes.item[i]);
+	/* a feed's text must not reach the terminal as an escape sequence */
+	for (size_t i = start; i < sb->len; i++)
+		if (((unsigned char)sb->buf[i] < 0x20 && sb->buf[i] != '\n') ||
+		    sb->buf[i] == 0x7f)
+			sb->buf[i] = '?';
 }
 
 /* ---- JSON ---- */

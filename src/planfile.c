@@ -572,31 +572,41 @@ static int read_plan(struct reader *r, const struct json_value *root,
 	return rc;
 }
 
-int planfile_load(const char *path, struct planfile *out, struct diag *d)
+int planfile_parse(const char *text, size_t len, const char *path,
+		   struct planfile *out, struct diag *d)
 {
-	struct strbuf text = STRBUF_INIT;
 	struct reader r = { d, STRBUF_INIT };
 	struct json_value *root = NULL;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	out->path = xstrdup(path);
-	if (read_input(path, &text, d) < 0) {
-		strbuf_release(&text);
-		return d->status;
-	}
-	sha256_hex(text.buf ? text.buf : "", text.len, out->sha256);
-	rc = json_parse(text.buf ? text.buf : "", text.len, d, &root);
+	sha256_hex(text, len, out->sha256);
+	rc = json_parse(text, len, d, &root);
 	if (rc == 0)
 		rc = read_plan(&r, root, out);
 	json_free(root);
-	strbuf_release(&text);
 	strbuf_release(&r.path);
 	if (rc == 0 && d->n_errors == 0)
 		return 0;
 	d->status = JM_DATAERR;
 	planfile_release(out);
 	return JM_DATAERR;
+}
+
+int planfile_load(const char *path, struct planfile *out, struct diag *d)
+{
+	struct strbuf text = STRBUF_INIT;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (read_input(path, &text, d) < 0) {
+		strbuf_release(&text);
+		return d->status;
+	}
+	rc = planfile_parse(text.buf ? text.buf : "", text.len, path, out, d);
+	strbuf_release(&text);
+	return rc;
 }
 
 void planfile_release(struct planfile *pf)

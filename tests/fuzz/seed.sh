@@ -6,7 +6,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed"
+mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed" \
+	"$c/planfile"
 
 # add SRC NAME DEST...: copy SRC as DEST/NAME unless DEST has its bytes
 add() {
@@ -39,6 +40,9 @@ for f in audiences/*.xml; do
 done
 for f in tests/cli/*/feed.xml; do
 	add "$f" "$(basename "$(dirname "$f")").xml" "$c/feed"
+done
+for f in tests/golden/*/plan.json tests/cli/*/plan.json; do
+	add "$f" "$(basename "$(dirname "$f")").json" "$c/planfile"
 done
 for d in "$c"/*; do
 	echo "$d: $(find "$d" -type f | wc -l) files, $(du -sk "$d" | cut -f1) KiB"
