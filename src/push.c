@@ -558,6 +558,32 @@ static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 	return rc;
 }
 
+/* the reason the employment-ad rules refuse an ad set */
+static const char *refusal(const struct ad_set *s)
+{
+	for (size_t i = 0; i < s->compliance.n_notes; i++)
+		if (s->compliance.notes[i].action == TG_REFUSED)
+			return s->compliance.notes[i].text;
+	return "the employment-ad rules refuse it";
+}
+
+/* every ad set of platform p is refused: say so, send nothing */
+static void only_refused(struct run *r, enum platform p)
+{
+	struct push_ctx x = { 0 };
+
+	x.name = adapters[p]->name;
+	x.ad = adapters[p];
+	r->x = &x;
+	for (size_t i = 0; i < r->ap->n_sets; i++)
+		if (r->ap->sets[i].platform == p) {
+			r->sum->skipped++;
+			line(r, "skipped %s '%s': %s", x.ad->set_word,
+			     r->ap->sets[i].name, refusal(&r->ap->sets[i]));
+		}
+	r->x = NULL;
+}
+
 /* is the failure one that every later request would meet too? */
 static bool stops(int rc)
 {
@@ -578,12 +604,7 @@ static int push_sets(struct run *r, enum platform p, const int64_t *daily,
 		if (s->refused) {
 			r->sum->skipped++;
 			line(r, "skipped %s '%s': %s", r->x->ad->set_word,
-			     s->name,
-			     s->compliance.n_notes
-				     ? s->compliance
-					       .notes[s->compliance.n_notes - 1]
-					       .text
-				     : "the employment-ad rules refuse it");
+			     s->name, refusal(s));
 			continue;
 		}
 		if (daily[i] <
@@ -680,13 +701,18 @@ int push_run(const struct ad_plan *ap, const struct push_options *o,
 	int status = 0;
 
 	for (int p = 0; p < PLATFORM_OFFLINE; p++) {
-		bool any = false;
+		size_t any = 0, refused = 0;
 
 		if (!o->targets[p].enabled)
 			continue;
 		for (size_t i = 0; i < ap->n_sets; i++)
-			any |= ap->sets[i].platform == (enum platform)p;
-		if (any)
+			if (ap->sets[i].platform == (enum platform)p) {
+				any++;
+				refused += ap->sets[i].refused;
+			}
+		if (any && refused == any)
+			only_refused(&r, p); /* not even a campaign is made */
+		else if (any)
 			status = worse(status, push_platform(&r, p));
 	}
 	return status;

@@ -457,6 +457,11 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 			  "special_ad_categories=%5B%22EMPLOYMENT%22%5D");
 		CHECK_HAS(logged(&f, 1, "body"), "status=PAUSED");
 		CHECK_HAS(logged(&f, 2, "body"), "daily_budget=25000&");
+		/* the account is in Europe/Stockholm: winter time, +0100 */
+		CHECK_HAS(logged(&f, 2, "body"),
+			  "start_time=2027-01-25T00%3A00%3A00%2B0100&");
+		CHECK_HAS(logged(&f, 2, "body"),
+			  "end_time=2027-02-28T23%3A59%3A59%2B0100&");
 		CHECK_HAS(logged_header(&f, 1, "Authorization"), "Bearer ");
 	} else if (p == PLATFORM_LINKEDIN) {
 		CHECK_STR(logged_header(&f, 2, "LinkedIn-Version"), "202601");
@@ -709,6 +714,54 @@ static void test_currency(void)
 	free(ap.sets);
 }
 
+/* ad sets the employment-ad rules refuse are skipped with the reason */
+static void test_refused(void)
+{
+	struct fake f;
+	struct ad_plan ap;
+	struct push_options o;
+	struct http_options ho;
+	struct push_summary sum;
+	struct store *st = new_store();
+	struct compliance_note note = { TG_LOOKALIKES, TG_REFUSED, 0, "§1.6",
+					(char *)"a lookalike audience cannot "
+						"be used for employment ads" };
+
+	make_plan(&ap, 25000);
+	ap.sets[0].refused = true;
+	ap.sets[0].compliance.notes = &note;
+	ap.sets[0].compliance.n_notes = 1;
+	ap.sets[0].compliance.n_refused = 1;
+	use_fake(PLATFORM_META);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_META, &f, "1", st, &ho);
+	/* the only Meta ad set is refused: not even the account is read */
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.skipped, 1);
+	CHECK_I64(sum.created, 0);
+	CHECK_I64((int64_t)fake_log(&f), 0);
+	CHECK(sum.lines.n == 1 &&
+	      strstr(sum.lines.item[0], "skipped ad set "
+					"'electricians / meta_feed': a "
+					"lookalike audience cannot be used"));
+	push_summary_release(&sum);
+	/* a second Meta ad set that is allowed: it alone is pushed */
+	ap.sets[1].platform = PLATFORM_META;
+	ads[1].cta = "APPLY_NOW"; /* Meta's; LinkedIn's APPLY is refused */
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.skipped, 1);
+	CHECK_I64(sum.created, 4);
+	fake_log(&f);
+	CHECK_I64((int64_t)f.n_log, 5);
+	CHECK_HAS(logged(&f, 2, "body"), "name=nurses%20%2F%20linkedin");
+	ads[1].cta = "APPLY";
+	push_summary_release(&sum);
+	fake_stop(&f);
+	store_close(st);
+	free(ap.sets);
+}
+
 static void test_convert(void)
 {
 	int64_t v = 0;
@@ -747,6 +800,7 @@ int main(void)
 		test_dry_run((enum platform)p);
 	}
 	test_currency();
+	test_refused();
 	http_global_cleanup();
 	return test_done();
 }
