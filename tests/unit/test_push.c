@@ -342,7 +342,7 @@ static size_t fake_objects(const struct fake *f)
 static int run_push(const struct ad_plan *ap, struct push_options *o,
 		    struct push_summary *sum)
 {
-	memset(sum, 0, sizeof(*sum));
+	push_summary_release(sum); /* the previous run's */
 	return push_run(ap, o, sum);
 }
 
@@ -438,7 +438,7 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st = new_store();
 	int rc;
 
@@ -532,7 +532,7 @@ static void test_resume(enum platform p)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st;
 	char db[96];
 	const char *args[] = { "--hang-at", "4", "--hang-seconds", "8", NULL };
@@ -592,7 +592,7 @@ static void test_throttle(enum platform p)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st = new_store();
 	const char *args[] = { "--throttle", "2", NULL };
 
@@ -631,7 +631,7 @@ static void test_auth(enum platform p)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st = new_store();
 
 	make_plan(&ap, 25000);
@@ -655,7 +655,7 @@ static void test_dry_run(enum platform p)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct strbuf out = STRBUF_INIT;
 	char path[96];
 	FILE *fp;
@@ -688,7 +688,7 @@ static void test_currency(void)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st = new_store();
 	const char *args[] = { "--account", "act_1:EUR:Europe/Helsinki", NULL };
 	struct push_fx fx = { "EUR", "11.43" };
@@ -721,7 +721,7 @@ static void test_refused(void)
 	struct ad_plan ap;
 	struct push_options o;
 	struct http_options ho;
-	struct push_summary sum;
+	struct push_summary sum = { 0 };
 	struct store *st = new_store();
 	struct compliance_note note = { TG_LOOKALIKES, TG_REFUSED, 0, "§1.6",
 					(char *)"a lookalike audience cannot "
