@@ -121,6 +121,18 @@ grep -q 'meta refused the access token' "$tmp/err401" &&
 	grep -q 'renew the token' "$tmp/err401"
 ok $? "the message names the platform and what to renew"
 
+# a second push while the store is locked (by a push or sync): 75
+if command -v flock >/dev/null; then
+	flock "$tmp/jobmix.db.lock" sleep 2 &
+	holder=$!
+	sleep 0.3
+	"$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
+		--feed audiences/jobs.xml >/dev/null 2>"$tmp/err-lock"
+	[ $? = 75 ] && grep -q "holds the store" "$tmp/err-lock"
+	ok $? "a push while the store is locked: status 75"
+	wait "$holder"
+fi
+
 # hostile feeds are refused before anything is sent
 before=$(cat "$tmp"/*.log | wc -l)
 for c in feed-external-entity feed-billion-laughs feed-truncated; do

@@ -620,6 +620,16 @@ static void test_throttle(enum platform p)
 	CHECK_I64(run_push(&ap, &o, &sum), JM_TEMPFAIL);
 	push_summary_release(&sum);
 	fake_stop(&f);
+	/* server errors past every retry: 69, unavailable */
+	const char *failing[] = { "--fail", "100", NULL };
+	if (!CHECK(fake_start(&f, NULL, failing) == 0))
+		return;
+	options(&o, p, &f, accounts[p], st, &ho);
+	ho.max_retries = 1;
+	CHECK_I64(run_push(&ap, &o, &sum), JM_UNAVAILABLE);
+	CHECK_I64((int64_t)fake_log(&f), 2); /* the account GET, twice */
+	push_summary_release(&sum);
+	fake_stop(&f);
 	store_close(st);
 	free(ap.sets);
 }
