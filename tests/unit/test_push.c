@@ -381,6 +381,89 @@ static const struct expect tt_full[] = {
 	{ "POST", "/open_api/v1.3/ad/create/" },
 };
 
+/*
+ * The exact bodies of the creates, after the account read, checked by
+ * hand against ad-apis.md: 250.00 SEK a day is 25000 on Meta, "250.00"
+ * on LinkedIn and 250 on TikTok; 2027-01-25 is 1800835200000 ms and the
+ * day after 2027-02-28 is 1803859200000 ms.
+ */
+static const char *const meta_bodies[] = {
+	"name=Hiring%202027&objective=OUTCOME_TRAFFIC&special_ad_"
+	"categories=%5B%22EMPLOYMENT%22%5D&special_ad_category_co"
+	"untry=%5B%22SE%22%5D&status=PAUSED&is_adset_budget_shari"
+	"ng_enabled=false",
+	"name=electricians%20%2F%20meta_feed&campaign_id=12021000"
+	"0000001&billing_event=IMPRESSIONS&optimization_goal=LINK"
+	"_CLICKS&daily_budget=25000&status=PAUSED&start_time=2027"
+	"-01-25T00%3A00%3A00%2B0100&end_time=2027-02-28T23%3A59%3"
+	"A59%2B0100&targeting=%7B%22geo_locations%22%3A%7B%22coun"
+	"tries%22%3A%5B%22SE%22%5D%7D%2C%22age_min%22%3A18%2C%22a"
+	"ge_max%22%3A65%2C%22targeting_automation%22%3A%7B%22adva"
+	"ntage_audience%22%3A0%7D%7D",
+	"name=EL-1%20%2F%20electricians%20%2F%20meta_feed&object_"
+	"story_spec=%7B%22page_id%22%3A%221122%22%2C%22link_data%"
+	"22%3A%7B%22link%22%3A%22https%3A%2F%2Fjobs.example.se%2F"
+	"1%3Futm_source%3Dmeta%22%2C%22message%22%3A%22Join%20us%"
+	"20as%20an%20electrician%22%2C%22name%22%3A%22Electrician"
+	"%20in%20Ume%C3%A5%22%2C%22image_hash%22%3A%22img-1%22%2C"
+	"%22call_to_action%22%3A%7B%22type%22%3A%22APPLY_NOW%22%2"
+	"C%22value%22%3A%7B%22link%22%3A%22https%3A%2F%2Fjobs.exa"
+	"mple.se%2F1%3Futm_source%3Dmeta%22%7D%7D%7D%7D",
+	"name=EL-1%20%2F%20electricians%20%2F%20meta_feed&adset_i"
+	"d=120210000000002&creative=%7B%22creative_id%22%3A%22120"
+	"210000000003%22%7D&status=PAUSED",
+};
+static const char *const li_bodies[] = {
+	"{\"account\":\"urn:li:sponsoredAccount:507404993\",\"name\":\"H"
+	"iring 2027\",\"status\":\"PAUSED\",\"runSchedule\":{\"start\":180"
+	"0835200000}}",
+	"{\"account\":\"urn:li:sponsoredAccount:507404993\",\"campaign"
+	"Group\":\"urn:li:sponsoredCampaignGroup:635000001\",\"name\":"
+	"\"nurses / linkedin\",\"type\":\"SPONSORED_UPDATES\",\"objectiv"
+	"eType\":\"JOB_APPLICANT\",\"optimizationTargetType\":\"MAX_CLI"
+	"CK\",\"costType\":\"CPM\",\"dailyBudget\":{\"amount\":\"250.00\",\"c"
+	"urrencyCode\":\"SEK\"},\"locale\":{\"country\":\"NO\",\"language\":"
+	"\"en\"},\"runSchedule\":{\"start\":1800835200000,\"end\":1803859"
+	"200000},\"targetingCriteria\":{\"include\":{\"and\":[{\"or\":{\"u"
+	"rn:li:adTargetingFacet:locations\":[\"urn:li:geo:103819153"
+	"\"]}}]}},\"politicalIntent\":\"NOT_POLITICAL\",\"status\":\"PAUS"
+	"ED\"}",
+	"{\"author\":\"urn:li:organization:1122\",\"commentary\":\"Bli m"
+	"ed oss\",\"visibility\":\"PUBLIC\",\"distribution\":{\"feedDistr"
+	"ibution\":\"NONE\"},\"content\":{\"article\":{\"source\":\"https:/"
+	"/jobs.example.no/9?utm_source=linkedin\",\"title\":\"Nurse i"
+	"n Bergen\",\"thumbnail\":\"img-1\"}},\"lifecycleState\":\"PUBLIS"
+	"HED\",\"adContext\":{\"dscAdAccount\":\"urn:li:sponsoredAccoun"
+	"t:507404993\",\"dscStatus\":\"ACTIVE\"}}",
+	"{\"campaign\":\"urn:li:sponsoredCampaign:635000002\",\"conten"
+	"t\":{\"reference\":\"urn:li:share:635000003\"},\"intendedStatu"
+	"s\":\"PAUSED\",\"name\":\"EL-1 / nurses / linkedin\"}",
+};
+static const char *const tt_bodies[] = {
+	"{\"advertiser_id\":\"7000000001\",\"campaign_name\":\"Hiring 20"
+	"27\",\"objective_type\":\"TRAFFIC\",\"budget_mode\":\"BUDGET_MOD"
+	"E_INFINITE\",\"special_industries\":[\"EMPLOYMENT\"],\"operati"
+	"on_status\":\"DISABLE\",\"request_id\":\"1198997051041519153\"}",
+	"{\"advertiser_id\":\"7000000001\",\"campaign_id\":\"18000000000"
+	"00001\",\"adgroup_name\":\"devs / tiktok\",\"placement_type\":\""
+	"PLACEMENT_TYPE_AUTOMATIC\",\"location_ids\":[\"660013\"],\"age"
+	"_groups\":[\"AGE_18_24\",\"AGE_25_34\",\"AGE_35_44\",\"AGE_45_54"
+	"\",\"AGE_55_100\"],\"gender\":\"GENDER_UNLIMITED\",\"budget_mode"
+	"\":\"BUDGET_MODE_DAY\",\"budget\":250,\"schedule_type\":\"SCHEDU"
+	"LE_START_END\",\"schedule_start_time\":\"2027-01-25 00:00:00"
+	"\",\"schedule_end_time\":\"2027-02-28 23:59:59\",\"optimizatio"
+	"n_goal\":\"CLICK\",\"billing_event\":\"CPC\",\"bid_type\":\"BID_TY"
+	"PE_NO_BID\",\"pacing\":\"PACING_MODE_SMOOTH\",\"operation_stat"
+	"us\":\"DISABLE\"}",
+	"{\"advertiser_id\":\"7000000001\",\"adgroup_id\":\"180000000000"
+	"0002\",\"creatives\":[{\"ad_name\":\"EL-1 / devs / tiktok\",\"ad"
+	"_text\":\"Tule meille koodaamaan\",\"landing_page_url\":\"http"
+	"s://jobs.example.fi/5?utm_source=tiktok\",\"identity_id\":\""
+	"1122\",\"identity_type\":\"CUSTOMIZED_USER\",\"ad_format\":\"SIN"
+	"GLE_IMAGE\",\"image_ids\":[\"img-1\"],\"call_to_action\":\"APPLY"
+	"_NOW\"}]}",
+};
+
 static const char *fakes[3] = { "tests/fake/meta_fake.py",
 				"tests/fake/linkedin_fake.py",
 				"tests/fake/tiktok_fake.py" };
@@ -452,6 +535,11 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 	CHECK_I64(sum.created, p == PLATFORM_TIKTOK ? 3 : 4);
 	fake_log(&f);
 	check_requests(&f, e, n);
+	for (size_t i = 0; i + 1 < n; i++)
+		CHECK_STR(logged(&f, i + 1, "body"),
+			  p == PLATFORM_META       ? meta_bodies[i]
+			  : p == PLATFORM_LINKEDIN ? li_bodies[i]
+						   : tt_bodies[i]);
 	if (p == PLATFORM_META) {
 		CHECK_HAS(logged(&f, 1, "body"),
 			  "special_ad_categories=%5B%22EMPLOYMENT%22%5D");
