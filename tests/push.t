@@ -103,9 +103,12 @@ ok $? "each fake holds objects (meta $m1, linkedin $l1, tiktok $t1)"
 grep -q '"status":"PAUSED"\|status=PAUSED' "$tmp/meta.log"
 ok $? "meta objects are created PAUSED"
 
-"$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
+"$JOBMIX" -vv --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
 	--feed audiences/jobs.xml >"$tmp/out2" 2>"$tmp/err2"
 ok $? "a second push succeeds"
+grep -qi 'authorization\|access-token' "$tmp/err2" &&
+	! grep -q "$token" "$tmp/err2"
+ok $? "its -vv trace shows the headers, never the token"
 grep -q ': 0 created, 0 updated, ' "$tmp/out2"
 ok $? "a second push creates nothing"
 [ "$(objects meta)" = "$m1" ] && [ "$(objects linkedin)" = "$l1" ] &&
