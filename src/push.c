@@ -443,35 +443,45 @@ static int campaign(struct run *r, struct strbuf *id)
 	return rc;
 }
 
-/* an ad's creative (if the platform has them apart) and the ad itself */
+/* an ad's creative, when the platform has them apart: its id into cre */
+static int push_creative(struct run *r, const struct ad_set *s,
+			 const struct ad *a, const char *set_id,
+			 struct strbuf *cre)
+{
+	struct push_ctx *x = r->x;
+	struct strbuf st = STRBUF_INIT;
+	int64_t b;
+	int found = find(r, "creative", a->local_key, cre, &st, &b), rc = 0;
+
+	strbuf_release(&st);
+	if (found < 0)
+		return JM_IOERR;
+	if (found == 1) {
+		r->sum->unchanged++;
+		return 0;
+	}
+	if (x->ad->creative(x, s, a, set_id, cre) < 0)
+		return fail_line(r, "creative", a->name);
+	if (record(r, "creative", a->local_key, cre->buf, NULL, -1) < 0)
+		rc = JM_IOERR;
+	r->sum->created++;
+	return rc;
+}
+
+/* an ad (after its creative): created, set ACTIVE, or left as it is */
 static int push_ad(struct run *r, const struct ad_set *s, const struct ad *a,
 		   const char *set_id)
 {
 	struct push_ctx *x = r->x;
 	struct strbuf cre = STRBUF_INIT, id = STRBUF_INIT, st = STRBUF_INIT;
 	int64_t b;
-	int found, rc = 0;
+	int found,
+		rc = x->ad->creative ? push_creative(r, s, a, set_id, &cre) : 0;
 
-	if (x->ad->creative) {
-		found = find(r, "creative", a->local_key, &cre, &st, &b);
-		if (found < 0)
-			rc = JM_IOERR;
-		else if (found == 0 &&
-			 x->ad->creative(x, s, a, set_id, &cre) < 0)
-			rc = fail_line(r, "creative", a->name);
-		else if (found == 0 && record(r, "creative", a->local_key,
-					      cre.buf, NULL, -1) < 0)
-			rc = JM_IOERR;
-		else if (found == 0)
-			r->sum->created++;
-		else
-			r->sum->unchanged++;
-	}
-	found = rc ? 1 : find(r, "ad", a->local_key, &id, &st, &b);
-	if (rc) {
-	} else if (found < 0) {
+	found = rc ? -1 : find(r, "ad", a->local_key, &id, &st, &b);
+	if (rc == 0 && found < 0) {
 		rc = JM_IOERR;
-	} else if (found == 0) {
+	} else if (rc == 0 && found == 0) {
 		if (x->ad->ad(x, s, a, set_id, cre.buf, &id) < 0)
 			rc = fail_line(r, "ad", a->name);
 		else if (record(r, "ad", a->local_key, id.buf, x->status, -1) <
@@ -482,16 +492,19 @@ static int push_ad(struct run *r, const struct ad_set *s, const struct ad *a,
 			line(r, "%s ad '%s' (%s)", did(r, "created"), a->name,
 			     id.buf);
 		}
-	} else if (r->o->activate && strcmp(st.buf, x->status) != 0 &&
-		   x->ad->set_status(x, "ad", id.buf, x->status) == 0) {
-		if (record(r, "ad", a->local_key, id.buf, x->status, -1) < 0)
+	} else if (rc == 0 && r->o->activate &&
+		   strcmp(st.buf, x->status) != 0) {
+		if (x->ad->set_status(x, "ad", id.buf, x->status) < 0)
+			rc = fail_line(r, "ad", a->name);
+		else if (record(r, "ad", a->local_key, id.buf, x->status, -1) <
+			 0)
 			rc = JM_IOERR;
-		r->sum->updated++;
-		line(r, "%s ad '%s' (%s): %s", did(r, "updated"), a->name,
-		     id.buf, x->status);
-	} else if (r->o->activate && strcmp(st.buf, x->status) != 0) {
-		rc = fail_line(r, "ad", a->name);
-	} else {
+		else {
+			r->sum->updated++;
+			line(r, "%s ad '%s' (%s): %s", did(r, "updated"),
+			     a->name, id.buf, x->status);
+		}
+	} else if (rc == 0) {
 		r->sum->unchanged++;
 	}
 	strbuf_release(&cre);
