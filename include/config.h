@@ -35,6 +35,13 @@ struct strbuf;
 struct platform_config {
 	char *base_url, *api_version, *account_id; /* owned, may be NULL */
 	char *token_env, *token_file;              /* owned, may be NULL */
+	/*
+	 * push: who the ads run as (Meta's page id, LinkedIn's
+	 * organization id, TikTok's identity id) and the image they show
+	 * (Meta's image hash, LinkedIn's image URN, TikTok's image id);
+	 * owned, may be NULL.
+	 */
+	char *identity, *image;
 };
 
 #define CONFIG_N_PLATFORMS 3 /* meta, linkedin, tiktok: enum platform */

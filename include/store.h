@@ -251,4 +251,17 @@ int store_metric_put(struct store *s, const char *platform,
 		     const char *currency, const struct store_metric *m,
 		     const char *ad_name);
 
+/*
+ * push (src/push.c): an object with its status and the daily budget
+ * it was last given (in the platform's money unit; -1 none), so that a
+ * second push knows what changed. 1 found, 0 unknown, -1 error.
+ */
+int store_object_get(struct store *s, const char *platform,
+		     const char *account_id, const char *kind,
+		     const char *local_key, struct strbuf *remote_id,
+		     struct strbuf *status, int64_t *budget);
+int store_object_set_budget(struct store *s, const char *platform,
+			    const char *account_id, const char *kind,
+			    const char *local_key, int64_t budget);
+
 #endif

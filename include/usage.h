@@ -24,15 +24,17 @@
 /* Process exit statuses; sysexits(3) numbers. Documented in README.md. */
 enum jm_status {
 	JM_OK = 0,
-	JM_INFEASIBLE = 1, /* ran, but the goals cannot be met */
-	JM_USAGE = 64,     /* bad command line */
-	JM_DATAERR = 65,   /* bad input data */
-	JM_NOINPUT = 66,   /* an input file cannot be opened */
-	JM_SOFTWARE = 70,  /* internal error, solver failure */
-	JM_CANTCREAT = 73, /* an output file cannot be created */
-	JM_IOERR = 74,     /* read or write error */
-	JM_TEMPFAIL = 75,  /* try again later */
-	JM_CONFIG = 78,    /* bad configuration */
+	JM_INFEASIBLE = 1,   /* ran, but the goals cannot be met */
+	JM_PARTIAL = 2,      /* push: some objects refused, the rest pushed */
+	JM_USAGE = 64,       /* bad command line */
+	JM_DATAERR = 65,     /* bad input data */
+	JM_NOINPUT = 66,     /* an input file cannot be opened */
+	JM_UNAVAILABLE = 69, /* a platform did not answer, after retries */
+	JM_SOFTWARE = 70,    /* internal error, solver failure */
+	JM_CANTCREAT = 73,   /* an output file cannot be created */
+	JM_IOERR = 74,       /* read or write error */
+	JM_TEMPFAIL = 75,    /* try again later */
+	JM_CONFIG = 78,      /* bad configuration */
 };
 
 /* 0 normal, -1 quiet (-q), 1 and up more detail (-v, -vv) */

@@ -58,6 +58,8 @@ void config_release(struct config *cfg)
 		free(pc->account_id);
 		free(pc->token_env);
 		free(pc->token_file);
+		free(pc->identity);
+		free(pc->image);
 	}
 	free(cfg->store_path);
 	free(cfg->report_agency);
@@ -226,7 +228,7 @@ enum key_id {
 	KEY_IMPORT_TIMEZONE,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
-	N_KEYS = KEY_PLATFORM_FIRST + 5 * CONFIG_N_PLATFORMS
+	N_KEYS = KEY_PLATFORM_FIRST + 7 * CONFIG_N_PLATFORMS
 };
 
 /* a platform section's keys, in struct platform_config order */
@@ -236,6 +238,8 @@ enum platform_key {
 	PK_ACCOUNT_ID,
 	PK_TOKEN_ENV,
 	PK_TOKEN_FILE,
+	PK_IDENTITY,
+	PK_IMAGE,
 	N_PLATFORM_KEYS
 };
 
@@ -244,7 +248,9 @@ enum platform_key {
 		 [first + PK_API_VERSION] = { section, "api_version" }, \
 		 [first + PK_ACCOUNT_ID] = { section, "account_id" },   \
 		 [first + PK_TOKEN_ENV] = { section, "token_env" },     \
-		 [first + PK_TOKEN_FILE] = { section, "token_file" }
+		 [first + PK_TOKEN_FILE] = { section, "token_file" },   \
+		 [first + PK_IDENTITY] = { section, "identity" },       \
+		 [first + PK_IMAGE] = { section, "image" }
 
 /* every key with its section, in enum key_id order */
 static const struct {
@@ -426,6 +432,19 @@ static bool env_name_valid(const char *v)
 	return true;
 }
 
+/* push's identity and image ids: no spaces, quotes or slashes */
+static bool id_valid(const char *v)
+{
+	size_t n = 0;
+
+	for (; v[n]; n++)
+		if (!((v[n] >= 'A' && v[n] <= 'Z') ||
+		      (v[n] >= 'a' && v[n] <= 'z') ||
+		      (v[n] >= '0' && v[n] <= '9') || strchr("_-.:", v[n])))
+			return false;
+	return n > 0 && n <= 200;
+}
+
 const char *config_account_digits(enum platform p, const char *v)
 {
 	static const char li[] = "urn:li:sponsoredAccount:";
@@ -492,6 +511,16 @@ static int set_platform_key(struct config *cfg, enum platform p,
 		if (!len)
 			return bad_value(d, line, key, "a file path", value);
 		replace(&pc->token_file, value, len);
+		return 0;
+	case PK_IDENTITY:
+	case PK_IMAGE:
+		if (!id_valid(value))
+			return bad_value(d, line, key,
+					 "an id: letters, digits, '_', '-', "
+					 "'.' or ':', at most 200",
+					 value);
+		replace(k == PK_IDENTITY ? &pc->identity : &pc->image, value,
+			len);
 		return 0;
 	case N_PLATFORM_KEYS:
 		break;

@@ -37,6 +37,8 @@ static const struct command commands[] = {
 	  "preview the ad sets and ads of a plan and a job feed" },
 	{ "import", cmd_import, USE_CONFIG,
 	  "read ATS and ad-manager CSV exports into the store" },
+	{ "push", cmd_push, USE_CONFIG,
+	  "create the plan's ad sets and ads on the platforms, paused" },
 	{ "help", cmd_help, 0, "show help for a command" },
 };
 
@@ -71,11 +73,13 @@ static void usage(FILE *f)
 		"command\n"
 		"      --version      print the version\n"
 		"\n"
-		"Exit status: 0 ok, 1 the goals cannot be met, 64 usage, "
-		"65 bad data,\n"
-		"66 missing input, 70 internal error, 73 cannot create "
-		"output,\n"
-		"74 I/O error, 75 try again later, 78 bad configuration.\n");
+		"Exit status: 0 ok, 1 the goals cannot be met, 2 push partly "
+		"failed,\n"
+		"64 usage, 65 bad data, 66 missing input, 69 platform "
+		"unavailable,\n"
+		"70 internal error, 73 cannot create output, 74 I/O error, "
+		"75 try again\n"
+		"later, 78 bad configuration.\n");
 }
 
 static int cmd_help(int argc, char **argv, struct app *app)

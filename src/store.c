@@ -84,6 +84,7 @@ static const char *const migrations[] = {
 	" local_key TEXT NOT NULL,"
 	" remote_id TEXT NOT NULL,"
 	" status TEXT,"
+	" budget INTEGER CHECK (budget >= 0),"
 	" cell_id INTEGER REFERENCES cell(id),"
 	" job_id INTEGER REFERENCES job(id),"
 	" created_at TEXT NOT NULL,"
@@ -1110,4 +1111,52 @@ int store_metric_put(struct store *s, const char *platform,
 	bind_count(st, 13, m->leads);
 	bind_text(st, 14, ad_name);
 	return run(s, st, "cannot save the ad's metrics");
+}
+
+/* ---- push: the budget an ad set was last given (src/push.c) ---- */
+
+int store_object_get(struct store *s, const char *platform,
+		     const char *account_id, const char *kind,
+		     const char *local_key, struct strbuf *remote_id,
+		     struct strbuf *status, int64_t *budget)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT remote_id, coalesce(status, ''),"
+		   " coalesce(budget, -1) FROM object WHERE platform = ?1"
+		   " AND account_id = ?2 AND kind = ?3 AND local_key = ?4");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, local_key);
+	found = one_row(s, st, "cannot read the platform object");
+	if (found == 1) {
+		column_to(st, 0, remote_id);
+		column_to(st, 1, status);
+		*budget = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_object_set_budget(struct store *s, const char *platform,
+			    const char *account_id, const char *kind,
+			    const char *local_key, int64_t budget)
+{
+	sqlite3_stmt *st = prepare(
+		s, "UPDATE object SET budget = ?5, updated_at = " NOW_SQL
+		   " WHERE platform = ?1 AND account_id = ?2 AND kind = ?3"
+		   " AND local_key = ?4");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, local_key);
+	sqlite3_bind_int64(st, 5, budget);
+	return run(s, st, "cannot save the ad set's budget");
 }
