@@ -1,6 +1,10 @@
 # jobmix - plain GNU Makefile.
 #   make                 build ./jobmix
-#   make demo            install missing Debian packages, build, plan the example
+#   make demo            install missing Debian packages, build, plan the example,
+#                        import its sample ad-manager and ATS exports into a
+#                        store in a temporary folder, and report on it
+#   make demo-report DEMO_STORE=FILE   the HTML report of a store against
+#                        the example's plan (docs/report.md)
 #   make check           build and run every test (TAP, run by prove)
 #   make golden          rewrite tests/golden/*/ from ./jobmix (tests/golden/README)
 #   make WERROR=1 ...    warnings are errors (CI)
@@ -60,22 +64,42 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
 	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t \
-		tests/sync.t
+		tests/report.t tests/browser.t tests/push.t tests/sync.t
 
 # After a deliberate change of output only: then read `git diff tests/golden`.
 golden: jobmix
 	sh tests/golden.t --update
 
+# The sample exports are made for the example (docs/import.md); the store
+# goes to a new temporary folder, never into the tree.
+DEMO_IMPORT = --store "$$d/jobmix.db"
 demo:
 	@sh tests/deps.sh
 	@$(MAKE) --no-print-directory jobmix
 	./jobmix plan audiences/electricians-umea.json
+	@d=$$(mktemp -d "$${TMPDIR:-/tmp}/jobmix-demo.XXXXXX") && \
+	echo && echo "Importing the example's sample exports into $$d/jobmix.db" && \
+	./jobmix import metrics --platform meta --account 1234567890 \
+		--timezone Europe/Stockholm $(DEMO_IMPORT) \
+		audiences/metrics-meta-electricians-umea.csv && \
+	./jobmix import ats $(DEMO_IMPORT) audiences/ats-electricians-umea.csv && \
+	echo && $(MAKE) --no-print-directory demo-report DEMO_STORE="$$d/jobmix.db" && \
+	echo "(the store stays in $$d; remove it with rm -r $$d)"
+
+# The report step of the demo: the example's plan as JSON beside the
+# store DEMO_STORE, then the HTML report of the store against it (the
+# plan claims the imported rows; docs/report.md); its path is printed.
+demo-report: jobmix
+	@test -n "$(DEMO_STORE)" || { echo "usage: make demo-report DEMO_STORE=FILE" >&2; exit 64; }
+	./jobmix plan audiences/electricians-umea.json --format json -o "$(DEMO_STORE).plan.json"
+	./jobmix report --store "$(DEMO_STORE)" --plan "$(DEMO_STORE).plan.json"
 
 # libFuzzer harnesses: the src/ objects (not main.o) built again with
 # clang and coverage into tests/fuzz/obj/, so a normal build is untouched.
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
-FUZZ_NAMES     = audience catalogue csv config json feed throttle planfile
+FUZZ_NAMES     = audience catalogue csv config json feed throttle planfile \
+                 import
 FUZZ_SAN       = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS    = -std=c11 $(WARNINGS) -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
 FUZZ_OBJ       = $(patsubst src/%.c,tests/fuzz/obj/%.o,$(filter-out src/main.c,$(SRC)))
@@ -115,6 +139,8 @@ install: jobmix
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 jobmix $(DESTDIR)$(BINDIR)/jobmix
 	install -m 644 audiences/channels.csv $(DESTDIR)$(DATADIR)/channels.csv
+	install -d $(DESTDIR)$(DATADIR)/reports
+	install -m 644 reports/frame.html reports/report.css $(DESTDIR)$(DATADIR)/reports/
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/jobmix.1 $(DESTDIR)$(MANDIR)/man1/jobmix.1
 
@@ -126,7 +152,7 @@ clean:
 	rm -f jobmix $(OBJ) $(OBJ:.o=.d) $(TESTS) $(TESTS:.t=.d)
 	rm -rf tests/fuzz/obj $(FUZZ_BIN)
 
-.PHONY: all check demo golden format format-check install uninstall clean \
+.PHONY: all check demo demo-report golden format format-check install uninstall clean \
         fuzz fuzz-build fuzz-smoke check-house
 .DELETE_ON_ERROR:
 -include $(OBJ:.o=.d) $(TESTS:.t=.d) $(wildcard tests/fuzz/obj/*.d tests/fuzz/obj/*/*.d)

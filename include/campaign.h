@@ -172,6 +172,16 @@ struct exclusion {
 	char *reason; /* owned, may be NULL */
 };
 
+/*
+ * An exchange rate of the audience's campaign.fx: campaign-currency
+ * units per one unit of currency, as the decimal text of the audience
+ * (push converts budgets with it exactly).
+ */
+struct fx_rate {
+	char *currency; /* owned; ISO 4217 */
+	char *rate;     /* owned; e.g. "10.45" */
+};
+
 enum objective {
 	OBJ_APPLICATIONS,
 	OBJ_HIRES,
@@ -208,6 +218,9 @@ struct campaign {
 	double off_target_factor;
 	/* per-hire payouts do not count against the budget */
 	bool referral_outside_budget;
+	/* campaign.fx's valid rates, kept for push; owned */
+	struct fx_rate *fx;
+	size_t n_fx;
 };
 
 void campaign_release(struct campaign *c);

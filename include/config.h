@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "campaign.h"
+#include "import_columns.h"
 
 struct diag;
 struct strbuf;
@@ -36,6 +37,13 @@ struct platform_config {
 	char *token_env, *token_file;              /* owned, may be NULL */
 	int lookback_days; /* days sync pulls again every run; -1 unset */
 	char *accounts;    /* more accounts for sync, "1,2,3"; owned, or NULL */
+	/*
+	 * push: who the ads run as (Meta's page id, LinkedIn's
+	 * organization id, TikTok's identity id) and the image they show
+	 * (Meta's image hash, LinkedIn's image URN, TikTok's image id);
+	 * owned, may be NULL.
+	 */
+	char *identity, *image;
 };
 
 /* [sync] defaults, seconds, and the largest lookback_days */
@@ -65,6 +73,13 @@ struct config {
 	 * the wait after a throttle that does not say how long; seconds */
 	int sync_timeout_s, sync_max_wait_s, sync_throttle_wait_s;
 	int sync_max_run_wait_s; /* all waits of one account's run */
+	/* [report]: branding and files of the HTML report; owned, may be NULL
+	 */
+	char *report_agency, *report_client, *report_accent, *report_logo;
+	char *report_stylesheet, *report_frame, *report_dir;
+	/* [import]: by enum import_column, the header a user's exports use */
+	char *import_headers[IMPORT_N_COLUMNS]; /* owned, each may be NULL */
+	char *import_timezone; /* [import] timezone; owned, may be NULL */
 };
 
 /* the largest [limits] max_input_bytes: 1 TiB */
@@ -84,6 +99,15 @@ const char *config_api_version(const struct config *cfg, enum platform p);
  * file in use, else jobmix.db in the working folder.
  */
 void config_store_path(const struct config *cfg, struct strbuf *out);
+
+/*
+ * An ad account id as the store keeps it, digits: meta's act_ and
+ * LinkedIn's urn:li:sponsoredAccount: are dropped. NULL if v is not one.
+ */
+const char *config_account_digits(enum platform p, const char *v);
+
+/* an IANA time zone name as [import] timezone and --timezone take it */
+bool timezone_valid(const char *v);
 
 /*
  * The generic INI reader under config_load(): calls fn for every

@@ -18,4 +18,11 @@
 char *datadir_catalogue_path(const char *explicit_path, const char *configured,
 			     const char *audience_path);
 
+/*
+ * A file of the HTML report's (frame.html, report.css): configured if
+ * not NULL, else reports/<name> in the working folder, else the
+ * installed reports/<name>; when none exists, reports/<name>. Owned.
+ */
+char *datadir_report_path(const char *configured, const char *name);
+
 #endif

@@ -27,6 +27,16 @@ int money_currency_valid(const char *s);
  */
 int money_parse(const char *s, int digits, int64_t *out, const char **why);
 /*
+ * An amount as ad-manager exports write it, exactly (never through a
+ * double): grouping by space, no-break space, apostrophe, comma or dot
+ * ("1 234,50", "1,234.50", "1.234,50", "1'234.50"), the decimal mark a
+ * comma or a dot. The last comma or dot is the decimal mark unless it is
+ * the only one and three digits follow it ("1,234" is 1234). Surrounding
+ * spaces and a leading '-' are taken.
+ */
+int money_parse_export(const char *s, int digits, int64_t *out,
+		       const char **why);
+/*
  * The same for a JSON number; rejects NaN, inf, and any v that is not
  * exactly the double nearest to a whole number of minor units (so
  * 5000.000000001 with digits 2 is an error, not 5000.00).

@@ -17,6 +17,7 @@
 #ifndef STORE_H
 #define STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -123,6 +124,145 @@ struct store_totals {
 };
 int store_totals(struct store *s, const char *platform, const char *account_id,
 		 const char *from, const char *to, struct store_totals *out);
+
+/*
+ * reports: the read-only queries of `jobmix report` (docs/report.md).
+ * A metric row belongs to the plan cell of the ad that pushed it: the
+ * object of kind 'ad' whose remote id is the row's ad id on the same
+ * platform and account, its cell, the cell's plan and the plan's
+ * campaign. An ATS event belongs to the ad whose local key or remote
+ * id is its utm_content. What no ad claims has campaign id 0 here;
+ * report.c matches it further (docs/report.md).
+ */
+
+/* which campaign, days [from, to] (YYYY-MM-DD); campaign 0: all */
+struct store_report_query {
+	int64_t campaign;
+	const char *from, *to;
+};
+
+struct store_campaign {
+	int64_t id;
+	char *name, *client; /* owned; client may be NULL */
+	char currency[4];
+	char start[11], end[11];
+};
+
+/*
+ * The campaigns whose id is id_or_name (when it is all digits) or
+ * whose name it is; every campaign for NULL. Owned array in *out.
+ */
+int store_report_campaigns(struct store *s, const char *id_or_name,
+			   struct store_campaign **out, size_t *n);
+void store_campaigns_free(struct store_campaign *c, size_t n);
+
+enum store_grain {
+	STORE_GRAIN_DAY, /* ATS counts per day */
+	STORE_GRAIN_AD,  /* ATS counts per ad */
+};
+
+/* an ad push created, with the plan cell and campaign it serves */
+struct store_report_ad {
+	int64_t campaign; /* 0: no plan cell */
+	char platform[16];
+	char *account_id, *remote_id, *local_key; /* owned */
+	char *persona, *channel;                  /* owned; "" unknown */
+};
+int store_report_ads(struct store *s, struct store_report_ad **out, size_t *n);
+void store_report_ads_free(struct store_report_ad *a, size_t n);
+
+/* one metric_day row; the strings live until the callback returns */
+struct store_report_fact {
+	const char *platform, *account_id, *ad_id, *currency, *day;
+	int64_t spend, impressions, clicks;
+	int64_t reach, link_clicks, applications; /* -1: NULL */
+	const char *ad_name;                      /* "" when not given */
+};
+/*
+ * Call fn for every metric_day row in [q->from, q->to] (q->campaign is
+ * the caller's to apply, through store_report_ads()). A report sums
+ * them itself: a GROUP BY over a million rows sorts them all, a scan
+ * does not. 0, -1 on error, or fn's non-zero return.
+ */
+int store_report_scan(struct store *s, const struct store_report_query *q,
+		      int (*fn)(void *ctx, const struct store_report_fact *f),
+		      void *ctx);
+
+/*
+ * ATS counts per (campaign, platform, cell, day or ad); the campaign's
+ * currency is implied. For events no ad claims (campaign 0), the
+ * platform is utm_source and utm_campaign and utm_content are given,
+ * for the caller to match.
+ */
+struct store_report_event {
+	int64_t campaign;
+	char platform[16];
+	char *persona, *channel, *key;    /* owned */
+	char *utm_campaign, *utm_content; /* owned, may be NULL */
+	int64_t applications, hires;
+};
+
+int store_report_events(struct store *s, const struct store_report_query *q,
+			enum store_grain grain, struct store_report_event **out,
+			size_t *n);
+void store_report_events_free(struct store_report_event *e, size_t n);
+
+/*
+ * The plan JSON of the campaign's newest plan (the highest id) into
+ * body: 1 found, 0 none, -1 error.
+ */
+int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body);
+
+/*
+ * EXPLAIN QUERY PLAN of the scan (with a date range when ranged) and of
+ * the ATS query, one line per step, for the benchmark
+ */
+int store_report_explain(struct store *s, bool ranged, struct strbuf *out);
+
+/* import: imported files, ATS events, the ads' names (docs/import.md) */
+
+/* the file of this sha256 was imported (when, into *when): 1, 0, -1 */
+int store_import_find(struct store *s, const char *sha256, struct strbuf *when);
+int store_import_put(struct store *s, const char *sha256, const char *kind,
+		     int64_t rows);
+
+/* an application or hire; NULL for what the export did not give */
+struct store_ats_event {
+	const char *event_key; /* unique: a second add of it adds nothing */
+	const char *kind;      /* application or hire */
+	const char *at;        /* ISO 8601 as the ATS gave it */
+	const char *job_reference, *source, *status;
+	const char *utm_source, *utm_medium, *utm_campaign, *utm_content,
+		*utm_term;
+	const char *utm_id; /* the ad id the platform put in the link */
+	const char *platform, *persona, *channel; /* from the UTM fields */
+};
+/* 1 added, 0 the key was there already, -1 error */
+int store_ats_event_add(struct store *s, const struct store_ats_event *e);
+/* the number of events of a kind (application, hire) */
+int store_ats_count(struct store *s, const char *kind, int64_t *out);
+/*
+ * One ad's figures on one day, inserted or, for an ad the day already
+ * has, replacing its figures; the day's other ads stay. ad_name may be
+ * NULL.
+ */
+int store_metric_put(struct store *s, const char *platform,
+		     const char *account_id, const char *day,
+		     const char *currency, const struct store_metric *m,
+		     const char *ad_name);
+
+/*
+ * push (src/push.c): an object with its status and the daily budget
+ * it was last given (in the platform's money unit; -1 none), so that a
+ * second push knows what changed. 1 found, 0 unknown, -1 error.
+ */
+int store_object_get(struct store *s, const char *platform,
+		     const char *account_id, const char *kind,
+		     const char *local_key, struct strbuf *remote_id,
+		     struct strbuf *status, int64_t *budget);
+int store_object_set_budget(struct store *s, const char *platform,
+			    const char *account_id, const char *kind,
+			    const char *local_key, int64_t budget);
 
 /* ---- sync: one (account, day-range) batch streamed into the store ---- */
 

@@ -25,10 +25,11 @@
 enum jm_status {
 	JM_OK = 0,
 	JM_INFEASIBLE = 1,   /* ran, but the goals cannot be met */
+	JM_PARTIAL = 2,      /* push: some objects refused, the rest pushed */
 	JM_USAGE = 64,       /* bad command line */
 	JM_DATAERR = 65,     /* bad input data */
 	JM_NOINPUT = 66,     /* an input file cannot be opened */
-	JM_UNAVAILABLE = 69, /* a service failed after every retry */
+	JM_UNAVAILABLE = 69, /* a platform did not answer, after retries */
 	JM_SOFTWARE = 70,    /* internal error, solver failure */
 	JM_CANTCREAT = 73,   /* an output file cannot be created */
 	JM_IOERR = 74,       /* read or write error */

@@ -512,6 +512,29 @@ static void read_campaign(struct ctx *x, const struct json_value *o,
 	}
 }
 
+/*
+ * campaign.fx's valid rates, kept as their decimal text for push: an
+ * ISO 4217 code with a plain decimal from FX_MIN to FX_MAX. Rates of
+ * the catalogue's currencies are checked (and reported) by
+ * copy_channels(); the others are kept only when valid.
+ */
+static void keep_rates(struct campaign *c, const struct json_value *fx)
+{
+	c->fx = xcalloc(json_count(fx) + 1, sizeof(*c->fx));
+	for (size_t i = 0; i < json_count(fx); i++) {
+		const struct json_value *r = json_item(fx, i);
+		const char *text = json_num_text(r);
+		double v = json_num(r);
+
+		if (json_type(r) != JSON_NUMBER || !text ||
+		    strpbrk(text, "eE-") || !(v >= FX_MIN && v <= FX_MAX) ||
+		    !money_currency_valid(json_key_at(fx, i)))
+			continue;
+		c->fx[c->n_fx].currency = xstrdup(json_key_at(fx, i));
+		c->fx[c->n_fx++].rate = xstrdup(text);
+	}
+}
+
 /* ---- the channels: the catalogue in the campaign currency ---- */
 
 /* a currency's rate from campaign.fx; 0 when missing or bad */
@@ -1556,6 +1579,7 @@ static void read_document(struct ctx *x, const struct json_value *root)
 	if (!x->c->currency)
 		return;
 	copy_channels(x, fx);
+	keep_rates(x->c, fx);
 	read_overrides(x, json_get(root, "channels"));
 	read_personas(x, json_get(root, "personas"));
 	if (x->d->n_errors == errors)

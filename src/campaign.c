@@ -63,6 +63,11 @@ void campaign_release(struct campaign *c)
 	free(c->client);
 	free(c->currency);
 	free(c->proposition);
+	for (size_t i = 0; i < c->n_fx; i++) {
+		free(c->fx[i].currency);
+		free(c->fx[i].rate);
+	}
+	free(c->fx);
 	for (size_t i = 0; i < c->n_channels; i++)
 		channel_release(&c->channels[i]);
 	free(c->channels);

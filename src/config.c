@@ -39,6 +39,11 @@ void config_init(struct config *cfg)
 	for (size_t i = 0; i < CONFIG_N_PLATFORMS; i++)
 		cfg->platforms[i].lookback_days = -1;
 	cfg->store_path = NULL;
+	cfg->report_agency = cfg->report_client = cfg->report_accent = NULL;
+	cfg->report_logo = cfg->report_stylesheet = cfg->report_frame = NULL;
+	cfg->report_dir = NULL;
+	memset(cfg->import_headers, 0, sizeof(cfg->import_headers));
+	cfg->import_timezone = NULL;
 	cfg->sync_timeout_s = CONFIG_SYNC_TIMEOUT;
 	cfg->sync_max_wait_s = CONFIG_SYNC_MAX_WAIT;
 	cfg->sync_throttle_wait_s = CONFIG_SYNC_THROTTLE_WAIT;
@@ -59,9 +64,21 @@ void config_release(struct config *cfg)
 		free(pc->account_id);
 		free(pc->token_env);
 		free(pc->token_file);
+		free(pc->identity);
+		free(pc->image);
 		free(pc->accounts);
 	}
 	free(cfg->store_path);
+	free(cfg->report_agency);
+	free(cfg->report_client);
+	free(cfg->report_accent);
+	free(cfg->report_logo);
+	free(cfg->report_stylesheet);
+	free(cfg->report_frame);
+	free(cfg->report_dir);
+	for (size_t i = 0; i < IMPORT_N_COLUMNS; i++)
+		free(cfg->import_headers[i]);
+	free(cfg->import_timezone);
 	config_init(cfg);
 }
 
@@ -208,13 +225,21 @@ enum key_id {
 	KEY_TIME_LIMIT,
 	KEY_MAX_INPUT_BYTES,
 	KEY_STORE_PATH,
+	KEY_REPORT_AGENCY,
+	KEY_REPORT_CLIENT,
+	KEY_REPORT_ACCENT,
+	KEY_REPORT_LOGO,
+	KEY_REPORT_STYLESHEET,
+	KEY_REPORT_FRAME,
+	KEY_REPORT_DIR,
+	KEY_IMPORT_TIMEZONE,
 	KEY_SYNC_TIMEOUT,
 	KEY_SYNC_MAX_WAIT,
 	KEY_SYNC_THROTTLE_WAIT,
 	KEY_SYNC_MAX_RUN_WAIT,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
-	N_KEYS = KEY_PLATFORM_FIRST + 7 * CONFIG_N_PLATFORMS
+	N_KEYS = KEY_PLATFORM_FIRST + 9 * CONFIG_N_PLATFORMS
 };
 
 /* a platform section's keys, in struct platform_config order */
@@ -224,6 +249,8 @@ enum platform_key {
 	PK_ACCOUNT_ID,
 	PK_TOKEN_ENV,
 	PK_TOKEN_FILE,
+	PK_IDENTITY,
+	PK_IMAGE,
 	PK_LOOKBACK_DAYS,
 	PK_ACCOUNTS,
 	N_PLATFORM_KEYS
@@ -235,6 +262,8 @@ enum platform_key {
 		 [first + PK_ACCOUNT_ID] = { section, "account_id" },       \
 		 [first + PK_TOKEN_ENV] = { section, "token_env" },         \
 		 [first + PK_TOKEN_FILE] = { section, "token_file" },       \
+		 [first + PK_IDENTITY] = { section, "identity" },           \
+		 [first + PK_IMAGE] = { section, "image" },                 \
 		 [first + PK_LOOKBACK_DAYS] = { section, "lookback_days" }, \
 		 [first + PK_ACCOUNTS] = { section, "accounts" }
 
@@ -250,6 +279,14 @@ static const struct {
 	[KEY_TIME_LIMIT] = { "planner", "time_limit" },
 	[KEY_MAX_INPUT_BYTES] = { "limits", "max_input_bytes" },
 	[KEY_STORE_PATH] = { "store", "path" },
+	[KEY_REPORT_AGENCY] = { "report", "agency" },
+	[KEY_REPORT_CLIENT] = { "report", "client" },
+	[KEY_REPORT_ACCENT] = { "report", "accent" },
+	[KEY_REPORT_LOGO] = { "report", "logo" },
+	[KEY_REPORT_STYLESHEET] = { "report", "stylesheet" },
+	[KEY_REPORT_FRAME] = { "report", "frame" },
+	[KEY_REPORT_DIR] = { "report", "dir" },
+	[KEY_IMPORT_TIMEZONE] = { "import", "timezone" },
 	[KEY_SYNC_TIMEOUT] = { "sync", "timeout" },
 	[KEY_SYNC_MAX_WAIT] = { "sync", "max_wait" },
 	[KEY_SYNC_THROTTLE_WAIT] = { "sync", "throttle_wait" },
@@ -274,8 +311,9 @@ static const struct {
 
 struct loader {
 	struct config *cfg;
-	int first_line[N_KEYS]; /* 0 until the key is seen */
-	char *bad_section;      /* owned; the unknown section last reported */
+	int first_line[N_KEYS];            /* 0 until the key is seen */
+	int import_line[IMPORT_N_COLUMNS]; /* the same for [import] columns */
+	char *bad_section; /* owned; the unknown section last reported */
 };
 
 static int bad_value(struct diag *d, int line, const char *key,
@@ -413,8 +451,20 @@ static bool env_name_valid(const char *v)
 	return true;
 }
 
-/* the account id as digits: meta's act_ and linkedin's URN are dropped */
-static const char *account_digits(enum platform p, const char *v)
+/* push's identity and image ids: no spaces, quotes or slashes */
+static bool id_valid(const char *v)
+{
+	size_t n = 0;
+
+	for (; v[n]; n++)
+		if (!((v[n] >= 'A' && v[n] <= 'Z') ||
+		      (v[n] >= 'a' && v[n] <= 'z') ||
+		      (v[n] >= '0' && v[n] <= '9') || strchr("_-.:", v[n])))
+			return false;
+	return n > 0 && n <= 200;
+}
+
+const char *config_account_digits(enum platform p, const char *v)
 {
 	static const char li[] = "urn:li:sponsoredAccount:";
 
@@ -442,7 +492,7 @@ static int set_accounts(enum platform p, struct platform_config *pc,
 
 	for (char *t = strtok_r(copy, ",", &save); t && !rc;
 	     t = strtok_r(NULL, ",", &save)) {
-		const char *v = account_digits(p, trim(t));
+		const char *v = config_account_digits(p, trim(t));
 
 		if (!v || ++n > CONFIG_MAX_ACCOUNTS)
 			rc = -1;
@@ -490,7 +540,7 @@ static int set_platform_key(struct config *cfg, enum platform p,
 		replace(&pc->api_version, value, len);
 		return 0;
 	case PK_ACCOUNT_ID:
-		if (!(v = account_digits(p, value)))
+		if (!(v = config_account_digits(p, value)))
 			return bad_value(d, line, key,
 					 p == PLATFORM_META
 						 ? "an ad account id: digits, "
@@ -510,6 +560,16 @@ static int set_platform_key(struct config *cfg, enum platform p,
 		if (!len)
 			return bad_value(d, line, key, "a file path", value);
 		replace(&pc->token_file, value, len);
+		return 0;
+	case PK_IDENTITY:
+	case PK_IMAGE:
+		if (!id_valid(value))
+			return bad_value(d, line, key,
+					 "an id: letters, digits, '_', '-', "
+					 "'.' or ':', at most 200",
+					 value);
+		replace(k == PK_IDENTITY ? &pc->identity : &pc->image, value,
+			len);
 		return 0;
 	case PK_LOOKBACK_DAYS:
 		if (!parse_int(value, 0, CONFIG_MAX_LOOKBACK,
@@ -549,6 +609,81 @@ static int set_sync_key(struct config *cfg, enum key_id id, const char *value,
 	return 0;
 }
 
+/* [report]: text, a colour, or a path */
+static int set_report_key(struct config *cfg, enum key_id id, const char *value,
+			  int line, struct diag *d)
+{
+	const char *key = keys[id].name;
+	size_t len = strlen(value);
+	char **slot[] = {
+		[KEY_REPORT_AGENCY - KEY_REPORT_AGENCY] = &cfg->report_agency,
+		[KEY_REPORT_CLIENT - KEY_REPORT_AGENCY] = &cfg->report_client,
+		[KEY_REPORT_ACCENT - KEY_REPORT_AGENCY] = &cfg->report_accent,
+		[KEY_REPORT_LOGO - KEY_REPORT_AGENCY] = &cfg->report_logo,
+		[KEY_REPORT_STYLESHEET - KEY_REPORT_AGENCY] =
+			&cfg->report_stylesheet,
+		[KEY_REPORT_FRAME - KEY_REPORT_AGENCY] = &cfg->report_frame,
+		[KEY_REPORT_DIR - KEY_REPORT_AGENCY] = &cfg->report_dir,
+	};
+
+	if (len == 0)
+		return bad_value(d, line, key, "a value", value);
+	if (id == KEY_REPORT_ACCENT &&
+	    ((len != 4 && len != 7) || value[0] != '#' ||
+	     strspn(value + 1, "0123456789abcdefABCDEF") != len - 1))
+		return bad_value(d, line, key,
+				 "a colour as #rgb or #rrggbb, e.g. #0a7d5a",
+				 value);
+	replace(slot[id - KEY_REPORT_AGENCY], value, len);
+	return 0;
+}
+
+/* an IANA zone name: Area/City, letters, digits, '_', '-', '+', '/' */
+bool timezone_valid(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (n == 0 || n > 64 || *v == '/' || v[n - 1] == '/' ||
+	    strstr(v, "..") || strstr(v, "//"))
+		return false;
+	for (; *v; v++)
+		if (!((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') ||
+		      (*v >= '0' && *v <= '9') || strchr("_-+/", *v)))
+			return false;
+	return true;
+}
+
+/* [import] timezone: an IANA name */
+static int set_import_timezone(struct config *cfg, const char *value, int line,
+			       struct diag *d)
+{
+	if (!timezone_valid(value))
+		return bad_value(d, line, "timezone",
+				 "a time zone name such as Europe/Stockholm "
+				 "or UTC",
+				 value);
+	replace(&cfg->import_timezone, value, strlen(value));
+	return 0;
+}
+
+/* [import] COLUMN = header: the header name a user's exports use */
+static int set_import_header(struct config *cfg, int c, int *first_line,
+			     const char *key, const char *value, int line,
+			     struct diag *d)
+{
+	if (first_line[c]) {
+		diag_line(d, line, "duplicate key '%s' (first set on line %d)",
+			  key, first_line[c]);
+		return -1;
+	}
+	first_line[c] = line;
+	if (*value == '\0')
+		return bad_value(d, line, key, "a column header", value);
+	replace(&cfg->import_headers[c], value, strlen(value));
+	return 0;
+}
+
+/* long: one case per key of the file, each a line or a setter call */
 static int set_key(struct config *cfg, enum key_id id, const char *value,
 		   int line, struct diag *d)
 {
@@ -609,6 +744,16 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 			return bad_value(d, line, key, "a file path", value);
 		replace(&cfg->store_path, value, strlen(value));
 		return 0;
+	case KEY_REPORT_AGENCY:
+	case KEY_REPORT_CLIENT:
+	case KEY_REPORT_ACCENT:
+	case KEY_REPORT_LOGO:
+	case KEY_REPORT_STYLESHEET:
+	case KEY_REPORT_FRAME:
+	case KEY_REPORT_DIR:
+		return set_report_key(cfg, id, value, line, d);
+	case KEY_IMPORT_TIMEZONE:
+		return set_import_timezone(cfg, value, line, d);
 	case KEY_SYNC_TIMEOUT:
 	case KEY_SYNC_MAX_WAIT:
 	case KEY_SYNC_THROTTLE_WAIT:
@@ -671,6 +816,10 @@ static int load_key(void *ctx, const char *section, const char *key,
 		if (strcmp(section, keys[id].section) == 0 &&
 		    strcmp(key, keys[id].name) == 0)
 			break;
+	if (id == N_KEYS && strcmp(section, "import") == 0 &&
+	    import_column_find(key) >= 0)
+		return set_import_header(ld->cfg, import_column_find(key),
+					 ld->import_line, key, value, line, d);
 	if (id == N_KEYS && is_secret_key(key)) {
 		diag_line(d, line,
 			  "'%s' in [%s]: a token is never written in the "

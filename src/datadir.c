@@ -59,3 +59,19 @@ char *datadir_catalogue_path(const char *explicit_path, const char *configured,
 		return xstrdup(JOBMIX_DATADIR "/" CATALOGUE_NAME);
 	return xstrdup(CATALOGUE_DEFAULT);
 }
+
+char *datadir_report_path(const char *configured, const char *name)
+{
+	struct strbuf local = STRBUF_INIT, installed = STRBUF_INIT;
+
+	if (configured)
+		return xstrdup(configured);
+	strbuf_addf(&local, "reports/%s", name);
+	strbuf_addf(&installed, "%s/reports/%s", JOBMIX_DATADIR, name);
+	if (!exists(local.buf) && exists(installed.buf)) {
+		strbuf_release(&local);
+		return strbuf_detach(&installed);
+	}
+	strbuf_release(&installed);
+	return strbuf_detach(&local);
+}

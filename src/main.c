@@ -29,10 +29,16 @@ static int cmd_help(int argc, char **argv, struct app *app);
 static const struct command commands[] = {
 	{ "plan", cmd_plan, USE_CONFIG,
 	  "find the best channel mix and spend per persona" },
+	{ "report", cmd_report, USE_CONFIG,
+	  "what the campaigns spent and brought: HTML, CSV, JSON, Markdown" },
 	{ "validate", cmd_validate, USE_CONFIG,
 	  "check audience, channel and config files" },
 	{ "ads", cmd_ads, USE_CONFIG,
 	  "preview the ad sets and ads of a plan and a job feed" },
+	{ "import", cmd_import, USE_CONFIG,
+	  "read ATS and ad-manager CSV exports into the store" },
+	{ "push", cmd_push, USE_CONFIG,
+	  "create the plan's ad sets and ads on the platforms, paused" },
 	{ "sync", cmd_sync, USE_CONFIG,
 	  "pull daily ad metrics from the platforms into the store" },
 	{ "help", cmd_help, 0, "show help for a command" },
@@ -69,11 +75,13 @@ static void usage(FILE *f)
 		"command\n"
 		"      --version      print the version\n"
 		"\n"
-		"Exit status: 0 ok, 1 the goals cannot be met, 64 usage, "
-		"65 bad data,\n"
-		"66 missing input, 69 service unavailable, 70 internal "
-		"error,\n73 cannot create output, "
-		"74 I/O error, 75 try again later, 78 bad configuration.\n");
+		"Exit status: 0 ok, 1 the goals cannot be met, 2 push partly "
+		"failed,\n"
+		"64 usage, 65 bad data, 66 missing input, 69 platform "
+		"unavailable,\n"
+		"70 internal error, 73 cannot create output, 74 I/O error, "
+		"75 try again\n"
+		"later, 78 bad configuration.\n");
 }
 
 static int cmd_help(int argc, char **argv, struct app *app)

@@ -260,3 +260,155 @@ void money_format_currency(struct strbuf *sb, int64_t minor, int digits,
 	money_format_grouped(sb, minor, digits);
 	strbuf_addf(sb, " %s", currency);
 }
+
+/* the amounts of ad-manager exports: "1 234,50", "1,234.50", "1.234,50" */
+
+enum mark { MARK_SPACE, MARK_COMMA, MARK_DOT };
+
+/* the separator at s and its length in bytes; 0 when s is none */
+static size_t export_mark(const char *s, enum mark *m)
+{
+	static const char *const spaces[] = {
+		" ", "'", "\xc2\xa0", "\xe2\x80\xaf", "\xe2\x80\x89",
+	};
+
+	if (*s == ',') {
+		*m = MARK_COMMA;
+		return 1;
+	}
+	if (*s == '.') {
+		*m = MARK_DOT;
+		return 1;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(spaces); i++)
+		if (strncmp(s, spaces[i], strlen(spaces[i])) == 0) {
+			*m = MARK_SPACE;
+			return strlen(spaces[i]);
+		}
+	return 0;
+}
+
+#define EXPORT_MAX_GROUPS 16
+
+struct export_digits {
+	const char *group[EXPORT_MAX_GROUPS];
+	size_t len[EXPORT_MAX_GROUPS];
+	enum mark mark[EXPORT_MAX_GROUPS]; /* mark[i] follows group[i] */
+	size_t n;
+};
+
+/* split s into digit groups and the marks between them */
+static int export_split(const char *s, struct export_digits *g,
+			const char **why)
+{
+	enum mark m;
+	size_t n;
+
+	g->n = 0;
+	for (;;) {
+		if (!is_digit(*s))
+			return fail(why, *s ? bad_char(*s) : "not a number");
+		if (g->n == EXPORT_MAX_GROUPS)
+			return fail(why, "absurdly large");
+		g->group[g->n] = s;
+		while (is_digit(*s))
+			s++;
+		g->len[g->n] = (size_t)(s - g->group[g->n]);
+		g->n++;
+		if (!*s)
+			return 0;
+		n = export_mark(s, &m);
+		if (!n)
+			return fail(why, bad_char(*s));
+		g->mark[g->n - 1] = m;
+		s += n;
+	}
+}
+
+/*
+ * Which mark is the decimal one: the index of the group after it, or
+ * g->n when there is none. The last comma or dot is decimal when another
+ * mark came before it, or when it is the only one of its kind and is not
+ * followed by exactly three digits (so "1,234" is one thousand two
+ * hundred and thirty-four, "0,234" and "12,5" have decimals).
+ */
+static size_t export_decimal(const struct export_digits *g)
+{
+	size_t last, same = 0;
+	enum mark m;
+
+	if (g->n < 2)
+		return g->n;
+	last = g->n - 2;
+	m = g->mark[last];
+	if (m == MARK_SPACE)
+		return g->n;
+	for (size_t i = 0; i < last; i++) {
+		if (g->mark[i] != m)
+			return g->n - 1;
+		same++;
+	}
+	if (same)
+		return g->n;
+	if (g->len[g->n - 1] != 3 || (g->len[0] == 1 && g->group[0][0] == '0'))
+		return g->n - 1;
+	return g->n;
+}
+
+/* the digits of g as "1234.50" into plain, checking the grouping */
+static int export_plain(const struct export_digits *g, struct strbuf *plain,
+			const char **why)
+{
+	size_t dec = export_decimal(g);
+
+	if (dec > 1 && g->len[0] > 3)
+		return fail(why, "digits grouped wrongly");
+	for (size_t i = 0; i < dec; i++) {
+		/* the groups after the first have three digits, one mark */
+		if (i > 0 && (g->len[i] != 3 || g->mark[i - 1] != g->mark[0]))
+			return fail(why, "digits grouped wrongly");
+		strbuf_add(plain, g->group[i], g->len[i]);
+	}
+	if (dec < g->n) {
+		strbuf_addch(plain, '.');
+		strbuf_add(plain, g->group[dec], g->len[dec]);
+	}
+	return 0;
+}
+
+int money_parse_export(const char *s, int digits, int64_t *out,
+		       const char **why)
+{
+	struct export_digits g;
+	struct strbuf plain = STRBUF_INIT;
+	char *copy;
+	size_t len;
+	bool negative = false;
+	int rc;
+
+	if (!s)
+		return fail(why, "empty amount");
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len > 0 && *s == '-') {
+		negative = true;
+		s++;
+		len--;
+	}
+	if (!len)
+		return fail(why, "empty amount");
+	copy = xstrndup(s, len);
+	rc = export_split(copy, &g, why);
+	if (rc == 0)
+		rc = export_plain(&g, &plain, why);
+	if (rc == 0)
+		rc = money_parse(plain.buf, digits, out, why);
+	free(copy);
+	strbuf_release(&plain);
+	if (rc == 0 && negative)
+		*out = -*out;
+	return rc;
+}

@@ -491,6 +491,15 @@ static void write_audience(struct json_writer *w, const struct campaign *c)
 	json_key(w, "audience");
 	json_object_begin(w);
 	put_str(w, "proposition", c->proposition);
+	if (c->n_fx) {
+		json_key(w, "fx");
+		json_object_begin(w);
+		for (size_t i = 0; i < c->n_fx; i++) {
+			json_key(w, c->fx[i].currency);
+			json_number(w, strtod(c->fx[i].rate, NULL));
+		}
+		json_object_end(w);
+	}
 	json_key(w, "personas");
 	json_array_begin(w);
 	for (size_t i = 0; i < c->n_personas; i++) {

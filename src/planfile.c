@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "json.h"
+#include "money.h"
 #include "sha256.h"
 #include "strbuf.h"
 #include "wrapper.h"
@@ -250,6 +251,44 @@ static int get_persona(struct reader *r, const struct json_value *v,
 	return rc;
 }
 
+/* audience.fx, if any: exchange rates as their decimal text (push) */
+static int get_fx(struct reader *r, const struct json_value *a,
+		  struct campaign *c)
+{
+	size_t len;
+	const struct json_value *fx = enter(r, a, "fx", &len);
+	int rc = 0;
+
+	if (!fx) {
+		pop(r, len);
+		return 0;
+	}
+	if (want_type(r, fx, JSON_OBJECT, "an object of rates") < 0) {
+		pop(r, len);
+		return -1;
+	}
+	c->fx = xcalloc(json_count(fx) + 1, sizeof(*c->fx));
+	for (size_t i = 0; i < json_count(fx); i++) {
+		const struct json_value *v = json_item(fx, i);
+		const char *text = json_num_text(v);
+		size_t l = json_path_key(&r->path, json_key_at(fx, i));
+
+		if (json_type(v) != JSON_NUMBER || !text ||
+		    strpbrk(text, "eE-") || !(json_num(v) > 0) ||
+		    !money_currency_valid(json_key_at(fx, i))) {
+			json_wrong(r->d, r->path.buf,
+				   "a rate above 0 for an ISO 4217 code", v);
+			rc = -1;
+		} else {
+			c->fx[c->n_fx].currency = xstrdup(json_key_at(fx, i));
+			c->fx[c->n_fx++].rate = xstrdup(text);
+		}
+		pop(r, l);
+	}
+	pop(r, len);
+	return rc;
+}
+
 /* the "audience" member: the proposition and the personas */
 static int get_audience(struct reader *r, const struct json_value *root,
 			struct campaign *c)
@@ -271,6 +310,7 @@ static int get_audience(struct reader *r, const struct json_value *root,
 		return -1;
 	}
 	rc |= get_str(r, a, "proposition", true, &c->proposition);
+	rc |= get_fx(r, a, c);
 	ps = enter(r, a, "personas", &l2);
 	if (want_type(r, ps, JSON_ARRAY, "an array of personas") < 0 ||
 	    json_count(ps) == 0) {

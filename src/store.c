@@ -5,6 +5,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +84,7 @@ static const char *const migrations[] = {
 	" local_key TEXT NOT NULL,"
 	" remote_id TEXT NOT NULL,"
 	" status TEXT,"
+	" budget INTEGER CHECK (budget >= 0),"
 	" cell_id INTEGER REFERENCES cell(id),"
 	" job_id INTEGER REFERENCES job(id),"
 	" created_at TEXT NOT NULL,"
@@ -104,11 +107,15 @@ static const char *const migrations[] = {
 	" link_clicks INTEGER,"
 	" applications INTEGER,"
 	" leads INTEGER,"
+	" ad_name TEXT,"
 	" PRIMARY KEY (platform, account_id, day, ad_id),"
 	" FOREIGN KEY (platform, account_id)"
 	"  REFERENCES account(platform, account_id)) STRICT;"
 	"CREATE INDEX metric_day_by_day ON metric_day (day);"
 	"CREATE INDEX metric_day_by_ad ON metric_day (platform, ad_id, day);"
+	/* reports: an ATS event's ad by its UTM, events by time */
+	"CREATE INDEX object_by_local_key ON object (kind, local_key);"
+	"CREATE INDEX object_by_remote_id ON object (kind, remote_id);"
 	"CREATE TABLE sync_state ("
 	" platform TEXT NOT NULL,"
 	" account_id TEXT NOT NULL,"
@@ -129,7 +136,13 @@ static const char *const migrations[] = {
 	" utm_medium TEXT,"
 	" utm_campaign TEXT,"
 	" utm_content TEXT,"
-	" utm_term TEXT) STRICT;"
+	" utm_term TEXT,"
+	" status TEXT,"
+	" platform TEXT,"
+	" persona TEXT,"
+	" channel TEXT,"
+	" utm_id TEXT) STRICT;"
+	"CREATE INDEX ats_event_by_at ON ats_event (at);"
 	"CREATE TABLE import_file ("
 	" sha256 TEXT PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
@@ -635,6 +648,517 @@ int store_totals(struct store *s, const char *platform, const char *account_id,
 	}
 	sqlite3_finalize(st);
 	return found < 0 ? -1 : 0;
+}
+
+/*
+ * reports: the read-only queries of `jobmix report`. Rows are summed
+ * per plan cell first (the object table maps an ad to its cell) and
+ * named after, so the names are looked up once per group, not per row.
+ * A query with a date range walks metric_day_by_day; one without reads
+ * the table once.
+ */
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return xstrdup(v ? (const char *)v : "");
+}
+
+/* copy column i into a fixed array of size n, cut to fit */
+static void column_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	snprintf(dst, n, "%s", v ? (const char *)v : "");
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int store_report_campaigns(struct store *s, const char *id_or_name,
+			   struct store_campaign **out, size_t *n)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT id, name, client, currency, start_day, end_day"
+		   " FROM campaign WHERE ?1 IS NULL OR name = ?1"
+		   " OR (?2 IS NOT NULL AND id = ?2) ORDER BY start_day, id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	bind_text(st, 1, id_or_name);
+	if (id_or_name && all_digits(id_or_name) && strlen(id_or_name) < 19)
+		sqlite3_bind_int64(st, 2, strtoll(id_or_name, NULL, 10));
+	else
+		sqlite3_bind_null(st, 2);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_campaign *c;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(st, 0);
+		c->name = column_dup(st, 1);
+		c->client = sqlite3_column_type(st, 2) == SQLITE_NULL
+				    ? NULL
+				    : column_dup(st, 2);
+		column_copy(st, 3, c->currency, sizeof(c->currency));
+		column_copy(st, 4, c->start, sizeof(c->start));
+		column_copy(st, 5, c->end, sizeof(c->end));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot read the campaigns");
+		store_campaigns_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_campaigns_free(struct store_campaign *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].name);
+		free(c[i].client);
+	}
+	free(c);
+}
+
+int store_report_ads(struct store *s, struct store_report_ad **out, size_t *n)
+{
+	sqlite3_stmt *st =
+		prepare(s, "SELECT coalesce(p.campaign_id, 0), o.platform,"
+			   " o.account_id, o.remote_id, o.local_key,"
+			   " coalesce(c.persona, ''), coalesce(c.channel, '')"
+			   " FROM object o LEFT JOIN cell c ON c.id = o.cell_id"
+			   " LEFT JOIN plan p ON p.id = c.plan_id"
+			   " WHERE o.kind = 'ad' ORDER BY o.id");
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_ad *a;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		a = &(*out)[(*n)++];
+		a->campaign = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, a->platform, sizeof(a->platform));
+		a->account_id = column_dup(st, 2);
+		a->remote_id = column_dup(st, 3);
+		a->local_key = column_dup(st, 4);
+		a->persona = column_dup(st, 5);
+		a->channel = column_dup(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot read the ads");
+		store_report_ads_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_report_ads_free(struct store_report_ad *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(a[i].account_id);
+		free(a[i].remote_id);
+		free(a[i].local_key);
+		free(a[i].persona);
+		free(a[i].channel);
+	}
+	free(a);
+}
+
+/* the scan; a range walks metric_day_by_day, no range the table */
+static const char scan_sql[] =
+	"SELECT platform, account_id, ad_id, currency, day, spend,"
+	" impressions, clicks, reach, link_clicks, applications, ad_name"
+	" FROM metric_day";
+static const char scan_range[] = " WHERE day BETWEEN ?1 AND ?2";
+
+static sqlite3_stmt *prepare_report(struct store *s, const char *sql,
+				    const struct store_report_query *q)
+{
+	sqlite3_stmt *st = prepare(s, sql);
+
+	if (!st)
+		return NULL;
+	bind_text(st, 1, q->from ? q->from : "0000-01-01");
+	bind_text(st, 2, q->to ? q->to : "9999-12-31");
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, q->campaign);
+	return st;
+}
+
+static int64_t column_count(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+		       ? -1
+		       : sqlite3_column_int64(st, i);
+}
+
+static const char *column_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+
+	return v ? (const char *)v : "";
+}
+
+int store_report_scan(struct store *s, const struct store_report_query *q,
+		      int (*fn)(void *ctx, const struct store_report_fact *f),
+		      void *ctx)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct store_report_fact f;
+	sqlite3_stmt *st;
+	int rc, ret = 0;
+
+	strbuf_addstr(&sql, scan_sql);
+	if (q->from || q->to)
+		strbuf_addstr(&sql, scan_range);
+	st = prepare_report(s, sql.buf, q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while (!ret && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f.platform = column_str(st, 0);
+		f.account_id = column_str(st, 1);
+		f.ad_id = column_str(st, 2);
+		f.currency = column_str(st, 3);
+		f.day = column_str(st, 4);
+		f.spend = sqlite3_column_int64(st, 5);
+		f.impressions = sqlite3_column_int64(st, 6);
+		f.clicks = sqlite3_column_int64(st, 7);
+		f.reach = column_count(st, 8);
+		f.link_clicks = column_count(st, 9);
+		f.applications = column_count(st, 10);
+		f.ad_name = column_str(st, 11);
+		ret = fn(ctx, &f);
+	}
+	if (!ret && rc != SQLITE_DONE)
+		ret = db_error(s, "cannot read the metrics");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+/*
+ * ATS events: the ad by utm_content (local key, else remote id), else
+ * the campaign by utm_campaign (its name).
+ */
+static void events_sql(struct strbuf *sql, enum store_grain grain)
+{
+	const char *key = grain == STORE_GRAIN_DAY
+				  ? "substr(e.at, 1, 10)"
+				  : "coalesce(o.local_key, '')";
+
+	/* the UTM fields only for events no ad claims: the caller reads them */
+	strbuf_addf(sql,
+		    "SELECT coalesce(p.campaign_id, 0),"
+		    " coalesce(o.platform, e.utm_source, ''),"
+		    " coalesce(c.persona, ''), coalesce(c.channel, ''), %s,"
+		    " sum(e.kind = 'application'), sum(e.kind = 'hire'),"
+		    " CASE WHEN p.id IS NULL THEN e.utm_campaign END,"
+		    " CASE WHEN p.id IS NULL THEN e.utm_content END"
+		    " FROM ats_event e"
+		    " LEFT JOIN object o ON o.id = coalesce("
+		    "(SELECT id FROM object WHERE kind = 'ad'"
+		    " AND local_key = e.utm_content LIMIT 1),"
+		    " (SELECT id FROM object WHERE kind = 'ad'"
+		    " AND remote_id = e.utm_content LIMIT 1))"
+		    " LEFT JOIN cell c ON c.id = o.cell_id"
+		    " LEFT JOIN plan p ON p.id = c.plan_id"
+		    " WHERE e.at >= ?1 AND e.at < ?2 || 'U'"
+		    " GROUP BY 1, 2, 3, 4, 5, 8, 9 ORDER BY 1, 5, 2, 4, 3",
+		    key);
+}
+
+int store_report_events(struct store *s, const struct store_report_query *q,
+			enum store_grain grain, struct store_report_event **out,
+			size_t *n)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	events_sql(&sql, grain);
+	st = prepare_report(s, sql.buf, q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_report_event *e;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		e = &(*out)[(*n)++];
+		e->campaign = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, e->platform, sizeof(e->platform));
+		e->persona = column_dup(st, 2);
+		e->channel = column_dup(st, 3);
+		e->key = column_dup(st, 4);
+		e->applications = sqlite3_column_int64(st, 5);
+		e->hires = sqlite3_column_int64(st, 6);
+		e->utm_campaign = sqlite3_column_type(st, 7) == SQLITE_NULL
+					  ? NULL
+					  : column_dup(st, 7);
+		e->utm_content = sqlite3_column_type(st, 8) == SQLITE_NULL
+					 ? NULL
+					 : column_dup(st, 8);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_error(s, "cannot count the ATS events");
+		store_report_events_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_report_events_free(struct store_report_event *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].utm_campaign);
+		free(e[i].utm_content);
+		free(e[i].persona);
+		free(e[i].channel);
+		free(e[i].key);
+	}
+	free(e);
+}
+
+int store_report_plan(struct store *s, int64_t campaign, struct strbuf *body)
+{
+	sqlite3_stmt *st = prepare(s, "SELECT body FROM plan"
+				      " WHERE campaign_id = ?1"
+				      " ORDER BY id DESC LIMIT 1");
+	int found;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, campaign);
+	found = one_row(s, st, "cannot read the plan");
+	if (found == 1)
+		column_to(st, 0, body);
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int explain(struct store *s, const char *query, struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct store_report_query q = { 0, "2000-01-01", "2000-01-01" };
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "EXPLAIN QUERY PLAN %s", query);
+	st = prepare_report(s, sql.buf, &q);
+	strbuf_release(&sql);
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strbuf_addf(out, "  %s\n", column_str(st, 3));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(s, "cannot explain a report query");
+	return 0;
+}
+
+int store_report_explain(struct store *s, bool ranged, struct strbuf *out)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	strbuf_addf(&sql, "%s%s", scan_sql, ranged ? scan_range : "");
+	strbuf_addstr(out, "metrics:\n");
+	rc = explain(s, sql.buf, out);
+	strbuf_reset(&sql);
+	events_sql(&sql, STORE_GRAIN_DAY);
+	strbuf_addstr(out, "ATS events:\n");
+	if (!rc)
+		rc = explain(s, sql.buf, out);
+	strbuf_release(&sql);
+	return rc;
+}
+
+/* import: imported files, ATS events, the ads' names (docs/import.md) */
+
+int store_import_find(struct store *s, const char *sha256, struct strbuf *when)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT imported_at FROM import_file WHERE sha256 = ?1");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, sha256);
+	found = one_row(s, st, "cannot read the imported files");
+	if (found == 1)
+		column_to(st, 0, when);
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_import_put(struct store *s, const char *sha256, const char *kind,
+		     int64_t rows)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO import_file (sha256, kind, imported_at, rows)"
+		   " VALUES (?1, ?2, " NOW_SQL ", ?3)");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, sha256);
+	bind_text(st, 2, kind);
+	sqlite3_bind_int64(st, 3, rows);
+	return run(s, st, "cannot record the imported file");
+}
+
+int store_ats_event_add(struct store *s, const struct store_ats_event *e)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO ats_event (event_key, kind, at, job_reference,"
+		   " source, utm_source, utm_medium, utm_campaign, utm_content,"
+		   " utm_term, status, platform, persona, channel, utm_id)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		   " ?13, ?14, ?15) ON CONFLICT (event_key) DO NOTHING");
+	const char *v[] = { e->event_key,     e->kind,         e->at,
+			    e->job_reference, e->source,       e->utm_source,
+			    e->utm_medium,    e->utm_campaign, e->utm_content,
+			    e->utm_term,      e->status,       e->platform,
+			    e->persona,       e->channel,      e->utm_id };
+
+	if (!st)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(v); i++)
+		bind_text(st, (int)i + 1, v[i]);
+	if (run(s, st, "cannot save the ATS event"))
+		return -1;
+	return sqlite3_changes(s->db) > 0;
+}
+
+int store_ats_count(struct store *s, const char *kind, int64_t *out)
+{
+	sqlite3_stmt *st =
+		prepare(s, "SELECT count(*) FROM ats_event WHERE kind = ?1");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, kind);
+	found = one_row(s, st, "cannot count the ATS events");
+	if (found == 1)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found == 1 ? 0 : -1;
+}
+
+int store_metric_put(struct store *s, const char *platform,
+		     const char *account_id, const char *day,
+		     const char *currency, const struct store_metric *m,
+		     const char *ad_name)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO metric_day (platform, account_id, day, ad_id,"
+		   " campaign_id, currency, spend, impressions, clicks, reach,"
+		   " link_clicks, applications, leads, ad_name) VALUES (?1,"
+		   " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+		   " ON CONFLICT (platform, account_id, day, ad_id) DO UPDATE"
+		   " SET campaign_id = excluded.campaign_id,"
+		   " currency = excluded.currency, spend = excluded.spend,"
+		   " impressions = excluded.impressions,"
+		   " clicks = excluded.clicks, reach = excluded.reach,"
+		   " link_clicks = excluded.link_clicks,"
+		   " applications = excluded.applications,"
+		   " leads = excluded.leads, ad_name = excluded.ad_name");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, day);
+	bind_text(st, 4, m->ad_id);
+	bind_text(st, 5, m->campaign_id);
+	bind_text(st, 6, currency);
+	sqlite3_bind_int64(st, 7, m->spend);
+	sqlite3_bind_int64(st, 8, m->impressions);
+	sqlite3_bind_int64(st, 9, m->clicks);
+	bind_count(st, 10, m->reach);
+	bind_count(st, 11, m->link_clicks);
+	bind_count(st, 12, m->applications);
+	bind_count(st, 13, m->leads);
+	bind_text(st, 14, ad_name);
+	return run(s, st, "cannot save the ad's metrics");
+}
+
+/* ---- push: the budget an ad set was last given (src/push.c) ---- */
+
+int store_object_get(struct store *s, const char *platform,
+		     const char *account_id, const char *kind,
+		     const char *local_key, struct strbuf *remote_id,
+		     struct strbuf *status, int64_t *budget)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT remote_id, coalesce(status, ''),"
+		   " coalesce(budget, -1) FROM object WHERE platform = ?1"
+		   " AND account_id = ?2 AND kind = ?3 AND local_key = ?4");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, local_key);
+	found = one_row(s, st, "cannot read the platform object");
+	if (found == 1) {
+		column_to(st, 0, remote_id);
+		column_to(st, 1, status);
+		*budget = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+int store_object_set_budget(struct store *s, const char *platform,
+			    const char *account_id, const char *kind,
+			    const char *local_key, int64_t budget)
+{
+	sqlite3_stmt *st = prepare(
+		s, "UPDATE object SET budget = ?5, updated_at = " NOW_SQL
+		   " WHERE platform = ?1 AND account_id = ?2 AND kind = ?3"
+		   " AND local_key = ?4");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, account_id);
+	bind_text(st, 3, kind);
+	bind_text(st, 4, local_key);
+	sqlite3_bind_int64(st, 5, budget);
+	return run(s, st, "cannot save the ad set's budget");
 }
 
 /* ---- sync: one (account, day-range) batch streamed into the store ---- */

@@ -261,7 +261,7 @@ def call_json(base, method, path, body=None, headers=None):
 LI = {"Authorization": "Bearer " + TOKEN, "LinkedIn-Version": "202601",
       "X-RestLi-Protocol-Version": "2.0.0"}
 ACC = "urn:li:sponsoredAccount:507404993"
-START = 1801094400000  # 2027-01-25 in epoch milliseconds
+START = 1801094400000  # 2027-01-28 in epoch milliseconds
 
 
 def li_campaign(group, **change):
@@ -429,6 +429,20 @@ def test_tiktok():
                 "call_to_action": "APPLY_NOW"}]}, TT)
         ok(out["code"] == 0 and len(out["data"].get("ad_ids", [])) == 1,
            "tiktok: ad", out)
+        s, _, out = call_json(base, "POST", TT_BASE +
+                              "adgroup/status/update/", {
+                                  "advertiser_id": ADV,
+                                  "adgroup_ids": [group],
+                                  "operation_status": "ENABLE"}, TT)
+        ok(out["code"] == 0 and out["data"]["adgroup_ids"] == [group],
+           "tiktok: an ad group's status is updated", out)
+        s, _, out = call_json(base, "POST", TT_BASE +
+                              "adgroup/status/update/", {
+                                  "advertiser_id": ADV,
+                                  "adgroup_ids": [group],
+                                  "operation_status": "PAUSED"}, TT)
+        ok(out["code"] == 40002, "tiktok refuses: a status not in its"
+           " values", out)
         bad = [
             ("teenagers", tt_adgroup(camp, age_groups=["AGE_13_17"])),
             ("a gender", tt_adgroup(camp, gender="GENDER_FEMALE")),

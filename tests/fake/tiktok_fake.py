@@ -251,6 +251,14 @@ class TikTokFake(fakebase.Fake):
                        "campaign")["body"]["operation_status"] = st
         return {"campaign_ids": ids}
 
+    def post_adgroup_status_update(self, b):
+        st = one_of(b, "operation_status", STATUS | {"DELETE"})
+        ids = need(b, "adgroup_ids")
+        for i in ids:
+            self.owned({"advertiser_id": b["advertiser_id"], "id": i}, "id",
+                       "adgroup")["body"]["operation_status"] = st
+        return {"adgroup_ids": ids}
+
     def post_adgroup_budget_update(self, b):
         for item in need(b, "budget"):
             o = self.owned(dict(item, advertiser_id=b["advertiser_id"]),

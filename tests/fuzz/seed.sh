@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
 mkdir -p "$c/audience" "$c/catalogue" "$c/csv" "$c/config" "$c/feed" \
-	"$c/planfile"
+	"$c/planfile" "$c/import"
 
 # add SRC NAME DEST...: copy SRC as DEST/NAME unless DEST has its bytes
 add() {
@@ -43,6 +43,12 @@ for f in tests/cli/*/feed.xml; do
 done
 for f in tests/golden/*/plan.json tests/cli/*/plan.json; do
 	add "$f" "$(basename "$(dirname "$f")").json" "$c/planfile"
+done
+for f in audiences/ats-*.csv audiences/metrics-*.csv; do
+	add "$f" "$(basename "$f")" "$c/import"
+done
+for f in tests/cli/import-*/*.csv; do
+	add "$f" "$(basename "$(dirname "$f")")-$(basename "$f")" "$c/import"
 done
 for d in "$c"/*; do
 	echo "$d: $(find "$d" -type f | wc -l) files, $(du -sk "$d" | cut -f1) KiB"

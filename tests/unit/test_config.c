@@ -687,11 +687,38 @@ static void rejects_bad_platform_keys(void)
 			 "found an empty value");
 }
 
+static void reads_the_import_mapping(void)
+{
+	struct config cfg;
+
+	CHECK(load("[import]\napplied_at = \"Inkom (datum)\"\n"
+		   "spend = Kostnad\ntimezone = Europe/Stockholm\n",
+		   &cfg) == 0);
+	CHECK_STR(cfg.import_headers[IC_APPLIED_AT], "Inkom (datum)");
+	CHECK_STR(cfg.import_headers[IC_SPEND], "Kostnad");
+	CHECK(cfg.import_headers[IC_SOURCE] == NULL);
+	CHECK_STR(cfg.import_timezone, "Europe/Stockholm");
+	config_release(&cfg);
+	CHECK_LOAD_FAILS("[import]\nname = Namn\n",
+			 "jobmix.ini:2: error: unknown key 'name' in [import]");
+	CHECK_LOAD_FAILS("[import]\nspend = A\nspend = B\n",
+			 "jobmix.ini:3: error: duplicate key 'spend' (first "
+			 "set on line 2)");
+	CHECK_LOAD_FAILS("[import]\nspend =\n",
+			 "jobmix.ini:2: error: spend: expected a column "
+			 "header, found an empty value");
+	CHECK_LOAD_FAILS("[import]\ntimezone = ../etc/passwd\n",
+			 "jobmix.ini:2: error: timezone: expected a time zone "
+			 "name such as Europe/Stockholm or UTC, found "
+			 "'../etc/passwd'");
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
 		die("cannot create a temporary directory");
 	snprintf(path, sizeof(path), "%s/jobmix.ini", dir);
+	reads_the_import_mapping();
 
 	sets_the_defaults();
 	reads_sections_keys_and_values();

@@ -390,6 +390,79 @@ static void reads_back_what_it_formats(void)
 	}
 }
 
+static int64_t export_amount(const char *s, int digits)
+{
+	int64_t v = -999;
+	const char *reason = NULL;
+
+	if (money_parse_export(s, digits, &v, &reason) != 0)
+		return -999;
+	return v;
+}
+
+static void parses_export_amounts_as_ad_managers_write_them(void)
+{
+	CHECK_I64(export_amount("1 234,50", 2), 123450);
+	CHECK_I64(export_amount("1234.50", 2), 123450);
+	CHECK_I64(export_amount("1,234.50", 2), 123450);
+	CHECK_I64(export_amount("1.234,50", 2), 123450);
+	CHECK_I64(export_amount("1'234.5", 2), 123450);
+	CHECK_I64(export_amount("1\xc2\xa0"
+				"234,50",
+				2),
+		  123450);
+	CHECK_I64(export_amount("1\xe2\x80\xaf"
+				"234,50",
+				2),
+		  123450);
+	CHECK_I64(export_amount("12 345 678,09", 2), 1234567809);
+	CHECK_I64(export_amount("1.234.567,89", 2), 123456789);
+	CHECK_I64(export_amount("1,234,567", 2), 123456700);
+	CHECK_I64(export_amount(" 87,3 ", 2), 8730);
+	CHECK_I64(export_amount("0.1", 2), 10);
+	CHECK_I64(export_amount("-12,50", 2), -1250);
+}
+
+static void reads_a_lone_mark_before_three_digits_as_grouping(void)
+{
+	CHECK_I64(export_amount("1,234", 2), 123400);
+	CHECK_I64(export_amount("1.234", 2), 123400);
+	CHECK_I64(export_amount("0,234", 3), 234);
+	CHECK_I64(export_amount("12,5", 2), 1250);
+}
+
+static void follows_the_digits_of_the_currency_in_exports(void)
+{
+	CHECK_I64(export_amount("1 234", 0), 1234);
+	CHECK_I64(export_amount("1 234,00", 0), 1234);
+	CHECK_I64(export_amount("1 234,5", 0), -999);
+	CHECK_I64(export_amount("1 234,567", 3), 1234567);
+	CHECK_I64(export_amount("10,125", 2), 1012500);
+	CHECK_I64(export_amount("10 000,125", 2), -999);
+}
+
+static void rejects_malformed_export_amounts(void)
+{
+	const char *reason = NULL;
+	int64_t v = 7;
+
+	CHECK_I64(export_amount("", 2), -999);
+	CHECK_I64(export_amount("  ", 2), -999);
+	CHECK_I64(export_amount("-", 2), -999);
+	CHECK_I64(export_amount("12 34", 2), -999);
+	CHECK_I64(export_amount("1234 567", 2), -999);
+	CHECK_I64(export_amount("1,23,456", 2), -999);
+	CHECK_I64(export_amount("1.234 567,50", 2), -999);
+	CHECK_I64(export_amount("1e3", 2), -999);
+	CHECK_I64(export_amount("SEK 12", 2), -999);
+	CHECK_I64(export_amount("12 kr", 2), -999);
+	CHECK_I64(export_amount("=1+2", 2), -999);
+	CHECK_I64(export_amount("1,,2", 2), -999);
+	CHECK(money_parse_export("12,5,0", 2, &v, &reason) != 0);
+	CHECK_I64(v, 7);
+	CHECK(money_parse_export("x", 2, &v, &reason) != 0 && reason);
+}
+
 int main(void)
 {
 	knows_the_minor_digits_of_currencies();
@@ -415,5 +488,9 @@ int main(void)
 	groups_negative_amounts();
 	converts_to_major_units();
 	reads_back_what_it_formats();
+	parses_export_amounts_as_ad_managers_write_them();
+	reads_a_lone_mark_before_three_digits_as_grouping();
+	follows_the_digits_of_the_currency_in_exports();
+	rejects_malformed_export_amounts();
 	return test_done();
 }
