@@ -294,4 +294,31 @@ void store_batch_abort(struct store_batch *b); /* accepts NULL */
 int store_first_day(struct store *s, const char *platform,
 		    const char *account_id, struct strbuf *day);
 
+/*
+ * push (src/cmd/push.c): the approved plan a push works from, so that
+ * report finds its campaign, its cells and the plan itself in the
+ * store. The campaign is found by (name, start) or added; the plan by
+ * its sha256 or added with its JSON body; each cell by (plan, persona,
+ * channel) or added. One transaction; cell_ids[i] gets cells[i]'s id.
+ */
+struct store_plan_cell {
+	const char *persona, *channel, *platform;
+	int64_t spend; /* minor units */
+	int64_t daily; /* minor units; -1: none (a referral programme) */
+};
+struct store_plan {
+	const char *campaign, *client, *currency; /* client may be NULL */
+	const char *start, *end;                  /* YYYY-MM-DD */
+	const char *sha256, *objective;
+	int64_t budget;   /* minor units */
+	const char *body; /* the plan JSON as approved */
+	const struct store_plan_cell *cells;
+	size_t n_cells;
+};
+int store_plan_record(struct store *s, const struct store_plan *p,
+		      int64_t *cell_ids);
+/* tie the object with this kind and local key to a plan cell */
+int store_object_link_cell(struct store *s, const char *kind,
+			   const char *local_key, int64_t cell_id);
+
 #endif

@@ -1306,3 +1306,109 @@ int store_first_day(struct store *s, const char *platform,
 	sqlite3_finalize(st);
 	return found;
 }
+
+/* ---- push: the plan it pushed, and which cell each object serves ---- */
+
+/* run st, which returns one id, into *id */
+static int returning_id(struct store *s, sqlite3_stmt *st, const char *what,
+			int64_t *id)
+{
+	int found = one_row(s, st, what);
+
+	if (found == 1)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found == 1 ? 0 : -1;
+}
+
+static int plan_campaign(struct store *s, const struct store_plan *p,
+			 int64_t *id)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO campaign (name, client, currency, start_day,"
+		   " end_day) VALUES (?1, ?2, ?3, ?4, ?5)"
+		   " ON CONFLICT (name, start_day) DO UPDATE SET"
+		   " client = excluded.client, currency = excluded.currency,"
+		   " end_day = excluded.end_day RETURNING id");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, p->campaign);
+	bind_text(st, 2, p->client);
+	bind_text(st, 3, p->currency);
+	bind_text(st, 4, p->start);
+	bind_text(st, 5, p->end);
+	return returning_id(s, st, "cannot save the campaign", id);
+}
+
+static int plan_row(struct store *s, const struct store_plan *p,
+		    int64_t campaign, int64_t *id)
+{
+	sqlite3_stmt *st = prepare(
+		s,
+		"INSERT INTO plan (campaign_id, sha256, objective, budget,"
+		" created_at, body) VALUES (?1, ?2, ?3, ?4, " NOW_SQL ", ?5)"
+		" ON CONFLICT (sha256) DO UPDATE SET sha256 = excluded.sha256"
+		" RETURNING id");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, campaign);
+	bind_text(st, 2, p->sha256);
+	bind_text(st, 3, p->objective);
+	sqlite3_bind_int64(st, 4, p->budget);
+	bind_text(st, 5, p->body);
+	return returning_id(s, st, "cannot save the plan", id);
+}
+
+static int plan_cell(struct store *s, int64_t plan,
+		     const struct store_plan_cell *c, int64_t *id)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO cell (plan_id, persona, channel, platform,"
+		   " spend, daily) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		   " ON CONFLICT (plan_id, persona, channel) DO UPDATE SET"
+		   " spend = excluded.spend RETURNING id");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, plan);
+	bind_text(st, 2, c->persona);
+	bind_text(st, 3, c->channel);
+	bind_text(st, 4, c->platform);
+	sqlite3_bind_int64(st, 5, c->spend);
+	bind_count(st, 6, c->daily);
+	return returning_id(s, st, "cannot save the plan's cell", id);
+}
+
+int store_plan_record(struct store *s, const struct store_plan *p,
+		      int64_t *cell_ids)
+{
+	int64_t campaign, plan;
+	int rc;
+
+	if (store_begin(s) < 0)
+		return -1;
+	rc = plan_campaign(s, p, &campaign) || plan_row(s, p, campaign, &plan);
+	for (size_t i = 0; !rc && i < p->n_cells; i++)
+		rc = plan_cell(s, plan, &p->cells[i], &cell_ids[i]);
+	if (rc) {
+		store_rollback(s);
+		return -1;
+	}
+	return store_commit(s);
+}
+
+int store_object_link_cell(struct store *s, const char *kind,
+			   const char *local_key, int64_t cell_id)
+{
+	sqlite3_stmt *st = prepare(s, "UPDATE object SET cell_id = ?1"
+				      " WHERE kind = ?2 AND local_key = ?3");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, cell_id);
+	bind_text(st, 2, kind);
+	bind_text(st, 3, local_key);
+	return run(s, st, "cannot tie the object to its plan cell");
+}

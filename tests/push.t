@@ -102,6 +102,29 @@ m1=$(objects meta) l1=$(objects linkedin) t1=$(objects tiktok)
 ok $? "each fake holds objects (meta $m1, linkedin $l1, tiktok $t1)"
 grep -q '"status":"PAUSED"\|status=PAUSED' "$tmp/meta.log"
 ok $? "meta objects are created PAUSED"
+# the store holds the plan it pushed, and every ad set and ad not on a
+# shared ad set is tied to its plan cell: what report joins on
+python3 - "$tmp/jobmix.db" "$tmp/plan.json" <<'PY'
+import hashlib, json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+body = open(sys.argv[2], "rb").read()
+plan = json.loads(body)
+sha = hashlib.sha256(body).hexdigest()
+rows = db.execute("SELECT p.id, c.name, p.body FROM plan p JOIN campaign c"
+                  " ON c.id = p.campaign_id WHERE p.sha256 = ?", (sha,)).fetchall()
+assert len(rows) == 1 and rows[0][1] == plan["campaign"]["name"], rows
+assert rows[0][2].encode() == body
+cells = db.execute("SELECT count(*) FROM cell WHERE plan_id = ?",
+                   (rows[0][0],)).fetchone()[0]
+assert cells == len(plan["cells"]), (cells, len(plan["cells"]))
+loose = db.execute("SELECT count(*) FROM object WHERE kind IN ('ad_set', 'ad')"
+                   " AND cell_id IS NULL AND local_key NOT LIKE '%:shared:%'"
+                   ).fetchone()[0]
+tied = db.execute("SELECT count(*) FROM object WHERE cell_id IS NOT NULL"
+                  ).fetchone()[0]
+assert loose == 0 and tied > 0, (loose, tied)
+PY
+ok $? "the store holds the pushed plan and ties its ad sets and ads to cells"
 
 "$JOBMIX" -vv --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
 	--feed audiences/jobs.xml >"$tmp/out2" 2>"$tmp/err2"

@@ -6,6 +6,7 @@
  * why; the exit status tells a partial failure, an auth or config
  * error and a throttle apart (README.md, "Exit status").
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "feed.h"
+#include "fileio.h"
 #include "http.h"
 #include "planfile.h"
 #include "push.h"
@@ -249,6 +251,94 @@ static int open_store(const struct push_args *a, const struct config *cfg,
 	return rc;
 }
 
+/*
+ * The approved plan into the store (its campaign, the plan and its
+ * cells), so that report finds them; ids into cell_ids. 0 or JM_IOERR.
+ */
+static int record_plan(struct store *st, const struct planfile *pf,
+		       int64_t *cell_ids)
+{
+	const struct campaign *c = &pf->c;
+	struct store_plan_cell *cells =
+		xcalloc(pf->n_cells + 1, sizeof(*cells));
+	struct store_plan p = { c->name,
+				c->client,
+				c->currency,
+				c->start,
+				c->end,
+				pf->sha256,
+				objective_name(pf->objective),
+				c->budget,
+				NULL,
+				cells,
+				pf->n_cells };
+	struct strbuf body = STRBUF_INIT;
+	int rc;
+
+	for (size_t i = 0; i < pf->n_cells; i++) {
+		const struct planfile_cell *pc = &pf->cells[i];
+		const struct channel *ch = &c->channels[pc->channel];
+
+		cells[i] = (struct store_plan_cell){
+			c->personas[pc->persona].id, ch->id,
+			platform_name(ch->platform), pc->spend,
+			pc->daily == MONEY_NONE ? -1 : pc->daily
+		};
+	}
+	rc = read_file(pf->path, &body);
+	if (rc == 0) {
+		p.body = body.buf;
+		rc = store_plan_record(st, &p, cell_ids);
+	} else {
+		errorf("%s: cannot read the plan again: %s", pf->path,
+		       strerror(errno));
+	}
+	strbuf_release(&body);
+	free(cells);
+	return rc ? JM_IOERR : JM_OK;
+}
+
+/* the plan cell an ad set serves; SIZE_MAX for a shared ad set */
+static size_t cell_of(const struct planfile *pf, const struct ad_set *s)
+{
+	for (size_t i = 0; i < pf->n_cells; i++)
+		if (pf->cells[i].persona == s->persona &&
+		    pf->cells[i].channel == s->channel)
+			return i;
+	return SIZE_MAX;
+}
+
+/* tie every ad set and ad pushed to its plan cell, for the report */
+static int link_cells(struct store *st, const struct planfile *pf,
+		      const struct ad_plan *ap, const int64_t *cell_ids)
+{
+	int rc = store_begin(st);
+
+	for (size_t k = 0; rc == 0 && k < ap->n_sets; k++) {
+		const struct ad_set *s = &ap->sets[k];
+		size_t i = cell_of(pf, s);
+
+		if (s->refused || i == SIZE_MAX)
+			continue;
+		rc = store_object_link_cell(st, "ad_set", s->local_key,
+					    cell_ids[i]);
+		for (size_t a = 0; rc == 0 && a < s->n_ads; a++)
+			rc = store_object_link_cell(
+				st, "ad", s->ads[a].local_key, cell_ids[i]);
+	}
+	if (rc) {
+		store_rollback(st);
+		return JM_IOERR;
+	}
+	return store_commit(st) ? JM_IOERR : JM_OK;
+}
+
+/* the push's own status, unless it is fine and the store's is not */
+static int worse_of(int status, int store_status)
+{
+	return status == JM_OK ? store_status : status;
+}
+
 static int run(const struct push_args *a, struct app *app,
 	       const struct planfile *pf, struct ad_plan *ap)
 {
@@ -258,6 +348,7 @@ static int run(const struct push_args *a, struct app *app,
 	struct strbuf tokens[PLATFORM_OFFLINE] = { STRBUF_INIT, STRBUF_INIT,
 						   STRBUF_INIT };
 	struct store *st = NULL;
+	int64_t *cell_ids = xcalloc(pf->n_cells + 1, sizeof(*cell_ids));
 	int lock = -1, status;
 
 	o.dry_run = a->dry_run;
@@ -273,7 +364,14 @@ static int run(const struct push_args *a, struct app *app,
 		}
 		o.fx = fx;
 		o.n_fx = pf->c.n_fx;
+		if (st && !a->dry_run)
+			status = record_plan(st, pf, cell_ids);
+	}
+	if (status == JM_OK) {
 		status = push_run(ap, &o, &sum);
+		if (st && !a->dry_run)
+			status = worse_of(status,
+					  link_cells(st, pf, ap, cell_ids));
 		offline_cells(a, pf, &sum);
 		print_summary(a, ap, &sum);
 	}
@@ -284,6 +382,7 @@ static int run(const struct push_args *a, struct app *app,
 		strbuf_release(&tokens[p]);
 	push_summary_release(&sum);
 	free(fx);
+	free(cell_ids);
 	return status;
 }
 

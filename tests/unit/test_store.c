@@ -237,6 +237,44 @@ static void kill_9_loses_nothing(void)
 	store_close(s);
 }
 
+/* a plan recorded twice is one campaign, one plan, the same cells */
+static void plans_are_recorded_once(void)
+{
+	struct store *s = open_new("plans.db");
+	struct store_plan_cell cells[] = {
+		{ "installers", "meta_feed", "meta", 515950, 12284 },
+		{ "installers", "referral", "offline", 546000, -1 },
+	};
+	struct store_plan p = { "Grid electricians",
+				NULL,
+				"SEK",
+				"2027-01-11",
+				"2027-02-21",
+				"ab12",
+				"applications",
+				1500000,
+				"{}",
+				cells,
+				2 };
+	int64_t a[2] = { 0, 0 }, b[2] = { 0, 0 };
+	struct store_object o = { "meta", "act_1", "ad_set", "k1", "9", NULL };
+
+	add_account(s);
+	CHECK(store_plan_record(s, &p, a) == 0);
+	CHECK(a[0] > 0 && a[1] > 0 && a[0] != a[1]);
+	CHECK(store_plan_record(s, &p, b) == 0);
+	CHECK(a[0] == b[0] && a[1] == b[1]);
+	CHECK(store_object_put(s, &o) == 0);
+	CHECK(store_object_link_cell(s, "ad_set", "k1", a[0]) == 0);
+	/* a cell that does not exist: the foreign key says no */
+	CHECK(store_object_link_cell(s, "ad_set", "k1", a[1] + 100) == -1);
+	/* a negative spend is refused */
+	cells[0].spend = -1;
+	p.sha256 = "cd34";
+	CHECK(store_plan_record(s, &p, b) == -1);
+	store_close(s);
+}
+
 static void lock_excludes_a_second_run(void)
 {
 	int a = -1, b = -1;
@@ -260,6 +298,7 @@ int main(void)
 	object_map_is_idempotent();
 	days_are_replaced_whole();
 	kill_9_loses_nothing();
+	plans_are_recorded_once();
 	lock_excludes_a_second_run();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
