@@ -313,7 +313,7 @@ static int record(struct run *r, const char *kind, const char *key,
 				    kind,       key,
 				    id,         status };
 
-	if (!r->st)
+	if (!r->st || r->x->dry_run) /* a dry run never writes the store */
 		return 0;
 	if (store_begin(r->st) < 0)
 		return -1;

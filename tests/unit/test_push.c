@@ -911,6 +911,145 @@ static void test_refused(void)
 	free(ap.sets);
 }
 
+/* is some line of the summary holding text? */
+static bool said(const struct push_summary *sum, const char *text)
+{
+	for (size_t i = 0; i < sum->lines.n; i++)
+		if (strstr(sum->lines.item[i], text))
+			return true;
+	return false;
+}
+
+/*
+ * A city the search does not know and one it knows twice both target
+ * their country, with a sentence each; LinkedIn says once that it drops
+ * the radius; a dry run uses the store's cache and prints the lookups it
+ * cannot answer from it.
+ */
+static void test_geo(void)
+{
+	static struct location odd[2] = {
+		{ (char *)"Nowhereby", (char *)"SE", 40 },
+		{ (char *)"springfield", (char *)"US", 40 },
+	};
+	static struct location two[2] = {
+		{ (char *)"BERGEN", (char *)"NO", 40 },
+		{ (char *)"Førde", (char *)"NO", 30 },
+	};
+	struct fake f;
+	struct ad_plan ap;
+	struct push_options o;
+	struct http_options ho;
+	struct push_summary sum = { 0 };
+	struct store *st = new_store();
+	struct strbuf out = STRBUF_INIT;
+	char path[96];
+	FILE *fp;
+
+	make_plan(&ap, 25000);
+	ap.sets[0].targeting.places = odd;
+	ap.sets[0].targeting.n_places = 2;
+	use_fake(PLATFORM_META);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_META, &f, "1", st, &ho);
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 4);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	/* both countries whole, no city: {"countries":["SE","US"]} */
+	CHECK_HAS(logged(&f, 4, "body"),
+		  "targeting=%7B%22geo_locations%22%3A%7B%22countries%22%3A%5B"
+		  "%22SE%22%2C%22US%22%5D%7D%2C");
+	CHECK(!strstr(logged(&f, 4, "body"), "cities"));
+	CHECK(said(&sum, "meta: ad set 'electricians / meta_feed': meta's "
+			 "location search found no city named 'Nowhereby' in "
+			 "SE, so it targets all of SE"));
+	CHECK(said(&sum, "meta: ad set 'electricians / meta_feed': meta's "
+			 "location search found 2 cities named 'springfield' "
+			 "in US and jobmix cannot tell which is meant, so it "
+			 "targets all of US"));
+	/* a new ad set for the same places: the store answers, no lookup */
+	ap.sets[0].local_key = (char *)"k:set:meta:2";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 1); /* the ad set; its ad is there */
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	CHECK(said(&sum, "found no city named 'Nowhereby' in SE"));
+	fake_stop(&f);
+
+	/* LinkedIn: two cities, matched whatever their case, one note */
+	free(ap.sets);
+	make_plan(&ap, 25000);
+	ap.sets[1].targeting.places = two;
+	ap.sets[1].targeting.n_places = 2;
+	use_fake(PLATFORM_LINKEDIN);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_LINKEDIN, &f, accounts[1], st, &ho);
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	CHECK_HAS(logged(&f, 4, "body"),
+		  "\"urn:li:adTargetingFacet:locations\":[\"urn:li:geo:1900204"
+		  "\",\"urn:li:geo:1900205\"]");
+	CHECK(said(&sum, "linkedin: campaign 'nurses / linkedin': linkedin "
+			 "has no radius around a city, so BERGEN (40 km), "
+			 "Førde (30 km) are targeted as the city alone, "
+			 "without the radius"));
+	fake_stop(&f);
+
+	/* a dry run on a new store: Umeå is not in its cache */
+	free(ap.sets);
+	make_plan(&ap, 25000);
+	store_close(st);
+	st = new_store();
+	use_fake(PLATFORM_META);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	snprintf(path, sizeof(path), "%s/dry-geo", dir);
+	fp = fopen(path, "w");
+	options(&o, PLATFORM_META, &f, "1", st, &ho);
+	o.dry_run = true;
+	o.dry_run_out = fp;
+	ap.sets[0].local_key = (char *)"k:set:meta:dry";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	read_file(path, &out);
+	CHECK_HAS(strbuf_str(&out), "/v25.0/search?type=adgeolocation&q=Ume%C3"
+				    "%A5&location_types=%5B%22city%22%5D&countr"
+				    "y_code=SE");
+	CHECK_HAS(strbuf_str(&out), "%7B%22countries%22%3A%5B%22SE%22%5D%7D");
+	CHECK(strstr(strbuf_str(&out), TOKEN) == NULL);
+	CHECK(said(&sum, "dry run: the city 'Umeå' (SE) is not in the store's "
+			 "cache of meta's location ids, so this dry run "
+			 "targets all of SE"));
+	CHECK_I64((int64_t)fake_log(&f), 0);
+	/* after a push, the dry run finds Umeå in the cache: no lookup */
+	o.dry_run = false;
+	ap.sets[0].local_key = (char *)"k:set:meta";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	o.dry_run = true;
+	fp = fopen(path, "w");
+	o.dry_run_out = fp;
+	ap.sets[0].local_key = (char *)"k:set:meta:dry";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	strbuf_reset(&out);
+	read_file(path, &out);
+	CHECK(strstr(strbuf_str(&out), "/search?") == NULL);
+	CHECK_HAS(strbuf_str(&out), "%22cities%22%3A%5B%7B%22key%22%3A%2219001"
+				    "01%22");
+	CHECK(!said(&sum, "dry run: the city"));
+	for (size_t i = 0; i < sum.lines.n; i++)
+		CHECK(strstr(sum.lines.item[i], TOKEN) == NULL);
+	push_summary_release(&sum);
+	strbuf_release(&out);
+	fake_stop(&f);
+	store_close(st);
+	free(ap.sets);
+}
+
 static void test_convert(void)
 {
 	int64_t v = 0;
@@ -950,6 +1089,7 @@ int main(void)
 	}
 	test_currency();
 	test_refused();
+	test_geo();
 	http_global_cleanup();
 	return test_done();
 }
