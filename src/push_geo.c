@@ -101,11 +101,16 @@ static long pick(const struct push_geo_hits *hits, const char *q,
 
 	*n = 0;
 	for (size_t i = 0; i < hits->n; i++) {
+		size_t k;
+
 		if (!same_city(&hits->item[i], q, country))
 			continue;
-		if (at >= 0 &&
-		    strcmp(hits->item[at].key, hits->item[i].key) == 0)
-			continue; /* the same city twice */
+		for (k = 0; k < i; k++) /* the same city twice counts once */
+			if (strcmp(hits->item[k].key, hits->item[i].key) == 0 &&
+			    same_city(&hits->item[k], q, country))
+				break;
+		if (k < i)
+			continue;
 		(*n)++;
 		at = (long)i;
 	}
