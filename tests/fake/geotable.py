@@ -16,6 +16,8 @@ CITIES = [
     ("Bergen", "NO", "Vestland", "1900104", "1900204", "1900304"),
     ("Førde", "NO", "Vestland", "1900105", "1900205", "1900305"),
     ("Oslo", "NO", "Oslo", "1900106", "1900206", "1900306"),
+    # the same name in another country: the search of one keeps it out
+    ("Bergen", "DE", "Lower Saxony", "1900109", "1900209", "1900309"),
     # a name two cities of one country share: jobmix cannot pick
     ("Springfield", "US", "Illinois", "1900107", "1900207", "1900307"),
     ("Springfield", "US", "Missouri", "1900108", "1900208", "1900308"),

@@ -384,7 +384,8 @@ def test_linkedin():
             "li%3AadTargetingFacet%3Alocations&query=Bergen&queryVersion="
             "QUERY_USES_URNS", None, LI)
         ok(s == 200 and [(e["urn"], e["name"]) for e in out["elements"]] ==
-           [("urn:li:geo:1900204", "Bergen, Vestland, Norway")],
+           [("urn:li:geo:1900204", "Bergen, Vestland, Norway"),
+            ("urn:li:geo:1900209", "Bergen, Lower Saxony, Germany")],
            "linkedin: the locations typeahead", out)
         s, _, objs = call_json(base, "GET", "/__fake/objects", None, LI)
         kinds = sorted(o["kind"] for o in objs["elements"])
