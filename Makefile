@@ -64,7 +64,7 @@ tests/unit/%.t: tests/unit/%.c $(LIB)
 # prove exits 0 on zero tests, so check depends on building every one.
 check: jobmix $(TESTS)
 	prove -f tests/unit/ tests/cli.t tests/export.t tests/golden.t tests/fakes.t \
-		tests/report.t tests/browser.t tests/push.t
+		tests/report.t tests/browser.t tests/push.t tests/sync.t
 
 # After a deliberate change of output only: then read `git diff tests/golden`.
 golden: jobmix

@@ -24,5 +24,6 @@ int cmd_push(int argc, char **argv, struct app *app);
 int cmd_validate(int argc, char **argv, struct app *app);
 int cmd_ads(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
+int cmd_sync(int argc, char **argv, struct app *app);
 
 #endif

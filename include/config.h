@@ -35,6 +35,8 @@ struct strbuf;
 struct platform_config {
 	char *base_url, *api_version, *account_id; /* owned, may be NULL */
 	char *token_env, *token_file;              /* owned, may be NULL */
+	int lookback_days; /* days sync pulls again every run; -1 unset */
+	char *accounts;    /* more accounts for sync, "1,2,3"; owned, or NULL */
 	/*
 	 * push: who the ads run as (Meta's page id, LinkedIn's
 	 * organization id, TikTok's identity id) and the image they show
@@ -43,6 +45,14 @@ struct platform_config {
 	 */
 	char *identity, *image;
 };
+
+/* [sync] defaults, seconds, and the largest lookback_days */
+#define CONFIG_SYNC_TIMEOUT       60
+#define CONFIG_SYNC_MAX_WAIT      300
+#define CONFIG_SYNC_THROTTLE_WAIT 60
+#define CONFIG_SYNC_MAX_RUN_WAIT  1800
+#define CONFIG_MAX_LOOKBACK       365
+#define CONFIG_MAX_ACCOUNTS       100
 
 #define CONFIG_N_PLATFORMS 3 /* meta, linkedin, tiktok: enum platform */
 
@@ -59,6 +69,10 @@ struct config {
 	/* by enum platform, PLATFORM_META to PLATFORM_TIKTOK */
 	struct platform_config platforms[CONFIG_N_PLATFORMS];
 	char *store_path; /* [store] path; owned, may be NULL */
+	/* [sync]: one request's timeout, the waits of one request in all,
+	 * the wait after a throttle that does not say how long; seconds */
+	int sync_timeout_s, sync_max_wait_s, sync_throttle_wait_s;
+	int sync_max_run_wait_s; /* all waits of one account's run */
 	/* [report]: branding and files of the HTML report; owned, may be NULL
 	 */
 	char *report_agency, *report_client, *report_accent, *report_logo;

@@ -264,6 +264,36 @@ int store_object_set_budget(struct store *s, const char *platform,
 			    const char *account_id, const char *kind,
 			    const char *local_key, int64_t budget);
 
+/* ---- sync: one (account, day-range) batch streamed into the store ---- */
+
+/*
+ * A batch replaces every metric row of (platform, account) on the days
+ * from..to with the rows given to store_batch_row(), and moves the
+ * sync state, in one transaction: store_batch_begin() opens it (BEGIN
+ * IMMEDIATE) and deletes the range, store_batch_commit() saves the
+ * state and commits; store_batch_abort() rolls all of it back. The
+ * rows go in as they arrive, so no range is ever held in memory. An
+ * ad that has no row on a day of the range is gone afterwards.
+ */
+struct store_batch;
+int store_batch_begin(struct store *s, const char *platform,
+		      const char *account_id, const char *currency,
+		      const char *from, const char *to,
+		      struct store_batch **out);
+/*
+ * 0, or 1 (nothing written, no message) when the batch already has a
+ * row of that ad on that day, or -1 after a message.
+ */
+int store_batch_row(struct store_batch *b, const char *day,
+		    const struct store_metric *m);
+/* set (stream) through_day, commit and free; 0 or -1 (rolled back) */
+int store_batch_commit(struct store_batch *b, const char *stream,
+		       const char *through_day);
+void store_batch_abort(struct store_batch *b); /* accepts NULL */
+/* the first day with a metric row of the account: 1, 0 none, -1 */
+int store_first_day(struct store *s, const char *platform,
+		    const char *account_id, struct strbuf *day);
+
 /*
  * geo (src/push_geo.c): what a platform's location search answered for
  * a city (query: its name folded to lower case) in a country. matches

@@ -36,12 +36,18 @@ void config_init(struct config *cfg)
 	cfg->time_limit_s = 0;
 	cfg->max_input_bytes = FILEIO_DEFAULT_LIMIT;
 	memset(cfg->platforms, 0, sizeof(cfg->platforms));
+	for (size_t i = 0; i < CONFIG_N_PLATFORMS; i++)
+		cfg->platforms[i].lookback_days = -1;
 	cfg->store_path = NULL;
 	cfg->report_agency = cfg->report_client = cfg->report_accent = NULL;
 	cfg->report_logo = cfg->report_stylesheet = cfg->report_frame = NULL;
 	cfg->report_dir = NULL;
 	memset(cfg->import_headers, 0, sizeof(cfg->import_headers));
 	cfg->import_timezone = NULL;
+	cfg->sync_timeout_s = CONFIG_SYNC_TIMEOUT;
+	cfg->sync_max_wait_s = CONFIG_SYNC_MAX_WAIT;
+	cfg->sync_throttle_wait_s = CONFIG_SYNC_THROTTLE_WAIT;
+	cfg->sync_max_run_wait_s = CONFIG_SYNC_MAX_RUN_WAIT;
 }
 
 void config_release(struct config *cfg)
@@ -60,6 +66,7 @@ void config_release(struct config *cfg)
 		free(pc->token_file);
 		free(pc->identity);
 		free(pc->image);
+		free(pc->accounts);
 	}
 	free(cfg->store_path);
 	free(cfg->report_agency);
@@ -226,9 +233,13 @@ enum key_id {
 	KEY_REPORT_FRAME,
 	KEY_REPORT_DIR,
 	KEY_IMPORT_TIMEZONE,
+	KEY_SYNC_TIMEOUT,
+	KEY_SYNC_MAX_WAIT,
+	KEY_SYNC_THROTTLE_WAIT,
+	KEY_SYNC_MAX_RUN_WAIT,
 	/* one block of N_PLATFORM_KEYS per platform, in enum platform order */
 	KEY_PLATFORM_FIRST,
-	N_KEYS = KEY_PLATFORM_FIRST + 7 * CONFIG_N_PLATFORMS
+	N_KEYS = KEY_PLATFORM_FIRST + 9 * CONFIG_N_PLATFORMS
 };
 
 /* a platform section's keys, in struct platform_config order */
@@ -240,17 +251,21 @@ enum platform_key {
 	PK_TOKEN_FILE,
 	PK_IDENTITY,
 	PK_IMAGE,
+	PK_LOOKBACK_DAYS,
+	PK_ACCOUNTS,
 	N_PLATFORM_KEYS
 };
 
-#define PLATFORM_KEYS(first, section)                                   \
-	[first + PK_BASE_URL] = { section, "base_url" },                \
-		 [first + PK_API_VERSION] = { section, "api_version" }, \
-		 [first + PK_ACCOUNT_ID] = { section, "account_id" },   \
-		 [first + PK_TOKEN_ENV] = { section, "token_env" },     \
-		 [first + PK_TOKEN_FILE] = { section, "token_file" },   \
-		 [first + PK_IDENTITY] = { section, "identity" },       \
-		 [first + PK_IMAGE] = { section, "image" }
+#define PLATFORM_KEYS(first, section)                                       \
+	[first + PK_BASE_URL] = { section, "base_url" },                    \
+		 [first + PK_API_VERSION] = { section, "api_version" },     \
+		 [first + PK_ACCOUNT_ID] = { section, "account_id" },       \
+		 [first + PK_TOKEN_ENV] = { section, "token_env" },         \
+		 [first + PK_TOKEN_FILE] = { section, "token_file" },       \
+		 [first + PK_IDENTITY] = { section, "identity" },           \
+		 [first + PK_IMAGE] = { section, "image" },                 \
+		 [first + PK_LOOKBACK_DAYS] = { section, "lookback_days" }, \
+		 [first + PK_ACCOUNTS] = { section, "accounts" }
 
 /* every key with its section, in enum key_id order */
 static const struct {
@@ -272,6 +287,10 @@ static const struct {
 	[KEY_REPORT_FRAME] = { "report", "frame" },
 	[KEY_REPORT_DIR] = { "report", "dir" },
 	[KEY_IMPORT_TIMEZONE] = { "import", "timezone" },
+	[KEY_SYNC_TIMEOUT] = { "sync", "timeout" },
+	[KEY_SYNC_MAX_WAIT] = { "sync", "max_wait" },
+	[KEY_SYNC_THROTTLE_WAIT] = { "sync", "throttle_wait" },
+	[KEY_SYNC_MAX_RUN_WAIT] = { "sync", "max_run_wait" },
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST, "meta"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + N_PLATFORM_KEYS, "linkedin"),
 	PLATFORM_KEYS(KEY_PLATFORM_FIRST + 2 * N_PLATFORM_KEYS, "tiktok"),
@@ -462,6 +481,36 @@ static void replace(char **slot, const char *v, size_t len)
 	*slot = xstrndup(v, len);
 }
 
+/* "1, 2, 3": account ids as account_id takes them, kept as "1,2,3" */
+static int set_accounts(enum platform p, struct platform_config *pc,
+			const char *key, const char *value, int line,
+			struct diag *d)
+{
+	struct strbuf out = STRBUF_INIT;
+	char *copy = xstrdup(value), *save = NULL;
+	int n = 0, rc = 0;
+
+	for (char *t = strtok_r(copy, ",", &save); t && !rc;
+	     t = strtok_r(NULL, ",", &save)) {
+		const char *v = config_account_digits(p, trim(t));
+
+		if (!v || ++n > CONFIG_MAX_ACCOUNTS)
+			rc = -1;
+		else
+			strbuf_addf(&out, "%s%s", out.len ? "," : "", v);
+	}
+	if (rc || !n)
+		rc = bad_value(d, line, key,
+			       "ad account ids separated by commas (at most "
+			       "100)",
+			       value);
+	else
+		replace(&pc->accounts, out.buf, out.len);
+	strbuf_release(&out);
+	free(copy);
+	return rc;
+}
+
 static int set_platform_key(struct config *cfg, enum platform p,
 			    enum platform_key k, const char *value, int line,
 			    struct diag *d)
@@ -522,10 +571,42 @@ static int set_platform_key(struct config *cfg, enum platform p,
 		replace(k == PK_IDENTITY ? &pc->identity : &pc->image, value,
 			len);
 		return 0;
+	case PK_LOOKBACK_DAYS:
+		if (!parse_int(value, 0, CONFIG_MAX_LOOKBACK,
+			       &pc->lookback_days))
+			return bad_value(d, line, key,
+					 "a whole number of days from 0 to 365",
+					 value);
+		return 0;
+	case PK_ACCOUNTS:
+		return set_accounts(p, pc, key, value, line, d);
 	case N_PLATFORM_KEYS:
 		break;
 	}
 	die("config: impossible platform key %d", (int)k);
+}
+
+/* [sync]: whole seconds in a range */
+static int set_sync_key(struct config *cfg, enum key_id id, const char *value,
+			int line, struct diag *d)
+{
+	static const struct {
+		int lo, hi;
+		const char *expected;
+	} range[] = {
+		{ 1, 3600, "a whole number of seconds from 1 to 3600" },
+		{ 0, 86400, "a whole number of seconds from 0 to 86400" },
+		{ 0, 3600, "a whole number of seconds from 0 to 3600" },
+		{ 0, 86400, "a whole number of seconds from 0 to 86400" },
+	};
+	int *slot[] = { &cfg->sync_timeout_s, &cfg->sync_max_wait_s,
+			&cfg->sync_throttle_wait_s, &cfg->sync_max_run_wait_s };
+	int i = (int)(id - KEY_SYNC_TIMEOUT);
+
+	if (!parse_int(value, range[i].lo, range[i].hi, slot[i]))
+		return bad_value(d, line, keys[id].name, range[i].expected,
+				 value);
+	return 0;
 }
 
 /* [report]: text, a colour, or a path */
@@ -602,6 +683,7 @@ static int set_import_header(struct config *cfg, int c, int *first_line,
 	return 0;
 }
 
+/* long: one case per key of the file, each a line or a setter call */
 static int set_key(struct config *cfg, enum key_id id, const char *value,
 		   int line, struct diag *d)
 {
@@ -672,6 +754,11 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 		return set_report_key(cfg, id, value, line, d);
 	case KEY_IMPORT_TIMEZONE:
 		return set_import_timezone(cfg, value, line, d);
+	case KEY_SYNC_TIMEOUT:
+	case KEY_SYNC_MAX_WAIT:
+	case KEY_SYNC_THROTTLE_WAIT:
+	case KEY_SYNC_MAX_RUN_WAIT:
+		return set_sync_key(cfg, id, value, line, d);
 	case KEY_PLATFORM_FIRST:
 	case N_KEYS:
 		break;

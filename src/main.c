@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  "read ATS and ad-manager CSV exports into the store" },
 	{ "push", cmd_push, USE_CONFIG,
 	  "create the plan's ad sets and ads on the platforms, paused" },
+	{ "sync", cmd_sync, USE_CONFIG,
+	  "pull daily ad metrics from the platforms into the store" },
 	{ "help", cmd_help, 0, "show help for a command" },
 };
 

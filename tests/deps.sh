@@ -6,7 +6,7 @@ set -e
 need=""
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed'; }
 for p in build-essential pkg-config libglpk-dev glpk-utils libcjson-dev \
-	libcurl4-openssl-dev libxml2-dev libsqlite3-dev perl python3; do
+	libcurl4-openssl-dev libxml2-dev libsqlite3-dev tzdata perl python3; do
 	have_pkg "$p" || need="$need $p"
 done
 if [ -n "${JOBMIX_BENCH_DEPS:-}" ]; then

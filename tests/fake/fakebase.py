@@ -9,8 +9,10 @@ by itself: after --idle-timeout seconds without a request, or after
 """
 
 import argparse
+import bisect
 import json
 import os
+import socket
 import sys
 import threading
 import time
@@ -73,7 +75,75 @@ def common_args(description):
                    help="after N requests, drop the connection and exit")
     p.add_argument("--token-env", default="FAKE_TOKEN",
                    help="the environment variable holding the valid token")
+    p.add_argument("--cut-at", type=int, default=0,
+                   help="request number K gets half its body, then the"
+                        " connection closes")
+    p.add_argument("--data", help="report rows: a JSON file (ReportData)")
+    p.add_argument("--memo", action="store_true",
+                   help="keep each GET reply and serve it again as it was"
+                        " (the benchmark's warm runs)")
+    p.add_argument("--synthetic",
+                   help="report rows made up: ACCOUNT:ADS:DAYS:FIRST_DAY")
     return p
+
+
+class ReportData:
+    """The rows the report endpoints serve, sorted by (day, ad).
+
+    --data FILE: {"rows": [{"account", "ad", "campaign", "day",
+    "spend" (decimal text), "impressions", "clicks", "reach",
+    "link_clicks", "leads", "applications"}]}; an ad without delivery on
+    a day simply has no row, as on the platforms. --synthetic
+    ACCOUNT:ADS:DAYS:FIRST_DAY makes ADS rows a day for DAYS days from
+    FIRST_DAY without holding them (the benchmark); synthetic_row()
+    says what each holds, so a test can sum them.
+    """
+
+    def __init__(self, path=None, synthetic=None):
+        self.rows, self.synth = [], None
+        if path:
+            with open(path, encoding="utf-8") as f:
+                self.rows = sorted(json.load(f)["rows"],
+                                   key=lambda r: (r["account"], r["day"],
+                                                  r["ad"]))
+            self.keys = [(r["account"], r["day"]) for r in self.rows]
+        if synthetic:
+            acct, ads, days, first = synthetic.split(":")
+            self.synth = (acct, int(ads), int(days), date_number(first))
+
+    def window(self, account, since, until, offset, limit):
+        """(rows offset..offset+limit of the window, rows in it)"""
+        if self.synth:
+            acct, ads, days, first = self.synth
+            if account != acct:
+                return [], 0
+            lo = max(date_number(since) - first, 0)
+            hi = min(date_number(until) - first + 1, days)
+            total = max(hi - lo, 0) * ads
+            end = min(offset + limit, total)
+            return [synthetic_row(acct, ads, first, lo * ads + k)
+                    for k in range(offset, end)], total
+        lo = bisect.bisect_left(self.keys, (account, since))
+        hi = bisect.bisect_right(self.keys, (account, until))
+        total = hi - lo
+        return self.rows[lo + offset:min(lo + offset + limit, hi)], total
+
+
+def date_number(s):
+    import datetime
+    return datetime.date.fromisoformat(s).toordinal()
+
+
+def synthetic_row(account, ads, first, k):
+    import datetime
+    day, ad = divmod(k, ads)
+    return {"account": account, "ad": str(1000000 + ad),
+            "campaign": str(500 + ad % 7),
+            "day": datetime.date.fromordinal(first + day).isoformat(),
+            "spend": "%d.%02d" % ((ad * 7 + day * 3) % 90, (ad + day) % 100),
+            "impressions": 100 + (ad + day) % 900, "clicks": (ad + day) % 37,
+            "reach": 90 + (ad + day) % 800, "link_clicks": (ad + day) % 29,
+            "leads": (ad * day) % 3, "applications": (ad + 2 * day) % 4}
 
 
 class Fake:
@@ -88,6 +158,9 @@ class Fake:
         self.lock = threading.Lock()
         self.last = time.monotonic()
         self.log = open(args.log, "a", encoding="utf-8")
+        self.memo = {}
+        self.data = ReportData(getattr(args, "data", None),
+                               getattr(args, "synthetic", None))
 
     # a reply is (status, headers dict, body object or text)
     def handle(self, req):
@@ -139,17 +212,29 @@ class Fake:
                     os._exit(0)
                 if a.hang_at == n:
                     time.sleep(a.hang_seconds)
-                reply = fake.misbehave(n, req) or fake.handle(req)
-                status, headers, out = reply
+                memo = a.memo and self.command == "GET"
+                if memo and self.path in fake.memo:
+                    status, headers, data = fake.memo[self.path]
+                else:
+                    reply = fake.misbehave(n, req) or fake.handle(req)
+                    status, headers, out = reply
+                    data = out if isinstance(out, str) else json.dumps(out)
+                    data = data.encode("utf-8")
+                    if memo and status == 200:
+                        fake.memo[self.path] = (status, headers, data)
                 fake.write_log(req.record(n, status))
-                data = out if isinstance(out, str) else json.dumps(out)
-                data = data.encode("utf-8")
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 for k, v in headers.items():
                     self.send_header(k, v)
                 self.end_headers()
+                if a.cut_at == n:
+                    self.wfile.write(data[:len(data) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 self.wfile.write(data)
 
             do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = any

@@ -144,6 +144,8 @@ class LinkedInFake(fakebase.Fake):
         if req.path == "/__fake/objects":
             return 200, {}, {"elements": [dict(id=k, **v) for k, v in
                                           self.objects.items()]}
+        if req.method == "GET" and req.path == "/rest/adAnalytics":
+            return self.ad_analytics(req.query)
         if req.method == "POST" and req.path == "/rest/posts":
             return self.create_post(req.json)
         if req.method == "GET" and req.path == "/rest/adTargetingEntities":
@@ -357,6 +359,55 @@ class LinkedInFake(fakebase.Fake):
                               "status %r is not valid" % v, k)
             o["body"][k] = v
         return 204, {}, ""
+
+
+    # ---- reports: GET /rest/adAnalytics (ad-apis.md 2.7) ----
+
+    ANALYTICS_FIELDS = {"dateRange", "pivotValues", "impressions", "clicks",
+                        "landingPageClicks", "costInLocalCurrency",
+                        "oneClickLeads", "jobApplications"}
+
+    def ad_analytics(self, q):
+        def bad(message):
+            raise Invalid(400, "PARAM_INVALID", message)
+        if q.get("q") != "analytics" or q.get("pivot") != "CREATIVE" or \
+                q.get("timeGranularity") != "DAILY":
+            bad("q=analytics, pivot=CREATIVE, timeGranularity=DAILY expected")
+        d = r"\(year:(\d{4}),month:(\d{1,2}),day:(\d{1,2})\)"
+        m = re.fullmatch(r"\(start:%s,end:%s\)" % (d, d),
+                         q.get("dateRange", ""))
+        if not m:
+            bad("dateRange must be (start:(year:Y,month:M,day:D),end:(...))")
+        g = [int(x) for x in m.groups()]
+        since = "%04d-%02d-%02d" % tuple(g[:3])
+        until = "%04d-%02d-%02d" % tuple(g[3:])
+        a = re.fullmatch(r"List\(urn:li:sponsoredAccount:(\d+)\)",
+                         q.get("accounts", ""))
+        if not a or a.group(1) not in self.accounts:
+            bad("accounts must be List(urn:li:sponsoredAccount:ID) of a"
+                " known account")
+        fields = q.get("fields", "").split(",")
+        if len(fields) > 20 or not set(fields) <= self.ANALYTICS_FIELDS or \
+                "dateRange" not in fields or "pivotValues" not in fields:
+            bad("fields: at most 20 known fields, dateRange and pivotValues"
+                " among them")
+        rows, _ = self.data.window(a.group(1), since, until, 0, 15000)
+        return 200, {}, {"elements": [self.element(r, fields)
+                                      for r in rows],
+                         "paging": {"start": 0, "count": 10, "links": []}}
+
+    @staticmethod
+    def element(r, fields):
+        y, m, d = (int(x) for x in r["day"].split("-"))
+        day = {"year": y, "month": m, "day": d}
+        full = {"dateRange": {"start": day, "end": day},
+                "pivotValues": ["urn:li:sponsoredCreative:%s" % r["ad"]],
+                "impressions": r["impressions"], "clicks": r["clicks"],
+                "landingPageClicks": r.get("link_clicks", 0),
+                "costInLocalCurrency": r["spend"],
+                "oneClickLeads": r.get("leads", 0),
+                "jobApplications": r.get("applications", 0)}
+        return {f: full[f] for f in fields}
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ throttling is HTTP 400 with code 80004 and X-Business-Use-Case-Usage.
 GET /__fake/objects lists what was created (for the tests' counts).
 """
 
+import base64
 import itertools
 import json
 import os
@@ -166,6 +167,14 @@ class MetaFake(fakebase.Fake):
         p.add_argument("--version", default="v25.0")
         p.add_argument("--account", action="append", default=[],
                        help="act_ID:CURRENCY:TIMEZONE (repeatable)")
+        p.add_argument("--usage-regain", type=float, default=0,
+                       help="successful insights replies carry usage"
+                            " headers asking for this many seconds' pause")
+        p.add_argument("--run-fail", action="store_true",
+                       help="async report runs end with Job Failed")
+        p.add_argument("--run-polls", type=int, default=1,
+                       help="an async report run answers Job Running to"
+                            " this many polls, then Job Completed")
         p.add_argument("--min-daily", type=int, default=100,
                        help="smallest daily_budget in minor units")
         return p
@@ -179,6 +188,17 @@ class MetaFake(fakebase.Fake):
             self.accounts[aid] = {"currency": cur, "timezone_name": tz}
         self.ids = itertools.count(120210000000001)
         self.objects = {}  # id -> {"edge", "account", "fields"}
+        self.runs = {}  # report run id -> {"account", "params", "polls"}
+        self.run_ids = itertools.count(6000000001)
+
+    @staticmethod
+    def usage_header(regain_s):
+        """near the limit: the next call must wait regain_s seconds"""
+        usage = {"1": [{"type": "ads_insights", "call_count": 96,
+                        "total_cputime": 20, "total_time": 20,
+                        "estimated_time_to_regain_access": regain_s / 60.0,
+                        "ads_api_access_tier": "standard_access"}]}
+        return {"X-Business-Use-Case-Usage": json.dumps(usage)}
 
     def throttle_reply(self, req):
         usage = {"1": [{"type": "ads_management", "call_count": 100,
@@ -215,7 +235,10 @@ class MetaFake(fakebase.Fake):
     def handle(self, req):
         try:
             self.authorise(req)
-            return 200, {}, self.route(req)
+            out = self.route(req)
+            if self.args.usage_regain and req.path.endswith("/insights"):
+                return 200, self.usage_header(self.args.usage_regain), out
+            return 200, {}, out
         except MetaError as e:
             return 400, {}, error_body(e)
 
@@ -229,6 +252,15 @@ class MetaFake(fakebase.Fake):
         node, edge = m.group(2), m.group(3)
         if req.method == "GET" and node == "search" and edge is None:
             return self.search(req.query)
+        if req.method == "GET" and edge == "insights" and \
+                node in self.accounts:
+            return self.insights(node, req.query)
+        if req.method == "POST" and edge == "insights" and \
+                node in self.accounts:
+            return self.start_run(node, req)
+        if req.method == "GET" and node in self.runs:
+            return self.run_status(node) if edge is None else \
+                self.run_insights(node, edge, req.query)
         if req.method == "GET" and edge is None:
             return self.read(node)
         if req.method == "POST" and edge in EDGES and node in self.accounts:
@@ -374,6 +406,107 @@ class MetaFake(fakebase.Fake):
                 raise MetaError("Param %s is not a valid parameter" % k)
             out[k] = check_type(self.spec, k, params[k]["type"], raw)
         return out
+
+
+    # ---- reports: GET /vNN/act_ID/insights (ad-apis.md 1.8) ----
+
+    INSIGHT_FIELDS = {"account_id", "account_currency", "campaign_id",
+                      "ad_id", "date_start", "date_stop", "spend",
+                      "impressions", "reach", "clicks",
+                      "inline_link_clicks", "actions"}
+
+    def insights(self, node, q):
+        if q.get("level") != "ad" or q.get("time_increment") != "1":
+            raise MetaError("level=ad and time_increment=1 are expected")
+        try:
+            tr = json.loads(q.get("time_range", ""))
+            since, until = tr["since"], tr["until"]
+        except (ValueError, KeyError, TypeError):
+            raise MetaError("time_range must be JSON with since and until",
+                            100, 1487534)
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", since + "") or \
+                not re.fullmatch(r"\d{4}-\d\d-\d\d", until) or \
+                since > until:
+            raise MetaError("time_range: since and until must be dates,"
+                            " since first")
+        fields = q.get("fields", "").split(",")
+        bad = [f for f in fields if f not in self.INSIGHT_FIELDS]
+        if bad:
+            raise MetaError("(#100) %s is not valid for fields param" %
+                            bad[0])
+        limit = int(q.get("limit", "25"))
+        if not 1 <= limit <= 5000:
+            raise MetaError("limit must be from 1 to 5000")
+        offset = 0
+        if q.get("after"):
+            try:
+                offset = int(base64.b64decode(q["after"]).decode())
+            except ValueError:
+                raise MetaError("Invalid cursor", 2642)
+        rows, total = self.data.window(node[4:], since, until, offset, limit)
+        out = {"data": [self.insight(node, r, fields) for r in rows]}
+        after = base64.b64encode(str(offset + len(rows)).encode()).decode()
+        before = base64.b64encode(str(offset).encode()).decode()
+        out["paging"] = {"cursors": {"before": before, "after": after}}
+        if offset + len(rows) < total:
+            out["paging"]["next"] = (
+                "https://graph.facebook.com/%s/%s/insights?after=%s" %
+                (self.args.version, node, after))
+        return out
+
+    def insight(self, node, r, fields):
+        full = {"account_id": node[4:], "campaign_id": r.get("campaign"),
+                "account_currency": self.accounts[node]["currency"],
+                "ad_id": r["ad"], "date_start": r["day"],
+                "date_stop": r["day"], "spend": r["spend"],
+                "impressions": str(r["impressions"]),
+                "reach": str(r.get("reach", 0)),
+                "clicks": str(r["clicks"]),
+                "inline_link_clicks": str(r.get("link_clicks", 0))}
+        actions = []
+        for t, k in (("link_click", "link_clicks"), ("lead", "leads"),
+                     ("offsite_conversion.fb_pixel_submit_application",
+                      "applications")):
+            if r.get(k):  # Meta leaves out an action type with no count
+                actions.append({"action_type": t, "value": str(r[k])})
+        if actions:
+            full["actions"] = actions
+        return {f: full[f] for f in fields if f in full}
+
+
+    # async report runs: POST insights, GET /RUN (polled), GET /RUN/insights
+
+    def start_run(self, node, req):
+        if not req.headers.get("content-type", "").startswith(
+                "application/x-www-form-urlencoded"):
+            raise MetaError("Writes must be application/x-www-form-urlencoded")
+        params = {k: v for k, v in req.form.items() if k != "access_token"}
+        self.insights(node, dict(params, limit="1"))  # the same checks
+        rid = str(next(self.run_ids))
+        self.runs[rid] = {"account": node, "params": params, "polls": 0}
+        return {"report_run_id": rid}
+
+    def run_status(self, rid):
+        run = self.runs[rid]
+        run["polls"] += 1
+        done = run["polls"] > self.args.run_polls
+        if done and self.args.run_fail:
+            return {"id": rid, "async_status": "Job Failed",
+                    "async_percent_completion": 0}
+        tr = json.loads(run["params"]["time_range"])
+        return {"id": rid, "account_id": run["account"][4:],
+                "async_status": "Job Completed" if done else "Job Running",
+                "async_percent_completion": 100 if done else 50,
+                "date_start": tr["since"], "date_stop": tr["until"]}
+
+    def run_insights(self, rid, edge, q):
+        run = self.runs[rid]
+        if edge != "insights" or run["polls"] <= self.args.run_polls:
+            raise MetaError("Report run %s is not complete" % rid, 100)
+        params = dict(run["params"])
+        params.update({k: v for k, v in q.items()
+                       if k in ("limit", "after", "fields")})
+        return self.insights(run["account"], params)
 
 
 if __name__ == "__main__":

@@ -126,6 +126,8 @@ class TikTokFake(fakebase.Fake):
         if not req.path.startswith(BASE) or not req.path.endswith("/"):
             raise Code(40400, "Route not found: %s" % req.path)
         name = req.path[len(BASE):-1].replace("/", "_")
+        if req.method == "GET" and name == "report_integrated_get":
+            return self.report(req.query)
         if req.method == "GET" and name == "advertiser_info":
             return self.advertiser_info(req.query)
         if req.method != "POST" or not hasattr(self, "post_" + name):
@@ -293,6 +295,54 @@ class TikTokFake(fakebase.Fake):
             o["body"]["budget"] = number(item, "budget",
                                          self.args.min_adgroup_daily)
         return {}
+
+
+    # ---- reports: GET report/integrated/get/ (ad-apis.md 3.6) ----
+
+    METRICS = {"spend", "impressions", "clicks", "reach", "conversion",
+               "campaign_id"}
+
+    def report(self, q):
+        import datetime
+        if q.get("advertiser_id") not in self.advertisers:
+            raise Code(40300, "Advertiser does not exist")
+        if q.get("report_type") != "BASIC" or \
+                q.get("data_level") != "AUCTION_AD":
+            raise Code(40002, "report_type BASIC, data_level AUCTION_AD"
+                              " expected")
+        try:
+            dims = json.loads(q.get("dimensions", ""))
+            metrics = json.loads(q.get("metrics", ""))
+            since = datetime.date.fromisoformat(q["start_date"])
+            until = datetime.date.fromisoformat(q["end_date"])
+            page = int(q.get("page", "1"))
+            size = int(q.get("page_size", "10"))
+        except (ValueError, KeyError):
+            raise Code(40002, "dimensions, metrics (JSON arrays),"
+                              " start_date, end_date, page, page_size")
+        if dims != ["ad_id", "stat_time_day"] or \
+                not set(metrics) <= self.METRICS:
+            raise Code(40002, "dimensions must be [ad_id, stat_time_day]")
+        if not 0 <= (until - since).days < 30:
+            raise Code(40002, "The time range is at most 30 days")
+        if page < 1 or not 1 <= size <= 1000:
+            raise Code(40002, "page from 1, page_size from 1 to 1000")
+        rows, total = self.data.window(q["advertiser_id"], since.isoformat(),
+                                       until.isoformat(), (page - 1) * size,
+                                       size)
+        full = lambda r: {"spend": r["spend"],  # noqa: E731
+                          "impressions": str(r["impressions"]),
+                          "clicks": str(r["clicks"]),
+                          "reach": str(r.get("reach", 0)),
+                          "conversion": str(r.get("applications", 0)),
+                          "campaign_id": r.get("campaign")}
+        return {"list": [{"dimensions": {"ad_id": r["ad"], "stat_time_day":
+                                         r["day"] + " 00:00:00"},
+                          "metrics": {k: v for k, v in full(r).items()
+                                      if k in metrics}} for r in rows],
+                "page_info": {"page": page, "page_size": size,
+                              "total_number": total,
+                              "total_page": (total + size - 1) // size}}
 
 
 if __name__ == "__main__":
