@@ -321,4 +321,22 @@ int store_plan_record(struct store *s, const struct store_plan *p,
 int store_object_link_cell(struct store *s, const char *kind,
 			   const char *local_key, int64_t cell_id);
 
+/*
+ * geo (src/push_geo.c): what a platform's location search answered for
+ * a city (query: its name folded to lower case) in a country. matches
+ * is how many cities of that exact name the search gave; remote_key and
+ * name are the platform's id and name of the one match, NULL unless
+ * matches is 1.
+ */
+struct store_geo {
+	const char *platform, *country, *query;
+	const char *remote_key, *name; /* may be NULL */
+	int matches;
+};
+int store_geo_put(struct store *s, const struct store_geo *g);
+/* 1 found (remote_key "" when matches is not 1), 0 not cached, -1 error */
+int store_geo_get(struct store *s, const char *platform, const char *country,
+		  const char *query, struct strbuf *remote_key,
+		  struct strbuf *name, int *matches);
+
 #endif

@@ -196,13 +196,24 @@ void push_countries(const struct ad_set *s, struct strlist *out)
  * location ids (GeoNames).
  */
 static const struct {
-	const char *iso, *linkedin, *tiktok;
+	const char *iso, *linkedin, *tiktok, *name;
 } geo[] = {
-	{ "DE", "101282230", "2921044" }, { "DK", "104514075", "2623032" },
-	{ "FI", "100456013", "660013" },  { "GB", "101165590", "2635167" },
-	{ "NO", "103819153", "3144096" }, { "SE", "105117694", "2661886" },
-	{ "US", "103644278", "6252001" },
+	{ "DE", "101282230", "2921044", "Germany" },
+	{ "DK", "104514075", "2623032", "Denmark" },
+	{ "FI", "100456013", "660013", "Finland" },
+	{ "GB", "101165590", "2635167", "United Kingdom" },
+	{ "NO", "103819153", "3144096", "Norway" },
+	{ "SE", "105117694", "2661886", "Sweden" },
+	{ "US", "103644278", "6252001", "United States" },
 };
+
+const char *push_country_name(const char *country)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(geo); i++)
+		if (strcmp(geo[i].iso, country) == 0)
+			return geo[i].name;
+	return NULL;
+}
 
 const char *push_geo_linkedin(const char *country)
 {
@@ -302,7 +313,7 @@ static int record(struct run *r, const char *kind, const char *key,
 				    kind,       key,
 				    id,         status };
 
-	if (!r->st)
+	if (!r->st || r->x->dry_run) /* a dry run never writes the store */
 		return 0;
 	if (store_begin(r->st) < 0)
 		return -1;
@@ -537,6 +548,20 @@ static int update_set(struct run *r, const struct ad_set *s, const char *id,
 	return 0;
 }
 
+/* the ad set's cities in the platform's ids, with what to say of them */
+static int places(struct run *r, const struct ad_set *s)
+{
+	struct strvec notes = { 0 };
+	int rc = push_geo_resolve(r->x, r->st, s, &notes);
+
+	if (rc < 0)
+		rc = fail_line(r, r->x->ad->set_word, s->name);
+	for (size_t i = 0; rc == 0 && i < notes.n; i++)
+		line(r, "%s", notes.item[i]);
+	strvec_clear(&notes);
+	return rc;
+}
+
 /* one ad set and its ads */
 static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 		    const char *campaign_id)
@@ -551,6 +576,8 @@ static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 		rc = JM_IOERR;
 	} else if (found == 1) {
 		rc = update_set(r, s, id.buf, st.buf, had, daily);
+	} else if ((rc = places(r, s)) != 0) {
+		/* the location search failed, or the store */
 	} else if (x->ad->ad_set(x, r->ap, s, daily, campaign_id, &id) < 0) {
 		rc = fail_line(r, x->ad->set_word, s->name);
 	} else if (record(r, "ad_set", s->local_key, id.buf, x->status, daily) <
@@ -563,6 +590,7 @@ static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 		line(r, "%s %s '%s' (%s): %s a day, %s", did(r, "created"),
 		     x->ad->set_word, s->name, id.buf, money.buf, x->status);
 	}
+	push_geo_release(x);
 	for (size_t i = 0; rc == 0 && i < s->n_ads; i++)
 		rc = push_ad(r, s, &s->ads[i], id.buf);
 	strbuf_release(&id);

@@ -18,6 +18,30 @@
 #include "strbuf.h"
 
 struct json_value;
+struct store;
+
+/*
+ * One place of the ad set being created, as sent: a city by the
+ * platform's id for it, or its whole country (push_geo.c).
+ */
+struct push_place {
+	const char *country; /* ISO 3166-1 alpha-2 */
+	const char *city;    /* as the plan writes it; NULL: none asked */
+	char *key;           /* owned; the platform's city id; NULL: the
+				whole country is targeted for this place */
+	double radius_km;
+};
+
+/* a city a platform's location search answered */
+struct push_geo_hit {
+	char *key, *name; /* owned */
+	char country[3];  /* "" when the platform does not say */
+};
+
+struct push_geo_hits {
+	struct push_geo_hit *item; /* owned */
+	size_t n, alloc;
+};
 
 /* one platform's push in progress */
 struct push_ctx {
@@ -34,6 +58,9 @@ struct push_ctx {
 	struct strbuf err;     /* why the last call failed, one line */
 	enum reply_class cls;  /* of the last failure */
 	unsigned long dry_seq; /* ids made up in a dry run */
+	/* the places of the ad set being created (push_geo_resolve) */
+	struct push_place *places;
+	size_t n_places;
 };
 
 struct push_adapter {
@@ -48,6 +75,7 @@ struct push_adapter {
 	int min_daily;
 	const char *identity_word; /* what [platform] identity names */
 	bool needs_image;          /* an ad needs [platform] image */
+	bool has_radius;           /* a city takes a radius */
 	/* the account's currency and time zone into x */
 	int (*account)(struct push_ctx *x);
 	int (*campaign)(struct push_ctx *x, const struct ad_plan *ap,
@@ -67,6 +95,12 @@ struct push_adapter {
 	/* the status of a campaign or an ad (kind "campaign" or "ad") */
 	int (*set_status)(struct push_ctx *x, const char *kind, const char *id,
 			  const char *status);
+	/*
+	 * The cities the platform's location search gives for city in
+	 * country, into out; 0 (a dry run: none), or -1 with x->err.
+	 */
+	int (*search_city)(struct push_ctx *x, const char *city,
+			   const char *country, struct push_geo_hits *out);
 };
 
 extern const struct push_adapter push_meta, push_linkedin, push_tiktok;
@@ -95,5 +129,26 @@ void push_countries(const struct ad_set *s, struct strlist *out);
 /* the places' countries' ISO codes, for LinkedIn and TikTok geo ids */
 const char *push_geo_linkedin(const char *country);
 const char *push_geo_tiktok(const char *country);
+/* the country's English name (as LinkedIn's search writes it), or NULL */
+const char *push_country_name(const char *country);
+
+/* push_geo.c */
+void push_geo_hit_add(struct push_geo_hits *h, const char *key,
+		      const char *name, const char *country);
+void push_geo_hits_release(struct push_geo_hits *h);
+/*
+ * Resolve s's places into x->places: each city from the store's cache
+ * (st may be NULL), else from the platform's search, then cached (not
+ * in a dry run). What the summary should say (a city not found, a
+ * radius the platform cannot take) is appended to notes. 0, -1 with
+ * x->err set (the search failed), or JM_IOERR (the store).
+ */
+int push_geo_resolve(struct push_ctx *x, struct store *st,
+		     const struct ad_set *s, struct strvec *notes);
+void push_geo_release(struct push_ctx *x);
+/* is country targeted whole: one of its places has no city id? */
+bool push_geo_whole(const struct push_ctx *x, const char *country);
+/* the countries targeted whole, each once, in the places' order */
+void push_geo_countries(const struct push_ctx *x, struct strlist *out);
 
 #endif

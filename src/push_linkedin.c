@@ -15,21 +15,15 @@
 
 #define ACCOUNT_URN "urn:li:sponsoredAccount:"
 
-/* send body (JSON) to url; x-restli-id into id when id is not NULL */
-static int li_send(struct push_ctx *x, const char *path, const char *body,
-		   const char *method_hdr, struct strbuf *id)
+/* the headers of every call (h has room for 4); their number */
+static size_t li_headers(struct push_ctx *x, struct http_header *h,
+			 struct strbuf *auth, const char *method_hdr)
 {
-	struct strbuf url = STRBUF_INIT, auth = STRBUF_INIT;
-	struct http_response resp;
-	struct http_header h[4];
 	size_t n = 0;
-	const char *got;
-	int rc;
 
-	strbuf_addf(&url, "%s/%s", x->t->base_url, path);
-	strbuf_addf(&auth, "Bearer %s", x->t->token ? x->t->token : "");
+	strbuf_addf(auth, "Bearer %s", x->t->token ? x->t->token : "");
 	h[n].name = "Authorization";
-	h[n++].value = auth.buf;
+	h[n++].value = auth->buf;
 	h[n].name = "LinkedIn-Version";
 	h[n++].value = x->t->api_version;
 	h[n].name = "X-RestLi-Protocol-Version";
@@ -38,6 +32,42 @@ static int li_send(struct push_ctx *x, const char *path, const char *body,
 		h[n].name = "X-RestLi-Method";
 		h[n++].value = method_hdr;
 	}
+	return n;
+}
+
+/* GET path; the reply's JSON into *v (NULL in a dry run) */
+static int li_get(struct push_ctx *x, const char *path, struct json_value **v)
+{
+	struct strbuf url = STRBUF_INIT, auth = STRBUF_INIT;
+	struct http_response resp;
+	struct http_header h[4];
+	size_t n = li_headers(x, h, &auth, NULL);
+	int rc;
+
+	*v = NULL;
+	strbuf_addf(&url, "%s/%s", x->t->base_url, path);
+	http_response_init(&resp);
+	rc = push_send(x, "GET", url.buf, h, n, NULL, NULL, true, &resp);
+	if (rc == 0 && !x->dry_run && (*v = push_reply_json(x, &resp)) == NULL)
+		rc = -1;
+	http_response_release(&resp);
+	strbuf_release(&url);
+	strbuf_release(&auth);
+	return rc;
+}
+
+/* send body (JSON) to url; x-restli-id into id when id is not NULL */
+static int li_send(struct push_ctx *x, const char *path, const char *body,
+		   const char *method_hdr, struct strbuf *id)
+{
+	struct strbuf url = STRBUF_INIT, auth = STRBUF_INIT;
+	struct http_response resp;
+	struct http_header h[4];
+	size_t n = li_headers(x, h, &auth, method_hdr);
+	const char *got;
+	int rc;
+
+	strbuf_addf(&url, "%s/%s", x->t->base_url, path);
 	http_response_init(&resp);
 	rc = push_send(
 		x, body ? "POST" : "GET", url.buf, h, n, body,
@@ -171,14 +201,29 @@ static void li_money(struct push_ctx *x, struct json_writer *w, const char *key,
 	strbuf_release(&sb);
 }
 
-/* ad-apis.md 2.5: locations only; never ages or genders (2.9) */
-static int li_targeting(struct push_ctx *x, const struct ad_set *s,
-			struct json_writer *w)
+/* a location URN from its id: urn:li:geo:ID (a search gives URNs) */
+static void li_geo(struct json_writer *w, const char *id)
+{
+	struct strbuf urn = STRBUF_INIT;
+
+	if (strncmp(id, "urn:", 4) != 0)
+		strbuf_addstr(&urn, "urn:li:geo:");
+	strbuf_addstr(&urn, id);
+	json_string(w, urn.buf);
+	strbuf_release(&urn);
+}
+
+/*
+ * ad-apis.md 2.5: locations only, the countries targeted whole and the
+ * cities of the others (no radius); never ages or genders (2.9)
+ */
+static int li_targeting(struct push_ctx *x, struct json_writer *w)
 {
 	struct strlist c;
+	size_t n = 0;
 	int rc = 0;
 
-	push_countries(s, &c);
+	push_geo_countries(x, &c);
 	json_key(w, "targetingCriteria");
 	json_object_begin(w);
 	json_key(w, "include");
@@ -192,7 +237,6 @@ static int li_targeting(struct push_ctx *x, const struct ad_set *s,
 	json_array_begin(w);
 	for (size_t i = 0; i < c.n; i++) {
 		const char *g = push_geo_linkedin(c.item[i]);
-		struct strbuf urn = STRBUF_INIT;
 
 		if (!g) {
 			rc = push_fail(x, REPLY_CLIENT,
@@ -201,19 +245,57 @@ static int li_targeting(struct push_ctx *x, const struct ad_set *s,
 				       c.item[i]);
 			continue;
 		}
-		strbuf_addf(&urn, "urn:li:geo:%s", g);
-		json_string(w, urn.buf);
-		strbuf_release(&urn);
+		li_geo(w, g);
+		n++;
 	}
+	for (size_t i = 0; i < x->n_places; i++)
+		if (x->places[i].key &&
+		    !push_geo_whole(x, x->places[i].country)) {
+			li_geo(w, x->places[i].key);
+			n++;
+		}
 	json_array_end(w);
 	json_object_end(w);
 	json_object_end(w);
 	json_array_end(w);
 	json_object_end(w);
 	json_object_end(w);
-	if (!c.n)
+	if (!n && rc == 0)
 		rc = push_fail(x, REPLY_CLIENT, "linkedin: no location");
 	strlist_release(&c);
+	return rc;
+}
+
+/*
+ * GET adTargetingEntities?q=typeahead (ad-apis.md 2.5): the locations
+ * named like city, as elements[] of {urn, name}; the reply names no
+ * country code, so push_geo.c reads it from the name's last part
+ */
+static int li_search_city(struct push_ctx *x, const char *city,
+			  const char *country, struct push_geo_hits *out)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct json_value *v = NULL;
+	const struct json_value *el;
+	int rc;
+
+	(void)country;
+	strbuf_addstr(&path, "adTargetingEntities?q=typeahead&facet=urn%3Ali"
+			     "%3AadTargetingFacet%3Alocations&query=");
+	push_urlencode(&path, city);
+	strbuf_addstr(&path, "&queryVersion=QUERY_USES_URNS");
+	rc = li_get(x, path.buf, &v);
+	el = json_get(v, "elements");
+	for (size_t i = 0; rc == 0 && i < json_count(el); i++) {
+		const struct json_value *it = json_item(el, i);
+		const char *urn = json_str(json_get(it, "urn"));
+
+		if (urn && strncmp(urn, "urn:li:geo:", 11) == 0)
+			push_geo_hit_add(out, urn,
+					 json_str(json_get(it, "name")), NULL);
+	}
+	json_free(v);
+	strbuf_release(&path);
 	return rc;
 }
 
@@ -262,7 +344,7 @@ static int li_ad_set(struct push_ctx *x, const struct ad_plan *ap,
 	json_key(&w, "end");
 	json_int(&w, epoch_ms(s->end) + 86400000LL);
 	json_object_end(&w);
-	rc = li_targeting(x, s, &w);
+	rc = li_targeting(x, &w);
 	json_key(&w, "politicalIntent");
 	json_string(&w, "NOT_POLITICAL");
 	json_key(&w, "status");
@@ -426,4 +508,5 @@ const struct push_adapter push_linkedin = {
 	.ad = li_ad,
 	.update_set = li_update_set,
 	.set_status = li_set_status,
+	.search_city = li_search_city,
 };

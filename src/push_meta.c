@@ -210,22 +210,56 @@ static int meta_campaign(struct push_ctx *x, const struct ad_plan *ap,
 	return rc;
 }
 
-/* ad-apis.md 1.5 and 1.6: countries, all ages, no automation */
-static void meta_targeting(const struct ad_set *s, struct strbuf *out)
+/* a city of x->places as geo_locations.cities wants it (1.5) */
+static void meta_city(struct json_writer *w, const struct push_place *p)
+{
+	json_object_begin(w);
+	json_key(w, "key");
+	json_string(w, p->key);
+	if (p->radius_km > 0) {
+		json_key(w, "radius");
+		json_number(w, p->radius_km);
+		json_key(w, "distance_unit");
+		json_string(w, "kilometer");
+	}
+	json_object_end(w);
+}
+
+/*
+ * ad-apis.md 1.5 and 1.6: the countries targeted whole and the cities
+ * (with their radius) of the others, all ages, no automation
+ */
+static void meta_targeting(struct push_ctx *x, struct strbuf *out)
 {
 	struct json_writer w;
 	struct strlist c;
+	size_t cities = 0;
 
-	push_countries(s, &c);
+	push_geo_countries(x, &c);
 	json_writer_init(&w, out, false);
 	json_object_begin(&w);
 	json_key(&w, "geo_locations");
 	json_object_begin(&w);
-	json_key(&w, "countries");
-	json_array_begin(&w);
-	for (size_t i = 0; i < c.n; i++)
-		json_string(&w, c.item[i]);
-	json_array_end(&w);
+	if (c.n) {
+		json_key(&w, "countries");
+		json_array_begin(&w);
+		for (size_t i = 0; i < c.n; i++)
+			json_string(&w, c.item[i]);
+		json_array_end(&w);
+	}
+	for (size_t i = 0; i < x->n_places; i++) {
+		const struct push_place *p = &x->places[i];
+
+		if (!p->key || push_geo_whole(x, p->country))
+			continue;
+		if (!cities++) {
+			json_key(&w, "cities");
+			json_array_begin(&w);
+		}
+		meta_city(&w, p);
+	}
+	if (cities)
+		json_array_end(&w);
 	json_object_end(&w);
 	json_key(&w, "age_min");
 	json_int(&w, 18);
@@ -238,6 +272,52 @@ static void meta_targeting(const struct ad_set *s, struct strbuf *out)
 	json_object_end(&w);
 	json_object_end(&w);
 	strlist_release(&c);
+}
+
+/*
+ * GET /search?type=adgeolocation (ad-apis.md 1.5): the cities named
+ * city in country, as data[] of {key, name, type, country_code}
+ */
+static int meta_search_city(struct push_ctx *x, const char *city,
+			    const char *country, struct push_geo_hits *out)
+{
+	struct strbuf url = STRBUF_INIT, auth = STRBUF_INIT, path = STRBUF_INIT;
+	struct http_response resp;
+	struct http_header h[1];
+	struct json_value *v = NULL;
+	const struct json_value *data;
+	int rc;
+
+	strbuf_addstr(&path, "search?type=adgeolocation&q=");
+	push_urlencode(&path, city);
+	strbuf_addstr(&path, "&location_types=%5B%22city%22%5D&country_code=");
+	push_urlencode(&path, country);
+	url_of(x, path.buf, &url);
+	strbuf_addf(&auth, "Bearer %s", x->t->token ? x->t->token : "");
+	h[0].name = "Authorization";
+	h[0].value = auth.buf;
+	http_response_init(&resp);
+	rc = push_send(x, "GET", url.buf, h, 1, NULL, NULL, true, &resp);
+	if (rc == 0 && !x->dry_run && (v = push_reply_json(x, &resp)) == NULL)
+		rc = -1;
+	data = json_get(v, "data");
+	for (size_t i = 0; rc == 0 && i < json_count(data); i++) {
+		const struct json_value *it = json_item(data, i);
+		const char *type = json_str(json_get(it, "type"));
+
+		if (json_str(json_get(it, "key")) &&
+		    (!type || strcmp(type, "city") == 0))
+			push_geo_hit_add(
+				out, json_str(json_get(it, "key")),
+				json_str(json_get(it, "name")),
+				json_str(json_get(it, "country_code")));
+	}
+	json_free(v);
+	http_response_release(&resp);
+	strbuf_release(&url);
+	strbuf_release(&auth);
+	strbuf_release(&path);
+	return rc;
 }
 
 static int meta_ad_set(struct push_ctx *x, const struct ad_plan *ap,
@@ -260,7 +340,7 @@ static int meta_ad_set(struct push_ctx *x, const struct ad_plan *ap,
 	strbuf_reset(&t);
 	meta_time(x, s->end, 23, 59, 59, &t);
 	form_add(&f, "end_time", t.buf);
-	meta_targeting(s, &tg);
+	meta_targeting(x, &tg);
 	form_add(&f, "targeting", tg.buf);
 	strbuf_addf(&path, "act_%s/adsets", x->t->account_id);
 	rc = meta_post(x, path.buf, &f, id);
@@ -385,4 +465,6 @@ const struct push_adapter push_meta = {
 	.ad = meta_ad,
 	.update_set = meta_update_set,
 	.set_status = meta_set_status,
+	.has_radius = true,
+	.search_city = meta_search_city,
 };

@@ -148,20 +148,23 @@ static void major(struct json_writer *w, int64_t minor, int digits)
 	json_number(w, money_to_major(minor, digits));
 }
 
-/* the places' countries as TikTok location ids; -1 for one unknown */
-static int tt_locations(struct push_ctx *x, const struct ad_set *s,
-			struct json_writer *w)
+/*
+ * The countries targeted whole and the cities of the others, as TikTok
+ * location ids; -1 for a country with none known
+ */
+static int tt_locations(struct push_ctx *x, struct json_writer *w)
 {
 	struct strlist c;
+	size_t n = 0;
 	int rc = 0;
 
-	push_countries(s, &c);
+	push_geo_countries(x, &c);
 	json_key(w, "location_ids");
 	json_array_begin(w);
 	for (size_t i = 0; i < c.n; i++) {
 		const char *g = push_geo_tiktok(c.item[i]);
 
-		if (g)
+		if (g && ++n)
 			json_string(w, g);
 		else
 			rc = push_fail(x, REPLY_CLIENT,
@@ -169,10 +172,78 @@ static int tt_locations(struct push_ctx *x, const struct ad_set *s,
 				       "the country %s",
 				       c.item[i]);
 	}
+	for (size_t i = 0; i < x->n_places; i++)
+		if (x->places[i].key &&
+		    !push_geo_whole(x, x->places[i].country) && ++n)
+			json_string(w, x->places[i].key);
 	json_array_end(w);
-	if (!c.n)
+	if (!n && rc == 0)
 		rc = push_fail(x, REPLY_CLIENT, "tiktok: no location");
 	strlist_release(&c);
+	return rc;
+}
+
+/*
+ * POST tool/targeting/search/, a fuzzy search for cities in country:
+ * data.targeting_tag_list[] of {name, status_info.status, geo: {geo_id,
+ * geo_type, region_code}} (docs/push.md: not verified against the live
+ * API)
+ */
+static int tt_search_city(struct push_ctx *x, const char *city,
+			  const char *country, struct push_geo_hits *out)
+{
+	struct strbuf body = STRBUF_INIT;
+	struct json_writer w;
+	struct json_value *v = NULL;
+	const struct json_value *list;
+	int rc;
+
+	json_writer_init(&w, &body, false);
+	json_object_begin(&w);
+	advertiser(x, &w);
+	json_key(&w, "objective_type");
+	json_string(&w, "TRAFFIC");
+	json_key(&w, "promotion_type");
+	json_string(&w, "WEBSITE");
+	json_key(&w, "placements");
+	json_array_begin(&w);
+	json_string(&w, "PLACEMENT_TIKTOK");
+	json_array_end(&w);
+	json_key(&w, "search_type");
+	json_string(&w, "FUZZY_SEARCH");
+	json_key(&w, "keywords");
+	json_array_begin(&w);
+	json_string(&w, city);
+	json_array_end(&w);
+	json_key(&w, "geo_types");
+	json_array_begin(&w);
+	json_string(&w, "CITY");
+	json_array_end(&w);
+	json_key(&w, "region_codes");
+	json_array_begin(&w);
+	json_string(&w, country);
+	json_array_end(&w);
+	json_object_end(&w);
+	rc = tt_send(x, "tool/targeting/search/", body.buf, true, NULL, NULL,
+		     &v);
+	list = json_get(json_get(v, "data"), "targeting_tag_list");
+	for (size_t i = 0; rc == 0 && i < json_count(list); i++) {
+		const struct json_value *it = json_item(list, i);
+		const struct json_value *geo = json_get(it, "geo");
+		const char *type = json_str(json_get(geo, "geo_type"));
+		const char *st = json_str(
+			json_get(json_get(it, "status_info"), "status"));
+
+		if (json_str(json_get(geo, "geo_id")) && type &&
+		    strcmp(type, "CITY") == 0 &&
+		    (!st || strcmp(st, "ENABLED") == 0))
+			push_geo_hit_add(
+				out, json_str(json_get(geo, "geo_id")),
+				json_str(json_get(it, "name")),
+				json_str(json_get(geo, "region_code")));
+	}
+	json_free(v);
+	strbuf_release(&body);
 	return rc;
 }
 
@@ -197,7 +268,7 @@ static int tt_ad_set(struct push_ctx *x, const struct ad_plan *ap,
 	json_string(&w, s->name);
 	json_key(&w, "placement_type");
 	json_string(&w, "PLACEMENT_TYPE_AUTOMATIC");
-	rc = tt_locations(x, s, &w);
+	rc = tt_locations(x, &w);
 	json_key(&w, "age_groups");
 	json_array_begin(&w);
 	for (size_t i = 0; i < ARRAY_SIZE(ages); i++)
@@ -364,4 +435,5 @@ const struct push_adapter push_tiktok = {
 	.ad = tt_ad,
 	.update_set = tt_update_set,
 	.set_status = tt_set_status,
+	.search_city = tt_search_city,
 };

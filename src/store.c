@@ -147,7 +147,18 @@ static const char *const migrations[] = {
 	" sha256 TEXT PRIMARY KEY,"
 	" kind TEXT NOT NULL,"
 	" imported_at TEXT NOT NULL,"
-	" rows INTEGER NOT NULL) STRICT;",
+	" rows INTEGER NOT NULL) STRICT;"
+	/* push: the platforms' location searches, one answer per city */
+	"CREATE TABLE geo ("
+	" platform TEXT NOT NULL"
+	"  CHECK (platform IN ('meta', 'linkedin', 'tiktok')),"
+	" country TEXT NOT NULL,"
+	" query TEXT NOT NULL,"
+	" remote_key TEXT,"
+	" name TEXT,"
+	" matches INTEGER NOT NULL CHECK (matches >= 0),"
+	" looked_up_at TEXT NOT NULL,"
+	" PRIMARY KEY (platform, country, query)) STRICT;",
 };
 
 #define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -1411,4 +1422,53 @@ int store_object_link_cell(struct store *s, const char *kind,
 	bind_text(st, 2, kind);
 	bind_text(st, 3, local_key);
 	return run(s, st, "cannot tie the object to its plan cell");
+}
+
+/* ---- geo: push's city lookups (src/push_geo.c) ---- */
+
+int store_geo_put(struct store *s, const struct store_geo *g)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO geo (platform, country, query, remote_key,"
+		   " name, matches, looked_up_at)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL ")"
+		   " ON CONFLICT (platform, country, query)"
+		   " DO UPDATE SET remote_key = excluded.remote_key,"
+		   " name = excluded.name, matches = excluded.matches,"
+		   " looked_up_at = excluded.looked_up_at");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, g->platform);
+	bind_text(st, 2, g->country);
+	bind_text(st, 3, g->query);
+	bind_text(st, 4, g->remote_key);
+	bind_text(st, 5, g->name);
+	sqlite3_bind_int(st, 6, g->matches);
+	return run(s, st, "cannot save the city lookup");
+}
+
+int store_geo_get(struct store *s, const char *platform, const char *country,
+		  const char *query, struct strbuf *remote_key,
+		  struct strbuf *name, int *matches)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT coalesce(remote_key, ''), coalesce(name, ''),"
+		   " matches FROM geo WHERE platform = ?1 AND country = ?2"
+		   " AND query = ?3");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, country);
+	bind_text(st, 3, query);
+	found = one_row(s, st, "cannot read the city lookup");
+	if (found == 1) {
+		column_to(st, 0, remote_key);
+		column_to(st, 1, name);
+		*matches = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return found;
 }

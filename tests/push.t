@@ -90,6 +90,11 @@ ok $? "a dry run sends nothing"
 ok $? "a dry run prints no token"
 grep -q '"method":"POST"' "$tmp/dry" && ! grep -qv '^{"method"' "$tmp/dry"
 ok $? "a dry run prints one JSON request per line on stdout"
+grep -q '"url":"[^"]*/open_api/v1.3/tool/targeting/search/"' "$tmp/dry" &&
+	grep -qF 'keywords\":[\"Helsinki\"],\"geo_types\":[\"CITY\"],\"region_codes\":[\"FI\"]' "$tmp/dry" &&
+	grep -q "dry run: the city 'Helsinki' (FI) is not in the store's cache of tiktok's location ids, so this dry run targets all of FI" "$tmp/dryerr" &&
+	grep -qF 'location_ids\":[\"660013\"]' "$tmp/dry"
+ok $? "a dry run without a store prints the lookup and targets the country"
 
 "$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
 	--feed audiences/jobs.xml >"$tmp/out1" 2>"$tmp/err1"
@@ -125,6 +130,21 @@ tied = db.execute("SELECT count(*) FROM object WHERE cell_id IS NOT NULL"
 assert loose == 0 and tied > 0, (loose, tied)
 PY
 ok $? "the store holds the pushed plan and ties its ad sets and ads to cells"
+lookups() { # the location searches the fakes' logs hold
+	cat "$tmp/meta.log" "$tmp/linkedin.log" "$tmp/tiktok.log" |
+		grep -c '"path": "\(/v25.0/search\|/rest/adTargetingEntities\|/open_api/v1.3/tool/targeting/search/\)"'
+}
+k1=$(lookups)
+# Helsinki and Espoo on Meta and LinkedIn, Helsinki alone on TikTok
+[ "$k1" = 5 ]
+ok $? "each city is looked up once per platform ($k1 lookups)"
+grep -q 'targeting=%7B%22geo_locations%22%3A%7B%22cities%22%3A%5B%7B%22key%22%3A%221900103%22%2C%22radius%22%3A40%2C%22distance_unit%22%3A%22kilometer%22%7D%5D%7D' "$tmp/meta.log" &&
+	grep -qF 'locations\":[\"urn:li:geo:1900203\"]' "$tmp/linkedin.log" &&
+	grep -qF 'location_ids\":[\"1900303\"]' "$tmp/tiktok.log"
+ok $? "Helsinki is sent by each platform's own id (Meta with its 40 km)"
+grep -q "meta: ad set 'data-ml / meta_feed': meta's location search found no city named 'Espoo' in FI, so it targets all of FI" "$tmp/out1" &&
+	grep -q "linkedin: campaign 'backend / linkedin_sponsored': linkedin has no radius around a city, so Helsinki (40 km) is targeted as the city alone, without the radius" "$tmp/out1"
+ok $? "the summary says which city targets its country, and which radius is dropped"
 
 "$JOBMIX" -vv --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
 	--feed audiences/jobs.xml >"$tmp/out2" 2>"$tmp/err2"
@@ -134,6 +154,8 @@ grep -qi 'authorization\|access-token' "$tmp/err2" &&
 ok $? "its -vv trace shows the headers, never the token"
 grep -q ': 0 created, 0 updated, ' "$tmp/out2"
 ok $? "a second push creates nothing"
+[ "$(lookups)" = "$k1" ]
+ok $? "a second push looks nothing up"
 [ "$(objects meta)" = "$m1" ] && [ "$(objects linkedin)" = "$l1" ] &&
 	[ "$(objects tiktok)" = "$t1" ]
 ok $? "the fakes hold the same objects after the second push"

@@ -24,6 +24,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fakebase  # noqa: E402
+import geotable  # noqa: E402
 
 STATUS = {"ACTIVE", "PAUSED", "ARCHIVED", "COMPLETED", "CANCELED", "DRAFT",
           "PENDING_DELETION", "REMOVED"}
@@ -147,6 +148,8 @@ class LinkedInFake(fakebase.Fake):
             return self.ad_analytics(req.query)
         if req.method == "POST" and req.path == "/rest/posts":
             return self.create_post(req.json)
+        if req.method == "GET" and req.path == "/rest/adTargetingEntities":
+            return self.typeahead(req.query)
         m = re.fullmatch(r"/rest/adAccounts/(\d+)(?:/(\w+)(?:/([^/]+))?)?",
                          req.path)
         if not m or m.group(1) not in self.accounts:
@@ -254,6 +257,16 @@ class LinkedInFake(fakebase.Fake):
                     raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
                                   "bad facet %s" % facet, "targetingCriteria")
                 facets.add(facet[len(FACET):])
+        for clause in include:
+            for facet, values in clause.get("or", {}).items():
+                if facet[len(FACET):] not in ("locations",
+                                              "profileLocations"):
+                    continue
+                for urn in values:
+                    if urn not in geotable.linkedin_urns():
+                        raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
+                                      "%s is not a known location" % urn,
+                                      "targetingCriteria.include")
         if not facets & {"locations", "profileLocations"}:
             raise Invalid(422, "FIELD_VALUE_REQUIRED",
                           "a location facet is required",
@@ -275,6 +288,22 @@ class LinkedInFake(fakebase.Fake):
                 raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
                               "%s may only be included" % facet,
                               "targetingCriteria.exclude")
+
+    def typeahead(self, q):
+        """adTargetingEntities?q=typeahead on the locations facet (2.5)"""
+        if q.get("q") != "typeahead" or \
+                q.get("facet") != FACET + "locations":
+            raise Invalid(400, "ILLEGAL_ARGUMENT",
+                          "only the locations typeahead is faked")
+        if q.get("queryVersion") != "QUERY_USES_URNS":
+            raise Invalid(400, "ILLEGAL_ARGUMENT",
+                          "queryVersion QUERY_USES_URNS is required")
+        return 200, {}, {"elements": [
+            {"urn": "urn:li:geo:" + lid, "facetUrn": FACET + "locations",
+             "name": "%s, %s, %s" % (name, region,
+                                     geotable.COUNTRIES[c][0])}
+            for name, c, region, _, lid, _ in
+            geotable.matching(q.get("query"))]}
 
     def create_post(self, body):
         ctx = need(body, "adContext", "")

@@ -28,6 +28,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fakebase  # noqa: E402
+import geotable  # noqa: E402
 
 SPECS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "meta-specs")
 EDGES = ("campaigns", "adsets", "adcreatives", "ads")
@@ -249,6 +250,8 @@ class MetaFake(fakebase.Fake):
         if not m or m.group(1) != self.args.version:
             raise MetaError("Unknown path components: %s" % req.path, 2500)
         node, edge = m.group(2), m.group(3)
+        if req.method == "GET" and node == "search" and edge is None:
+            return self.search(req.query)
         if req.method == "GET" and edge == "insights" and \
                 node in self.accounts:
             return self.insights(node, req.query)
@@ -336,8 +339,30 @@ class MetaFake(fakebase.Fake):
         for c in geo.get("cities", []):
             check_keys(self.spec, "TargetingGeoLocationCity", c,
                        "targeting.geo_locations.cities[]")
+            if str(c.get("key")) not in geotable.meta_keys():
+                raise MetaError("Invalid parameter: the city key %s is not"
+                                " a valid location" % c.get("key"), 100,
+                                1487756)
         if "EMPLOYMENT" in camp["fields"]["special_ad_categories"]:
             check_employment_targeting(self.spec, t)
+
+    def search(self, q):
+        """GET /search?type=adgeolocation: cities from geotable (1.5)"""
+        if q.get("type") != "adgeolocation":
+            raise MetaError("Unsupported search type %s" % q.get("type"))
+        try:
+            types = json.loads(q.get("location_types", '["city"]'))
+        except ValueError:
+            raise MetaError("Param location_types must be JSON")
+        cc = q.get("country_code")
+        return {"data": [{"key": key, "name": name, "type": "city",
+                          "country_code": c, "country_name":
+                          geotable.COUNTRIES.get(c, ("",))[0],
+                          "region": region, "supports_city": True,
+                          "supports_region": True}
+                         for name, c, region, key, _, _ in
+                         geotable.matching(q.get("q"))
+                         if "city" in types and (not cc or cc == c)]}
 
     def check_adcreatives(self, account, f):
         oss = f["object_story_spec"]

@@ -78,7 +78,7 @@ def j(v):
 
 
 TARGETING = {
-    "geo_locations": {"cities": [{"key": "2673730", "radius": 25,
+    "geo_locations": {"cities": [{"key": "1900101", "radius": 25,
                                   "distance_unit": "kilometer"}]},
     "age_min": 18, "age_max": 65,
     "targeting_automation": {"advantage_audience": 0},
@@ -146,7 +146,7 @@ def test_meta():
             ("postal codes", lambda a: a.update(targeting=targeting_with(
                 geo_locations={"zips": [{"key": "SE:90325"}]})), 100, 2446007),
             ("a 10 km radius", lambda a: a.update(targeting=targeting_with(
-                geo_locations={"cities": [{"key": "1", "radius": 10,
+                geo_locations={"cities": [{"key": "1900101", "radius": 10,
                                            "distance_unit": "kilometer"}]})),
              100, 2446007),
             ("location exclusions", lambda a: a.update(
@@ -172,6 +172,10 @@ def test_meta():
                 targeting="{geo"), 100, None),
             ("an unknown campaign", lambda a: a.update(campaign_id="999"),
              100, 1487005),
+            ("a city key its search never gives", lambda a: a.update(
+                targeting=targeting_with(geo_locations={"cities": [
+                    {"key": "2673730", "radius": 25,
+                     "distance_unit": "kilometer"}]})), 100, 1487756),
         ]
         for what, change, code, sub in rules:
             meta_refuses(f.base, camp, adset, what, change, code, sub)
@@ -214,6 +218,16 @@ def test_meta():
            log[0]["path"] == "/v25.0/act_1/campaigns" and
            "special_ad_categories=%5B%22EMPLOYMENT%22%5D" in log[0]["body"],
            "meta: every request is logged as sent", log[0])
+        q = {"type": "adgeolocation", "q": "Umeå",
+             "location_types": '["city"]', "country_code": "SE"}
+        s, _, out = call(f.base, "GET", "/v25.0/search", q)
+        ok(s == 200 and [(c["key"], c["name"], c["country_code"])
+                         for c in out["data"]] ==
+           [("1900101", "Umeå", "SE")], "meta: the city search", out)
+        s, _, out = call(f.base, "GET", "/v25.0/search",
+                         dict(q, country_code="NO"))
+        ok(s == 200 and out["data"] == [],
+           "meta: the city search keeps to the country", out)
     finally:
         f.stop()
 
@@ -313,12 +327,14 @@ def test_linkedin():
         bad = [
             ("age targeting on a job ad", li_campaign(group, targetingCriteria={
                 "include": {"and": [{"or": {
-                    "urn:li:adTargetingFacet:locations": ["urn:li:geo:1"],
+                    "urn:li:adTargetingFacet:locations": [
+                        "urn:li:geo:103819153"],
                     "urn:li:adTargetingFacet:ageRanges": [
                         "urn:li:ageRange:(25,34)"]}}]}}), 422),
             ("gender targeting", li_campaign(group, targetingCriteria={
                 "include": {"and": [{"or": {
-                    "urn:li:adTargetingFacet:locations": ["urn:li:geo:1"]}},
+                    "urn:li:adTargetingFacet:locations": [
+                        "urn:li:geo:103819153"]}},
                     {"or": {"urn:li:adTargetingFacet:genders": [
                         "urn:li:gender:FEMALE"]}}]}}), 422),
             ("no location", li_campaign(group, targetingCriteria={
@@ -336,6 +352,10 @@ def test_linkedin():
                 group, objectiveType="JOB_APPLICANTS"), 422),
             ("an unknown group", li_campaign(
                 "urn:li:sponsoredCampaignGroup:1"), 422),
+            ("a guessed location", li_campaign(group, targetingCriteria={
+                "include": {"and": [{"or": {
+                    "urn:li:adTargetingFacet:locations": [
+                        "urn:li:geo:90000031"]}}]}}), 422),
         ]
         for what, body, status in bad:
             s, _, out = call_json(base, "POST", v + "/adCampaigns", body, LI)
@@ -359,6 +379,14 @@ def test_linkedin():
                                                 "currencyCode": "NOK"}}}},
             dict(LI, **{"X-RestLi-Method": "PARTIAL_UPDATE"}))
         ok(s == 204, "linkedin: a partial update is 204", out)
+        s, _, out = call_json(
+            base, "GET", "/rest/adTargetingEntities?q=typeahead&facet=urn%3A"
+            "li%3AadTargetingFacet%3Alocations&query=Bergen&queryVersion="
+            "QUERY_USES_URNS", None, LI)
+        ok(s == 200 and [(e["urn"], e["name"]) for e in out["elements"]] ==
+           [("urn:li:geo:1900204", "Bergen, Vestland, Norway"),
+            ("urn:li:geo:1900209", "Bergen, Lower Saxony, Germany")],
+           "linkedin: the locations typeahead", out)
         s, _, objs = call_json(base, "GET", "/__fake/objects", None, LI)
         kinds = sorted(o["kind"] for o in objs["elements"])
         ok(kinds == ["campaign", "creative", "group", "post"],
@@ -391,7 +419,7 @@ def tt_adgroup(camp, **change):
          "pacing": "PACING_MODE_SMOOTH",
          "schedule_start_time": "2027-03-01 00:00:00",
          "schedule_end_time": "2027-03-31 23:59:59",
-         "schedule_type": "SCHEDULE_START_END", "location_ids": ["658225"],
+         "schedule_type": "SCHEDULE_START_END", "location_ids": ["1900303"],
          "age_groups": ["AGE_18_24", "AGE_25_34"],
          "gender": "GENDER_UNLIMITED", "operation_status": "DISABLE"}
     g.update(change)
@@ -457,6 +485,7 @@ def test_tiktok():
                                       schedule_start_time="2027-03-01")),
             ("a bad enum", tt_adgroup(camp, pacing="PACING_MODE_SLOW")),
             ("an unknown campaign", tt_adgroup("42")),
+            ("a guessed location", tt_adgroup(camp, location_ids=["658225"])),
         ]
         for what, body in bad:
             s, _, out = call_json(base, "POST", TT_BASE + "adgroup/create/",
@@ -469,6 +498,20 @@ def test_tiktok():
         s, _, out = call_json(base, "POST", TT_BASE + "campaign/create",
                               camp_body, TT)
         ok(out["code"] == 40400, "tiktok: a path without '/' is unknown", out)
+        s, _, out = call_json(base, "POST", TT_BASE + "tool/targeting/search/",
+                              {"advertiser_id": ADV,
+                               "objective_type": "TRAFFIC",
+                               "promotion_type": "WEBSITE",
+                               "placements": ["PLACEMENT_TIKTOK"],
+                               "search_type": "FUZZY_SEARCH",
+                               "keywords": ["Springfield"],
+                               "geo_types": ["CITY"],
+                               "region_codes": ["US"]}, TT)
+        tags = out["data"].get("targeting_tag_list", [])
+        ok(out["code"] == 0 and [(t["geo"]["geo_id"], t["name"])
+                                 for t in tags] ==
+           [("1900307", "Springfield"), ("1900308", "Springfield")],
+           "tiktok: the location search", out)
         s, _, out = call_json(
             base, "GET", TT_BASE + "advertiser/info/?advertiser_ids=" +
             urllib.parse.quote(json.dumps([ADV])), None, TT)

@@ -22,6 +22,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fakebase  # noqa: E402
+import geotable  # noqa: E402
 
 BASE = "/open_api/v1.3/"
 OBJECTIVES = {"APP_PROMOTION", "CATALOG_SALES", "CONVERSIONS", "ENGAGEMENT",
@@ -200,6 +201,10 @@ class TikTokFake(fakebase.Fake):
         if not isinstance(locs, list) or not locs:
             raise Code(40002, "location_ids: at least one location is"
                               " required")
+        for loc in locs:
+            if str(loc) not in geotable.tiktok_ids():
+                raise Code(40002, "location_ids: %s is not a valid"
+                                  " location" % loc)
         ages = b.get("age_groups", [])
         if not isinstance(ages, list) or set(ages) - AGES:
             raise Code(40002, "age_groups: not a valid value")
@@ -208,6 +213,30 @@ class TikTokFake(fakebase.Fake):
         if "EMPLOYMENT" in camp["body"].get("special_industries", []):
             self.employment(b, ages)
         return {"adgroup_id": self.new("adgroup", b, b["campaign_id"])}
+
+    def post_tool_targeting_search(self, b):
+        """a FUZZY_SEARCH for one location (docs/push.md: unverified)"""
+        one_of(b, "search_type", {"FUZZY_SEARCH"})
+        kw = b.get("keywords")
+        if not isinstance(kw, list) or len(kw) != 1:
+            raise Code(40002, "keywords: FUZZY_SEARCH takes one keyword")
+        need(b, "objective_type")
+        if not isinstance(b.get("placements"), list) or \
+                not b["placements"]:
+            raise Code(40002, "placements: at least one is required")
+        types = b.get("geo_types") or ["COUNTRY", "PROVINCE", "CITY"]
+        regions = b.get("region_codes") or []
+        return {"targeting_tag_list": [
+            {"keyword": b["keywords"][0], "targeting_type": "GEO",
+             "name": name, "status_info": {"status": "ENABLED",
+                                           "reason": None},
+             "geo": {"geo_id": tid, "geo_type": "CITY",
+                     "description": "City", "region_code": c,
+                     "parent_id": geotable.COUNTRIES[c][2]}}
+            for name, c, _, _, _, tid in
+            geotable.matching(b["keywords"][0])
+            if "CITY" in types and (not regions or c in regions)],
+            "parent_tags": []}
 
     @staticmethod
     def employment(b, ages):

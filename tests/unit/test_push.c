@@ -164,6 +164,14 @@ static const char *logged_header(const struct fake *f, size_t i,
 	return NULL;
 }
 
+/* a parameter of request i's query string, decoded */
+static const char *logged_query(const struct fake *f, size_t i, const char *key)
+{
+	if (i >= f->n_log)
+		return NULL;
+	return json_str(json_get(json_get(f->log[i], "query"), key));
+}
+
 static void fake_stop(struct fake *f)
 {
 	char name[96];
@@ -363,6 +371,7 @@ static void check_requests(const struct fake *f, const struct expect *e,
 static const struct expect meta_full[] = {
 	{ "GET", "/v25.0/act_1" },
 	{ "POST", "/v25.0/act_1/campaigns" },
+	{ "GET", "/v25.0/search" },
 	{ "POST", "/v25.0/act_1/adsets" },
 	{ "POST", "/v25.0/act_1/adcreatives" },
 	{ "POST", "/v25.0/act_1/ads" },
@@ -370,6 +379,7 @@ static const struct expect meta_full[] = {
 static const struct expect li_full[] = {
 	{ "GET", "/rest/adAccounts/507404993" },
 	{ "POST", "/rest/adAccounts/507404993/adCampaignGroups" },
+	{ "GET", "/rest/adTargetingEntities" },
 	{ "POST", "/rest/adAccounts/507404993/adCampaigns" },
 	{ "POST", "/rest/posts" },
 	{ "POST", "/rest/adAccounts/507404993/creatives" },
@@ -377,6 +387,7 @@ static const struct expect li_full[] = {
 static const struct expect tt_full[] = {
 	{ "GET", "/open_api/v1.3/advertiser/info/" },
 	{ "POST", "/open_api/v1.3/campaign/create/" },
+	{ "POST", "/open_api/v1.3/tool/targeting/search/" },
 	{ "POST", "/open_api/v1.3/adgroup/create/" },
 	{ "POST", "/open_api/v1.3/ad/create/" },
 };
@@ -385,21 +396,27 @@ static const struct expect tt_full[] = {
  * The exact bodies of the creates, after the account read, checked by
  * hand against ad-apis.md: 250.00 SEK a day is 25000 on Meta, "250.00"
  * on LinkedIn and 250 on TikTok; 2027-01-25 is 1800835200000 ms and the
- * day after 2027-02-28 is 1803859200000 ms.
+ * day after 2027-02-28 is 1803859200000 ms. Each ad set's city is looked
+ * up first (a GET without body on Meta and LinkedIn), and the ad set
+ * targets the id the fake's search gave (tests/fake/geotable.py): Umeå
+ * 1900101 on Meta with its 40 km, Bergen urn:li:geo:1900204 on LinkedIn
+ * and Helsinki 1900303 on TikTok, both without a radius.
  */
 static const char *const meta_bodies[] = {
 	"name=Hiring%202027&objective=OUTCOME_TRAFFIC&special_ad_"
 	"categories=%5B%22EMPLOYMENT%22%5D&special_ad_category_co"
 	"untry=%5B%22SE%22%5D&status=PAUSED&is_adset_budget_shari"
 	"ng_enabled=false",
+	"",
 	"name=electricians%20%2F%20meta_feed&campaign_id=12021000"
 	"0000001&billing_event=IMPRESSIONS&optimization_goal=LINK"
 	"_CLICKS&daily_budget=25000&status=PAUSED&start_time=2027"
 	"-01-25T00%3A00%3A00%2B0100&end_time=2027-02-28T23%3A59%3"
-	"A59%2B0100&targeting=%7B%22geo_locations%22%3A%7B%22coun"
-	"tries%22%3A%5B%22SE%22%5D%7D%2C%22age_min%22%3A18%2C%22a"
-	"ge_max%22%3A65%2C%22targeting_automation%22%3A%7B%22adva"
-	"ntage_audience%22%3A0%7D%7D",
+	"A59%2B0100&targeting=%7B%22geo_locations%22%3A%7B%22citi"
+	"es%22%3A%5B%7B%22key%22%3A%221900101%22%2C%22radius%22%3"
+	"A40%2C%22distance_unit%22%3A%22kilometer%22%7D%5D%7D%2C%"
+	"22age_min%22%3A18%2C%22age_max%22%3A65%2C%22targeting_au"
+	"tomation%22%3A%7B%22advantage_audience%22%3A0%7D%7D",
 	"name=EL-1%20%2F%20electricians%20%2F%20meta_feed&object_"
 	"story_spec=%7B%22page_id%22%3A%221122%22%2C%22link_data%"
 	"22%3A%7B%22link%22%3A%22https%3A%2F%2Fjobs.example.se%2F"
@@ -417,6 +434,7 @@ static const char *const li_bodies[] = {
 	"{\"account\":\"urn:li:sponsoredAccount:507404993\",\"name\":\"H"
 	"iring 2027\",\"status\":\"PAUSED\",\"runSchedule\":{\"start\":180"
 	"0835200000}}",
+	"",
 	"{\"account\":\"urn:li:sponsoredAccount:507404993\",\"campaign"
 	"Group\":\"urn:li:sponsoredCampaignGroup:635000001\",\"name\":"
 	"\"nurses / linkedin\",\"type\":\"SPONSORED_UPDATES\",\"objectiv"
@@ -425,8 +443,8 @@ static const char *const li_bodies[] = {
 	"urrencyCode\":\"SEK\"},\"locale\":{\"country\":\"NO\",\"language\":"
 	"\"en\"},\"runSchedule\":{\"start\":1800835200000,\"end\":1803859"
 	"200000},\"targetingCriteria\":{\"include\":{\"and\":[{\"or\":{\"u"
-	"rn:li:adTargetingFacet:locations\":[\"urn:li:geo:103819153"
-	"\"]}}]}},\"politicalIntent\":\"NOT_POLITICAL\",\"status\":\"PAUS"
+	"rn:li:adTargetingFacet:locations\":[\"urn:li:geo:1900204\""
+	"]}}]}},\"politicalIntent\":\"NOT_POLITICAL\",\"status\":\"PAUS"
 	"ED\"}",
 	"{\"author\":\"urn:li:organization:1122\",\"commentary\":\"Bli m"
 	"ed oss\",\"visibility\":\"PUBLIC\",\"distribution\":{\"feedDistr"
@@ -444,10 +462,15 @@ static const char *const tt_bodies[] = {
 	"27\",\"objective_type\":\"TRAFFIC\",\"budget_mode\":\"BUDGET_MOD"
 	"E_INFINITE\",\"special_industries\":[\"EMPLOYMENT\"],\"operati"
 	"on_status\":\"DISABLE\",\"request_id\":\"1198997051041519153\"}",
+	"{\"advertiser_id\":\"7000000001\",\"objective_type\":\"TRAFFI"
+	"C\",\"promotion_type\":\"WEBSITE\",\"placements\":[\"PLACEME"
+	"NT_TIKTOK\"],\"search_type\":\"FUZZY_SEARCH\",\"keywords\":[\""
+	"Helsinki\"],\"geo_types\":[\"CITY\"],\"region_codes\":[\"FI\""
+	"]}",
 	"{\"advertiser_id\":\"7000000001\",\"campaign_id\":\"18000000000"
 	"00001\",\"adgroup_name\":\"devs / tiktok\",\"placement_type\":\""
-	"PLACEMENT_TYPE_AUTOMATIC\",\"location_ids\":[\"660013\"],\"age"
-	"_groups\":[\"AGE_18_24\",\"AGE_25_34\",\"AGE_35_44\",\"AGE_45_54"
+	"PLACEMENT_TYPE_AUTOMATIC\",\"location_ids\":[\"1900303\"],\"ag"
+	"e_groups\":[\"AGE_18_24\",\"AGE_25_34\",\"AGE_35_44\",\"AGE_45_54"
 	"\",\"AGE_55_100\"],\"gender\":\"GENDER_UNLIMITED\",\"budget_mode"
 	"\":\"BUDGET_MODE_DAY\",\"budget\":250,\"schedule_type\":\"SCHEDU"
 	"LE_START_END\",\"schedule_start_time\":\"2027-01-25 00:00:00"
@@ -513,6 +536,21 @@ static void check_activated(const struct fake *f, enum platform p)
 	}
 }
 
+/* how many location searches the fake's log holds */
+static size_t lookups(const struct fake *f)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->n_log; i++) {
+		const char *path = logged(f, i, "path");
+
+		n += strcmp(path, "/v25.0/search") == 0 ||
+		     strcmp(path, "/rest/adTargetingEntities") == 0 ||
+		     strcmp(path, "/open_api/v1.3/tool/targeting/search/") == 0;
+	}
+	return n;
+}
+
 /* a full push, then a second one that creates nothing */
 static void test_full(enum platform p, const struct expect *e, size_t n,
 		      const char *const *args)
@@ -544,24 +582,30 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 		CHECK_HAS(logged(&f, 1, "body"),
 			  "special_ad_categories=%5B%22EMPLOYMENT%22%5D");
 		CHECK_HAS(logged(&f, 1, "body"), "status=PAUSED");
-		CHECK_HAS(logged(&f, 2, "body"), "daily_budget=25000&");
+		CHECK_HAS(logged(&f, 3, "body"), "daily_budget=25000&");
 		/* the account is in Europe/Stockholm: winter time, +0100 */
-		CHECK_HAS(logged(&f, 2, "body"),
+		CHECK_HAS(logged(&f, 3, "body"),
 			  "start_time=2027-01-25T00%3A00%3A00%2B0100&");
-		CHECK_HAS(logged(&f, 2, "body"),
+		CHECK_HAS(logged(&f, 3, "body"),
 			  "end_time=2027-02-28T23%3A59%3A59%2B0100&");
 		CHECK_HAS(logged_header(&f, 1, "Authorization"), "Bearer ");
+		CHECK_STR(logged_query(&f, 2, "q"), "Umeå");
+		CHECK_STR(logged_query(&f, 2, "country_code"), "SE");
+		CHECK_STR(logged_query(&f, 2, "location_types"), "[\"city\"]");
 	} else if (p == PLATFORM_LINKEDIN) {
-		CHECK_STR(logged_header(&f, 2, "LinkedIn-Version"), "202601");
-		CHECK_STR(logged_header(&f, 2, "X-RestLi-Protocol-Version"),
+		CHECK_STR(logged_header(&f, 3, "LinkedIn-Version"), "202601");
+		CHECK_STR(logged_header(&f, 3, "X-RestLi-Protocol-Version"),
 			  "2.0.0");
 		/* 250.00 SEK is 250.00 in the NOK account at no rate? no: */
-		CHECK_HAS(logged(&f, 2, "body"), "\"amount\":\"250.00\"");
+		CHECK_HAS(logged(&f, 3, "body"), "\"amount\":\"250.00\"");
 		CHECK_HAS(logged(&f, 1, "body"), "\"start\":1800835200000");
-		CHECK_HAS(logged(&f, 2, "body"), "urn:li:geo:103819153");
+		CHECK_HAS(logged(&f, 3, "body"), "urn:li:geo:1900204");
+		CHECK_STR(logged_query(&f, 2, "query"), "Bergen");
+		CHECK_STR(logged_query(&f, 2, "facet"),
+			  "urn:li:adTargetingFacet:locations");
 	} else {
 		CHECK_STR(logged_header(&f, 1, "Access-Token"), TOKEN);
-		CHECK_HAS(logged(&f, 2, "body"), "\"budget\":250");
+		CHECK_HAS(logged(&f, 3, "body"), "\"budget\":250");
 		CHECK_HAS(logged(&f, 1, "body"),
 			  "\"operation_status\":\"DISABLE\"");
 		CHECK_HAS(logged(&f, 1, "body"), "\"request_id\":\"");
@@ -574,6 +618,8 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 	CHECK_I64(sum.created, 0);
 	CHECK_I64(sum.unchanged, p == PLATFORM_TIKTOK ? 3 : 4);
 	CHECK_I64((int64_t)fake_objects(&f), p == PLATFORM_TIKTOK ? 3 : 4);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 1); /* the first push's only */
 
 	/* a new budget is an update of the ad set, not a new one */
 	ap.sets[p].daily = 30000;
@@ -623,7 +669,7 @@ static void test_resume(enum platform p)
 	struct push_summary sum = { 0 };
 	struct store *st;
 	char db[96];
-	const char *args[] = { "--hang-at", "4", "--hang-seconds", "8", NULL };
+	const char *args[] = { "--hang-at", "5", "--hang-seconds", "8", NULL };
 	pid_t child;
 	int rc, posts = 0;
 
@@ -641,20 +687,20 @@ static void test_resume(enum platform p)
 		options(&o, p, &f, accounts[p], st, &ho);
 		_exit(run_push(&ap, &o, &sum));
 	}
-	for (int i = 0; i < 100 && fake_log(&f) < 3; i++) {
+	for (int i = 0; i < 100 && fake_log(&f) < 4; i++) {
 		struct timespec ts = { 0, 50 * 1000000L };
 
 		nanosleep(&ts, NULL);
 	}
 	{
-		/* the child is now inside request 4, which hangs */
+		/* the child is now inside request 5, which hangs */
 		struct timespec ts = { 0, 400 * 1000000L };
 
 		nanosleep(&ts, NULL);
 	}
 	kill(child, SIGKILL);
 	waitpid(child, NULL, 0);
-	CHECK_I64((int64_t)fake_log(&f), 3);
+	CHECK_I64((int64_t)fake_log(&f), 4); /* with the city's lookup */
 	CHECK_I64((int64_t)fake_objects(&f), 2);
 	st = NULL;
 	CHECK(store_open(db, STORE_EXISTING, &st) == 0);
@@ -666,8 +712,13 @@ static void test_resume(enum platform p)
 	fake_log(&f);
 	for (size_t i = 0; i < f.n_log; i++)
 		posts += strcmp(logged(&f, i, "method"), "POST") == 0;
-	/* 2 before the kill, the rest once after (the hung one unlogged) */
-	CHECK_I64(posts, p == PLATFORM_TIKTOK ? 3 : 4);
+	/*
+	 * 2 before the kill, the rest once after (the hung one unlogged);
+	 * TikTok's city lookup is a POST too, and the rerun finds the city
+	 * in the store: no second lookup
+	 */
+	CHECK_I64(posts, 4);
+	CHECK_I64((int64_t)lookups(&f), 1);
 	push_summary_release(&sum);
 	fake_stop(&f);
 	store_close(st);
@@ -693,7 +744,7 @@ static void test_throttle(enum platform p)
 	CHECK_I64((int64_t)fake_objects(&f), p == PLATFORM_TIKTOK ? 3 : 4);
 	fake_log(&f);
 	/* two throttled GETs of the account, then all went through */
-	if (!CHECK((int64_t)f.n_log == (p == PLATFORM_TIKTOK ? 7 : 8)))
+	if (!CHECK((int64_t)f.n_log == (p == PLATFORM_TIKTOK ? 8 : 9)))
 		for (size_t i = 0; i < f.n_log; i++)
 			printf("#   %s %s\n", logged(&f, i, "method"),
 			       logged(&f, i, "path"));
@@ -805,7 +856,7 @@ static void test_currency(void)
 	CHECK_I64(run_push(&ap, &o, &sum), 0);
 	fake_log(&f);
 	/* 250.00 SEK / 11.43 = 21.872... EUR: 2187 cents, rounded down */
-	CHECK_HAS(logged(&f, 3, "body"), "daily_budget=2187&");
+	CHECK_HAS(logged(&f, 4, "body"), "daily_budget=2187&");
 	push_summary_release(&sum);
 	fake_stop(&f);
 	store_close(st);
@@ -851,10 +902,149 @@ static void test_refused(void)
 	CHECK_I64(sum.skipped, 1);
 	CHECK_I64(sum.created, 4);
 	fake_log(&f);
-	CHECK_I64((int64_t)f.n_log, 5);
-	CHECK_HAS(logged(&f, 2, "body"), "name=nurses%20%2F%20linkedin");
+	CHECK_I64((int64_t)f.n_log, 6); /* with Bergen's lookup */
+	CHECK_HAS(logged(&f, 3, "body"), "name=nurses%20%2F%20linkedin");
 	ads[1].cta = "APPLY";
 	push_summary_release(&sum);
+	fake_stop(&f);
+	store_close(st);
+	free(ap.sets);
+}
+
+/* is some line of the summary holding text? */
+static bool said(const struct push_summary *sum, const char *text)
+{
+	for (size_t i = 0; i < sum->lines.n; i++)
+		if (strstr(sum->lines.item[i], text))
+			return true;
+	return false;
+}
+
+/*
+ * A city the search does not know and one it knows twice both target
+ * their country, with a sentence each; LinkedIn says once that it drops
+ * the radius; a dry run uses the store's cache and prints the lookups it
+ * cannot answer from it.
+ */
+static void test_geo(void)
+{
+	static struct location odd[2] = {
+		{ (char *)"Nowhereby", (char *)"SE", 40 },
+		{ (char *)"springfield", (char *)"US", 40 },
+	};
+	static struct location two[2] = {
+		{ (char *)"BERGEN", (char *)"NO", 40 },
+		{ (char *)"Førde", (char *)"NO", 30 },
+	};
+	struct fake f;
+	struct ad_plan ap;
+	struct push_options o;
+	struct http_options ho;
+	struct push_summary sum = { 0 };
+	struct store *st = new_store();
+	struct strbuf out = STRBUF_INIT;
+	char path[96];
+	FILE *fp;
+
+	make_plan(&ap, 25000);
+	ap.sets[0].targeting.places = odd;
+	ap.sets[0].targeting.n_places = 2;
+	use_fake(PLATFORM_META);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_META, &f, "1", st, &ho);
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 4);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	/* both countries whole, no city: {"countries":["SE","US"]} */
+	CHECK_HAS(logged(&f, 4, "body"),
+		  "targeting=%7B%22geo_locations%22%3A%7B%22countries%22%3A%5B"
+		  "%22SE%22%2C%22US%22%5D%7D%2C");
+	CHECK(!strstr(logged(&f, 4, "body"), "cities"));
+	CHECK(said(&sum, "meta: ad set 'electricians / meta_feed': meta's "
+			 "location search found no city named 'Nowhereby' in "
+			 "SE, so it targets all of SE"));
+	CHECK(said(&sum, "meta: ad set 'electricians / meta_feed': meta's "
+			 "location search found 2 cities named 'springfield' "
+			 "in US and jobmix cannot tell which is meant, so it "
+			 "targets all of US"));
+	/* a new ad set for the same places: the store answers, no lookup */
+	ap.sets[0].local_key = (char *)"k:set:meta:2";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 1); /* the ad set; its ad is there */
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	CHECK(said(&sum, "found no city named 'Nowhereby' in SE"));
+	fake_stop(&f);
+
+	/* LinkedIn: two cities, matched whatever their case, one note */
+	free(ap.sets);
+	make_plan(&ap, 25000);
+	ap.sets[1].targeting.places = two;
+	ap.sets[1].targeting.n_places = 2;
+	use_fake(PLATFORM_LINKEDIN);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_LINKEDIN, &f, accounts[1], st, &ho);
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 2);
+	CHECK_HAS(logged(&f, 4, "body"),
+		  "\"urn:li:adTargetingFacet:locations\":[\"urn:li:geo:1900204"
+		  "\",\"urn:li:geo:1900205\"]");
+	CHECK(said(&sum, "linkedin: campaign 'nurses / linkedin': linkedin "
+			 "has no radius around a city, so BERGEN (40 km), "
+			 "Førde (30 km) are targeted as the city alone, "
+			 "without the radius"));
+	fake_stop(&f);
+
+	/* a dry run on a new store: Umeå is not in its cache */
+	free(ap.sets);
+	make_plan(&ap, 25000);
+	store_close(st);
+	st = new_store();
+	use_fake(PLATFORM_META);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	snprintf(path, sizeof(path), "%s/dry-geo", dir);
+	fp = fopen(path, "w");
+	options(&o, PLATFORM_META, &f, "1", st, &ho);
+	o.dry_run = true;
+	o.dry_run_out = fp;
+	ap.sets[0].local_key = (char *)"k:set:meta:dry";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	read_file(path, &out);
+	CHECK_HAS(strbuf_str(&out), "/v25.0/search?type=adgeolocation&q=Ume%C3"
+				    "%A5&location_types=%5B%22city%22%5D&countr"
+				    "y_code=SE");
+	CHECK_HAS(strbuf_str(&out), "%7B%22countries%22%3A%5B%22SE%22%5D%7D");
+	CHECK(strstr(strbuf_str(&out), TOKEN) == NULL);
+	CHECK(said(&sum, "dry run: the city 'Umeå' (SE) is not in the store's "
+			 "cache of meta's location ids, so this dry run "
+			 "targets all of SE"));
+	CHECK_I64((int64_t)fake_log(&f), 0);
+	/* after a push, the dry run finds Umeå in the cache: no lookup */
+	o.dry_run = false;
+	ap.sets[0].local_key = (char *)"k:set:meta";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	o.dry_run = true;
+	fp = fopen(path, "w");
+	o.dry_run_out = fp;
+	ap.sets[0].local_key = (char *)"k:set:meta:dry";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	strbuf_reset(&out);
+	read_file(path, &out);
+	CHECK(strstr(strbuf_str(&out), "/search?") == NULL);
+	CHECK_HAS(strbuf_str(&out), "%22cities%22%3A%5B%7B%22key%22%3A%2219001"
+				    "01%22");
+	CHECK(!said(&sum, "dry run: the city"));
+	for (size_t i = 0; i < sum.lines.n; i++)
+		CHECK(strstr(sum.lines.item[i], TOKEN) == NULL);
+	push_summary_release(&sum);
+	strbuf_release(&out);
 	fake_stop(&f);
 	store_close(st);
 	free(ap.sets);
@@ -899,6 +1089,7 @@ int main(void)
 	}
 	test_currency();
 	test_refused();
+	test_geo();
 	http_global_cleanup();
 	return test_done();
 }

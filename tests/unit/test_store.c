@@ -287,6 +287,55 @@ static void lock_excludes_a_second_run(void)
 	CHECK(store_lock("/nonexistent-dir/x.db", &a) == -1);
 }
 
+/* push's city cache: one answer per platform, country and name */
+static void geo_cache(void)
+{
+	struct store *s = open_new("geo.db");
+	struct store_geo umea = { "meta", "SE", "umeå", "1900101", "Umeå", 1 };
+	struct store_geo none = {
+		"linkedin", "SE", "nowhereby", NULL, NULL, 0
+	};
+	struct store_geo other = { "myspace", "SE", "x", NULL, NULL, 0 };
+	struct strbuf key = STRBUF_INIT, name = STRBUF_INIT;
+	int matches = -1;
+
+	CHECK(store_geo_get(s, "meta", "SE", "umeå", &key, &name, &matches) ==
+	      0);
+	CHECK(store_begin(s) == 0);
+	CHECK(store_geo_put(s, &umea) == 0);
+	CHECK(store_geo_put(s, &none) == 0);
+	CHECK(store_commit(s) == 0);
+	CHECK(store_geo_get(s, "meta", "SE", "umeå", &key, &name, &matches) ==
+	      1);
+	CHECK_STR(key.buf, "1900101");
+	CHECK_STR(name.buf, "Umeå");
+	CHECK_I64(matches, 1);
+	/* a city not found is remembered too, without a key */
+	CHECK(store_geo_get(s, "linkedin", "SE", "nowhereby", &key, &name,
+			    &matches) == 1);
+	CHECK_STR(key.buf, "");
+	CHECK_I64(matches, 0);
+	/* another platform, another country: not the same answer */
+	CHECK(store_geo_get(s, "linkedin", "SE", "umeå", &key, &name,
+			    &matches) == 0);
+	CHECK(store_geo_get(s, "meta", "NO", "umeå", &key, &name, &matches) ==
+	      0);
+	/* a second answer replaces the first */
+	umea.remote_key = NULL;
+	umea.name = NULL;
+	umea.matches = 2;
+	CHECK(store_begin(s) == 0);
+	CHECK(store_geo_put(s, &umea) == 0);
+	CHECK(store_geo_put(s, &other) < 0); /* not a platform */
+	store_rollback(s);
+	CHECK(store_geo_get(s, "meta", "SE", "umeå", &key, &name, &matches) ==
+	      1);
+	CHECK_STR(key.buf, "1900101"); /* rolled back */
+	strbuf_release(&key);
+	strbuf_release(&name);
+	store_close(s);
+}
+
 int main(void)
 {
 	char cmd[300];
@@ -300,6 +349,7 @@ int main(void)
 	kill_9_loses_nothing();
 	plans_are_recorded_once();
 	lock_excludes_a_second_run();
+	geo_cache();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		return 1;
