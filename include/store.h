@@ -339,4 +339,22 @@ int store_geo_get(struct store *s, const char *platform, const char *country,
 		  const char *query, struct strbuf *remote_key,
 		  struct strbuf *name, int *matches);
 
+/*
+ * facets (src/push_facet.c): what a platform's title or skill search
+ * (facet "titles" or "skills") answered for a job title or skill
+ * (query: its text folded to lower case). matches is how many entries
+ * of that exact name the search gave; remote_key and name are the
+ * platform's id (a URN on LinkedIn) and name of the one match, NULL
+ * unless matches is 1.
+ */
+struct store_facet {
+	const char *platform, *facet, *query;
+	const char *remote_key, *name; /* may be NULL */
+	int matches;
+};
+int store_facet_put(struct store *s, const struct store_facet *f);
+/* 1 found (remote_key "" when matches is not 1), 0 not cached, -1 error */
+int store_facet_get(struct store *s, const char *platform, const char *facet,
+		    const char *query, struct strbuf *remote_key, int *matches);
+
 #endif

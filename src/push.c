@@ -548,12 +548,17 @@ static int update_set(struct run *r, const struct ad_set *s, const char *id,
 	return 0;
 }
 
-/* the ad set's cities in the platform's ids, with what to say of them */
+/*
+ * the ad set's cities, titles and skills in the platform's ids, with
+ * what to say of them
+ */
 static int places(struct run *r, const struct ad_set *s)
 {
 	struct strvec notes = { 0 };
 	int rc = push_geo_resolve(r->x, r->st, s, &notes);
 
+	if (rc == 0)
+		rc = push_facet_resolve(r->x, r->st, s, &notes);
 	if (rc < 0)
 		rc = fail_line(r, r->x->ad->set_word, s->name);
 	for (size_t i = 0; rc == 0 && i < notes.n; i++)
@@ -591,6 +596,7 @@ static int push_set(struct run *r, const struct ad_set *s, int64_t daily,
 		     x->ad->set_word, s->name, id.buf, money.buf, x->status);
 	}
 	push_geo_release(x);
+	push_facet_release(x);
 	for (size_t i = 0; rc == 0 && i < s->n_ads; i++)
 		rc = push_ad(r, s, &s->ads[i], id.buf);
 	strbuf_release(&id);

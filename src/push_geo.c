@@ -93,6 +93,11 @@ static bool same_city(const struct push_geo_hit *h, const char *q,
 	return same;
 }
 
+char *push_fold(const char *s)
+{
+	return folded(s);
+}
+
 /* the one city of hits that is q in country: its index, or -1; *n matches */
 static long pick(const struct push_geo_hits *hits, const char *q,
 		 const char *country, int *n)

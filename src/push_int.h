@@ -61,6 +61,9 @@ struct push_ctx {
 	/* the places of the ad set being created (push_geo_resolve) */
 	struct push_place *places;
 	size_t n_places;
+	/* the ad set's titles and skills in the platform's ids, each once
+	   (push_facet_resolve) */
+	struct strvec titles, skills;
 };
 
 struct push_adapter {
@@ -101,6 +104,14 @@ struct push_adapter {
 	 */
 	int (*search_city)(struct push_ctx *x, const char *city,
 			   const char *country, struct push_geo_hits *out);
+	/*
+	 * The entries the platform's search of facet ("titles" or
+	 * "skills") gives for text, into out (country ""); 0 (a dry run:
+	 * none), or -1 with x->err. NULL: the platform gets no titles
+	 * or skills (Meta and TikTok, docs/push.md).
+	 */
+	int (*search_facet)(struct push_ctx *x, const char *facet,
+			    const char *text, struct push_geo_hits *out);
 };
 
 extern const struct push_adapter push_meta, push_linkedin, push_tiktok;
@@ -136,6 +147,8 @@ const char *push_country_name(const char *country);
 void push_geo_hit_add(struct push_geo_hits *h, const char *key,
 		      const char *name, const char *country);
 void push_geo_hits_release(struct push_geo_hits *h);
+/* s folded to lower case (A-Z and Latin-1 letters), as a new string */
+char *push_fold(const char *s);
 /*
  * Resolve s's places into x->places: each city from the store's cache
  * (st may be NULL), else from the platform's search, then cached (not
@@ -150,5 +163,18 @@ void push_geo_release(struct push_ctx *x);
 bool push_geo_whole(const struct push_ctx *x, const char *country);
 /* the countries targeted whole, each once, in the places' order */
 void push_geo_countries(const struct push_ctx *x, struct strlist *out);
+
+/* push_facet.c */
+/*
+ * Resolve s's job titles and skills into x->titles and x->skills: each
+ * from the store's cache (st may be NULL), else from the platform's
+ * search (then cached, not in a dry run). Nothing when the adapter has
+ * no search_facet. One sentence for those not found, one for those a
+ * dry run could not answer from the cache, appended to notes. 0, -1
+ * with x->err set (the search failed), or JM_IOERR (the store).
+ */
+int push_facet_resolve(struct push_ctx *x, struct store *st,
+		       const struct ad_set *s, struct strvec *notes);
+void push_facet_release(struct push_ctx *x);
 
 #endif

@@ -213,9 +213,40 @@ static void li_geo(struct json_writer *w, const char *id)
 	strbuf_release(&urn);
 }
 
+static void li_facet(struct json_writer *w, const char *facet,
+		     const struct strvec *urns)
+{
+	if (!urns->n)
+		return;
+	json_key(w, facet);
+	json_array_begin(w);
+	for (size_t i = 0; i < urns->n; i++)
+		json_string(w, urns->item[i]);
+	json_array_end(w);
+}
+
 /*
- * ad-apis.md 2.5: locations only, the countries targeted whole and the
- * cities of the others (no radius); never ages or genders (2.9)
+ * the titles and skills found (push_facet.c), ORed in one item of the
+ * and, so a member with any of them is reached (ad-apis.md 2.5); none
+ * found, no item
+ */
+static void li_facets(struct push_ctx *x, struct json_writer *w)
+{
+	if (!x->titles.n && !x->skills.n)
+		return;
+	json_object_begin(w);
+	json_key(w, "or");
+	json_object_begin(w);
+	li_facet(w, "urn:li:adTargetingFacet:titles", &x->titles);
+	li_facet(w, "urn:li:adTargetingFacet:skills", &x->skills);
+	json_object_end(w);
+	json_object_end(w);
+}
+
+/*
+ * ad-apis.md 2.5: the locations, the countries targeted whole and the
+ * cities of the others (no radius), then the titles and skills found;
+ * never ages or genders (2.9)
  */
 static int li_targeting(struct push_ctx *x, struct json_writer *w)
 {
@@ -257,6 +288,7 @@ static int li_targeting(struct push_ctx *x, struct json_writer *w)
 	json_array_end(w);
 	json_object_end(w);
 	json_object_end(w);
+	li_facets(x, w);
 	json_array_end(w);
 	json_object_end(w);
 	json_object_end(w);
@@ -296,6 +328,44 @@ static int li_search_city(struct push_ctx *x, const char *city,
 	}
 	json_free(v);
 	strbuf_release(&path);
+	return rc;
+}
+
+/*
+ * GET adTargetingEntities?q=typeahead on the titles or skills facet
+ * (ad-apis.md 2.5): elements[] of {urn, name}, urn:li:title:ID or
+ * urn:li:skill:ID
+ */
+static int li_search_facet(struct push_ctx *x, const char *facet,
+			   const char *text, struct push_geo_hits *out)
+{
+	struct strbuf path = STRBUF_INIT, prefix = STRBUF_INIT;
+	struct json_value *v = NULL;
+	const struct json_value *el;
+	int rc;
+
+	strbuf_addf(&prefix, "urn:li:%s:",
+		    strcmp(facet, "titles") == 0 ? "title" : "skill");
+	strbuf_addf(&path,
+		    "adTargetingEntities?q=typeahead&facet=urn%%3Ali"
+		    "%%3AadTargetingFacet%%3A%s&query=",
+		    facet);
+	push_urlencode(&path, text);
+	strbuf_addstr(&path, "&queryVersion=QUERY_USES_URNS");
+	rc = li_get(x, path.buf, &v);
+	el = json_get(v, "elements");
+	for (size_t i = 0; rc == 0 && i < json_count(el); i++) {
+		const struct json_value *it = json_item(el, i);
+		const char *urn = json_str(json_get(it, "urn"));
+
+		if (urn && strncmp(urn, prefix.buf, prefix.len) == 0 &&
+		    urn[prefix.len])
+			push_geo_hit_add(out, urn,
+					 json_str(json_get(it, "name")), NULL);
+	}
+	json_free(v);
+	strbuf_release(&path);
+	strbuf_release(&prefix);
 	return rc;
 }
 
@@ -509,4 +579,5 @@ const struct push_adapter push_linkedin = {
 	.update_set = li_update_set,
 	.set_status = li_set_status,
 	.search_city = li_search_city,
+	.search_facet = li_search_facet,
 };

@@ -158,7 +158,18 @@ static const char *const migrations[] = {
 	" name TEXT,"
 	" matches INTEGER NOT NULL CHECK (matches >= 0),"
 	" looked_up_at TEXT NOT NULL,"
-	" PRIMARY KEY (platform, country, query)) STRICT;",
+	" PRIMARY KEY (platform, country, query)) STRICT;"
+	/* push: the platforms' title and skill searches, one answer each */
+	"CREATE TABLE facet ("
+	" platform TEXT NOT NULL"
+	"  CHECK (platform IN ('meta', 'linkedin', 'tiktok')),"
+	" facet TEXT NOT NULL CHECK (facet IN ('titles', 'skills')),"
+	" query TEXT NOT NULL,"
+	" remote_key TEXT,"
+	" name TEXT,"
+	" matches INTEGER NOT NULL CHECK (matches >= 0),"
+	" looked_up_at TEXT NOT NULL,"
+	" PRIMARY KEY (platform, facet, query)) STRICT;",
 };
 
 #define NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
@@ -1468,6 +1479,52 @@ int store_geo_get(struct store *s, const char *platform, const char *country,
 		column_to(st, 0, remote_key);
 		column_to(st, 1, name);
 		*matches = sqlite3_column_int(st, 2);
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* ---- facets: push's title and skill lookups (src/push_facet.c) ---- */
+
+int store_facet_put(struct store *s, const struct store_facet *f)
+{
+	sqlite3_stmt *st = prepare(
+		s, "INSERT INTO facet (platform, facet, query, remote_key,"
+		   " name, matches, looked_up_at)"
+		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL ")"
+		   " ON CONFLICT (platform, facet, query)"
+		   " DO UPDATE SET remote_key = excluded.remote_key,"
+		   " name = excluded.name, matches = excluded.matches,"
+		   " looked_up_at = excluded.looked_up_at");
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, f->platform);
+	bind_text(st, 2, f->facet);
+	bind_text(st, 3, f->query);
+	bind_text(st, 4, f->remote_key);
+	bind_text(st, 5, f->name);
+	sqlite3_bind_int(st, 6, f->matches);
+	return run(s, st, "cannot save the title or skill lookup");
+}
+
+int store_facet_get(struct store *s, const char *platform, const char *facet,
+		    const char *query, struct strbuf *remote_key, int *matches)
+{
+	sqlite3_stmt *st = prepare(
+		s, "SELECT coalesce(remote_key, ''), matches FROM facet"
+		   " WHERE platform = ?1 AND facet = ?2 AND query = ?3");
+	int found;
+
+	if (!st)
+		return -1;
+	bind_text(st, 1, platform);
+	bind_text(st, 2, facet);
+	bind_text(st, 3, query);
+	found = one_row(s, st, "cannot read the title or skill lookup");
+	if (found == 1) {
+		column_to(st, 0, remote_key);
+		*matches = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
 	return found;

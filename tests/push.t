@@ -95,6 +95,18 @@ grep -q '"url":"[^"]*/open_api/v1.3/tool/targeting/search/"' "$tmp/dry" &&
 	grep -q "dry run: the city 'Helsinki' (FI) is not in the store's cache of tiktok's location ids, so this dry run targets all of FI" "$tmp/dryerr" &&
 	grep -qF 'location_ids\":[\"660013\"]' "$tmp/dry"
 ok $? "a dry run without a store prints the lookup and targets the country"
+JOBMIX_TEST_TOKEN= "$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
+	--feed audiences/jobs.xml --dry-run --platform linkedin \
+	>"$tmp/dry-li" 2>"$tmp/dryerr-li"
+ok $? "a LinkedIn dry run needs no token"
+after=$(cat "$tmp"/*.log | wc -l)
+[ "$before" = "$after" ] && ! grep -q "$token" "$tmp/dry-li" "$tmp/dryerr-li"
+ok $? "a LinkedIn dry run sends nothing and prints no token"
+grep -q '"url":"[^"]*/rest/adTargetingEntities?q=typeahead&facet=urn%3Ali%3AadTargetingFacet%3Atitles&query=Backend%20Developer&queryVersion=QUERY_USES_URNS"' "$tmp/dry-li" &&
+	grep -q '"url":"[^"]*/rest/adTargetingEntities?q=typeahead&facet=urn%3Ali%3AadTargetingFacet%3Askills&query=Python&queryVersion=QUERY_USES_URNS"' "$tmp/dry-li" &&
+	! grep -q 'adTargetingFacet:titles' "$tmp/dry-li" &&
+	grep -q "linkedin: campaign 'backend / linkedin_sponsored': dry run: the title 'Backend Developer', .* are not in the store's cache of linkedin's title and skill ids, so this dry run leaves them out" "$tmp/dryerr-li"
+ok $? "a LinkedIn dry run prints the title and skill lookups and sends none"
 
 "$JOBMIX" --config "$tmp/jobmix.ini" push "$tmp/plan.json" \
 	--feed audiences/jobs.xml >"$tmp/out1" 2>"$tmp/err1"
@@ -135,9 +147,25 @@ lookups() { # the location searches the fakes' logs hold
 		grep -c '"path": "\(/v25.0/search\|/rest/adTargetingEntities\|/open_api/v1.3/tool/targeting/search/\)"'
 }
 k1=$(lookups)
+facets() { # the title and skill searches the LinkedIn fake's log holds
+	grep -c '"facet": "urn:li:adTargetingFacet:\(titles\|skills\)"' \
+		"$tmp/linkedin.log"
+}
+f1=$(facets)
 # Helsinki and Espoo on Meta and LinkedIn, Helsinki alone on TikTok
-[ "$k1" = 5 ]
-ok $? "each city is looked up once per platform ($k1 lookups)"
+[ "$((k1 - f1))" = 5 ]
+ok $? "each city is looked up once per platform ($((k1 - f1)) lookups)"
+# the three LinkedIn personas' titles (4 + 5 + 3) and skills (6, then 4
+# and 4 not asked before: Kotlin and Python are shared), once each
+[ "$f1" = 26 ]
+ok $? "each title and skill is looked up once on LinkedIn ($f1 lookups)"
+! grep -q 'adTargetingFacet\|urn:li:title\|urn:li:skill\|flexible_spec\|work_positions' \
+	"$tmp/meta.log" "$tmp/tiktok.log"
+ok $? "Meta and TikTok get no titles or skills"
+grep -qF '{\"or\":{\"urn:li:adTargetingFacet:titles\":[\"urn:li:title:104\",\"urn:li:title:102\"],\"urn:li:adTargetingFacet:skills\":[\"urn:li:skill:18\",\"urn:li:skill:26\",\"urn:li:skill:17\",\"urn:li:skill:27\",\"urn:li:skill:20\"]}}' "$tmp/linkedin.log"
+ok $? "the backend campaign targets its titles or skills by their URNs"
+grep -q "linkedin: campaign 'backend / linkedin_sponsored': linkedin's title and skill search found no title 'Ohjelmistokehittäjä', no title 'Senior Software Developer' and no skill 'Go', so they are left out of its targeting$" "$tmp/out1"
+ok $? "the summary names the titles and skills left out"
 grep -q 'targeting=%7B%22geo_locations%22%3A%7B%22cities%22%3A%5B%7B%22key%22%3A%221900103%22%2C%22radius%22%3A40%2C%22distance_unit%22%3A%22kilometer%22%7D%5D%7D' "$tmp/meta.log" &&
 	grep -qF 'locations\":[\"urn:li:geo:1900203\"]' "$tmp/linkedin.log" &&
 	grep -qF 'location_ids\":[\"1900303\"]' "$tmp/tiktok.log"
@@ -155,7 +183,24 @@ ok $? "its -vv trace shows the headers, never the token"
 grep -q ': 0 created, 0 updated, ' "$tmp/out2"
 ok $? "a second push creates nothing"
 [ "$(lookups)" = "$k1" ]
-ok $? "a second push looks nothing up"
+ok $? "a second push looks nothing up (no city, title or skill)"
+# a store with the first push's lookups but none of its objects
+python3 - "$tmp/jobmix.db" "$tmp/cache.db" <<'PY'
+import shutil, sqlite3, sys
+shutil.copy(sys.argv[1], sys.argv[2])
+db = sqlite3.connect(sys.argv[2])
+db.execute("DELETE FROM object")
+db.commit()
+PY
+sed "s|^path = .*|path = $tmp/cache.db|" "$tmp/jobmix.ini" >"$tmp/cache.ini"
+JOBMIX_TEST_TOKEN= "$JOBMIX" --config "$tmp/cache.ini" push "$tmp/plan.json" \
+	--feed audiences/jobs.xml --dry-run --platform linkedin \
+	>"$tmp/dry-li2" 2>"$tmp/dryerr-li2"
+! grep -q 'adTargetingEntities' "$tmp/dry-li2" &&
+	! grep -q 'dry run: the title' "$tmp/dryerr-li2" &&
+	grep -qF 'titles\":[\"urn:li:title:104\",\"urn:li:title:102\"]' "$tmp/dry-li2" &&
+	[ "$(lookups)" = "$k1" ] && ! grep -q "$token" "$tmp/dry-li2" "$tmp/dryerr-li2"
+ok $? "a dry run after the push answers titles and skills from the store"
 [ "$(objects meta)" = "$m1" ] && [ "$(objects linkedin)" = "$l1" ] &&
 	[ "$(objects tiktok)" = "$t1" ]
 ok $? "the fakes hold the same objects after the second push"

@@ -11,7 +11,10 @@ updates are POSTs with X-RestLi-Method: PARTIAL_UPDATE and a
 in major units with the account's currency code. Job-ad campaigns
 (JOB_APPLICANT, TALENT_LEAD) may not target ages, and jobmix never
 targets genders (section 2.9): both are refused with 422. Throttling is
-HTTP 429.
+HTTP 429. The typeahead (adTargetingEntities?q=typeahead) answers the
+locations facet from geotable.py and the titles and skills facets from
+FACET_TABLE; a campaign that targets a title or skill URN not in that
+table is refused with 422, so a guessed id is caught.
 
     FAKE_TOKEN=... linkedin_fake.py --port-file P --log L [--account 507404993:NOK]
 """
@@ -45,6 +48,38 @@ READ_ONLY = {"id", "test", "version", "versionTag", "changeAuditStamps",
              "servingStatuses"}
 FACET = "urn:li:adTargetingFacet:"
 DIGITS = {"JPY": 0, "KRW": 0, "ISK": 0, "CLP": 0}
+# the titles and skills typeahead's little world: (URN, name)
+FACET_TABLE = {
+    "titles": [
+        ("urn:li:title:100", "Electrician"),
+        ("urn:li:title:101", "Electrician Apprentice"),
+        ("urn:li:title:102", "Software Engineer"),
+        ("urn:li:title:103", "Senior Software Engineer"),
+        ("urn:li:title:104", "Backend Developer"),
+        ("urn:li:title:105", "Registered Nurse"),
+        ("urn:li:title:106", "Data Engineer"),
+        ("urn:li:title:107", "Data Scientist"),
+        ("urn:li:title:108", "Sykepleier"),
+        ("urn:li:title:109", "Frontend Developer"),
+        ("urn:li:title:110", "Full Stack Developer"),
+        ("urn:li:title:111", "Machine Learning Engineer"),
+    ],
+    "skills": [
+        ("urn:li:skill:17", "Python"),
+        ("urn:li:skill:18", "Java"),
+        ("urn:li:skill:19", "JavaScript"),
+        ("urn:li:skill:20", "Kubernetes"),
+        ("urn:li:skill:21", "Google Cloud Platform (GCP)"),
+        ("urn:li:skill:22", "SQL"),
+        ("urn:li:skill:23", "Electrical Wiring"),
+        ("urn:li:skill:24", "Nursing"),
+        ("urn:li:skill:25", "Patient Care"),
+        ("urn:li:skill:26", "Kotlin"),
+        ("urn:li:skill:27", "PostgreSQL"),
+        ("urn:li:skill:28", "React"),
+        ("urn:li:skill:29", "TypeScript"),
+    ],
+}
 
 
 class Invalid(Exception):
@@ -148,6 +183,10 @@ class LinkedInFake(fakebase.Fake):
             return self.ad_analytics(req.query)
         if req.method == "POST" and req.path == "/rest/posts":
             return self.create_post(req.json)
+        if req.method == "GET" and req.path == "/rest/adTargetingEntities" \
+                and req.query.get("facet") in (FACET + "titles",
+                                               FACET + "skills"):
+            return self.typeahead_facet(req.query)
         if req.method == "GET" and req.path == "/rest/adTargetingEntities":
             return self.typeahead(req.query)
         m = re.fullmatch(r"/rest/adAccounts/(\d+)(?:/(\w+)(?:/([^/]+))?)?",
@@ -271,6 +310,7 @@ class LinkedInFake(fakebase.Fake):
             raise Invalid(422, "FIELD_VALUE_REQUIRED",
                           "a location facet is required",
                           "targetingCriteria.include")
+        self.check_facet_urns(include)
         if "ageRanges" in facets and objective in ("JOB_APPLICANT",
                                                    "TALENT_LEAD"):
             raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
@@ -304,6 +344,44 @@ class LinkedInFake(fakebase.Fake):
                                      geotable.COUNTRIES[c][0])}
             for name, c, region, _, lid, _ in
             geotable.matching(q.get("query"))]}
+
+    def typeahead_facet(self, q):
+        """adTargetingEntities?q=typeahead on the titles or skills facet
+        (2.5): the entries of FACET_TABLE whose name holds the query,
+        whatever its case (so "Go" also finds "Google Cloud Platform")"""
+        facet = q["facet"][len(FACET):]
+        if q.get("q") != "typeahead" or \
+                q.get("queryVersion") != "QUERY_USES_URNS":
+            raise Invalid(400, "ILLEGAL_ARGUMENT",
+                          "q=typeahead and queryVersion QUERY_USES_URNS"
+                          " are required")
+        text = (q.get("query") or "").lower()
+        if not text:
+            raise Invalid(400, "ILLEGAL_ARGUMENT", "query is required")
+        return 200, {}, {"elements": [
+            {"urn": urn, "facetUrn": FACET + facet, "name": name}
+            for urn, name in FACET_TABLE[facet] if text in name.lower()]}
+
+    @staticmethod
+    def check_facet_urns(include):
+        """titles and skills only by the URNs the typeahead gives, and
+        never ANDed with seniorities or jobFunctions (2.5)"""
+        known = {f: {u for u, _ in t} for f, t in FACET_TABLE.items()}
+        used = set()
+        for clause in include:
+            for facet, values in clause.get("or", {}).items():
+                f = facet[len(FACET):]
+                used.add(f)
+                for urn in values if f in known else ():
+                    if urn not in known[f]:
+                        raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
+                                      "%s is not a known %s" %
+                                      (urn, f[:-1]),
+                                      "targetingCriteria.include")
+        if "titles" in used and used & {"seniorities", "jobFunctions"}:
+            raise Invalid(422, "INVALID_VALUE_FOR_FIELD",
+                          "titles cannot be combined with seniorities"
+                          " or jobFunctions", "targetingCriteria.include")
 
     def create_post(self, body):
         ctx = need(body, "adContext", "")

@@ -292,6 +292,19 @@ def li_campaign(group, **change):
     return c
 
 
+def li_facets(group, titles, skills, more=None):
+    """a campaign in Bergen for the given title and skill URNs"""
+    facets = {}
+    if titles:
+        facets["urn:li:adTargetingFacet:titles"] = titles
+    if skills:
+        facets["urn:li:adTargetingFacet:skills"] = skills
+    clauses = [{"or": {"urn:li:adTargetingFacet:locations": [
+        "urn:li:geo:1900204"]}}, {"or": facets}] + ([more] if more else [])
+    return li_campaign(group, targetingCriteria={
+        "include": {"and": clauses}})
+
+
 def test_linkedin():
     f = Running("linkedin_fake.py")
     base, v = f.base, "/rest/adAccounts/507404993"
@@ -356,6 +369,14 @@ def test_linkedin():
                 "include": {"and": [{"or": {
                     "urn:li:adTargetingFacet:locations": [
                         "urn:li:geo:90000031"]}}]}}), 422),
+            ("a guessed title", li_facets(group, ["urn:li:title:99999"],
+                                          ["urn:li:skill:17"]), 422),
+            ("a guessed skill", li_facets(group, ["urn:li:title:100"],
+                                          ["urn:li:skill:1"]), 422),
+            ("titles ANDed with seniorities", li_facets(
+                group, ["urn:li:title:100"], [], {"or": {
+                    "urn:li:adTargetingFacet:seniorities": [
+                        "urn:li:seniority:4"]}}), 422),
         ]
         for what, body, status in bad:
             s, _, out = call_json(base, "POST", v + "/adCampaigns", body, LI)
@@ -387,10 +408,32 @@ def test_linkedin():
            [("urn:li:geo:1900204", "Bergen, Vestland, Norway"),
             ("urn:li:geo:1900209", "Bergen, Lower Saxony, Germany")],
            "linkedin: the locations typeahead", out)
+        for facet, query, want in (
+                ("titles", "electrician",
+                 [("urn:li:title:100", "Electrician"),
+                  ("urn:li:title:101", "Electrician Apprentice")]),
+                ("skills", "Go",
+                 [("urn:li:skill:21", "Google Cloud Platform (GCP)")]),
+                ("titles", "Ohjelmistokehitt%C3%A4j%C3%A4", [])):
+            s, _, out = call_json(
+                base, "GET", "/rest/adTargetingEntities?q=typeahead&facet="
+                "urn%3Ali%3AadTargetingFacet%3A" + facet + "&query=" +
+                query + "&queryVersion=QUERY_USES_URNS", None, LI)
+            ok(s == 200 and [(e["urn"], e["name"]) for e in
+                             out["elements"]] == want,
+               "linkedin: the %s typeahead for %s" % (facet, query), out)
+        s, _, out = call_json(
+            base, "GET", "/rest/adTargetingEntities?q=typeahead&facet=urn%3A"
+            "li%3AadTargetingFacet%3Atitles&query=Nurse", None, LI)
+        ok(s == 400, "linkedin: a typeahead without queryVersion is 400", out)
+        s, h, _ = call_json(base, "POST", v + "/adCampaigns", li_facets(
+            group, ["urn:li:title:105"], ["urn:li:skill:24"]), LI)
+        ok(s == 201, "linkedin: a campaign with a title and a skill found"
+           " by the typeahead is created", h)
         s, _, objs = call_json(base, "GET", "/__fake/objects", None, LI)
         kinds = sorted(o["kind"] for o in objs["elements"])
-        ok(kinds == ["campaign", "creative", "group", "post"],
-           "linkedin: exactly the four good objects exist", kinds)
+        ok(kinds == ["campaign", "campaign", "creative", "group", "post"],
+           "linkedin: exactly the five good objects exist", kinds)
     finally:
         f.stop()
     f = Running("linkedin_fake.py", "--throttle", "1")

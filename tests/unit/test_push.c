@@ -229,6 +229,11 @@ static struct ad ads[3] = {
 	  { 0 } },
 };
 
+static char *nurse_title[] = { (char *)"Registered Nurse" };
+static char *nurse_skill[] = { (char *)"Nursing" };
+static const struct strlist nurse_titles = { nurse_title, 1 };
+static const struct strlist nurse_skills = { nurse_skill, 1 };
+
 static void make_plan(struct ad_plan *ap, int64_t daily)
 {
 	static const enum platform pf[3] = { PLATFORM_META, PLATFORM_LINKEDIN,
@@ -380,6 +385,8 @@ static const struct expect li_full[] = {
 	{ "GET", "/rest/adAccounts/507404993" },
 	{ "POST", "/rest/adAccounts/507404993/adCampaignGroups" },
 	{ "GET", "/rest/adTargetingEntities" },
+	{ "GET", "/rest/adTargetingEntities" },
+	{ "GET", "/rest/adTargetingEntities" },
 	{ "POST", "/rest/adAccounts/507404993/adCampaigns" },
 	{ "POST", "/rest/posts" },
 	{ "POST", "/rest/adAccounts/507404993/creatives" },
@@ -400,7 +407,11 @@ static const struct expect tt_full[] = {
  * up first (a GET without body on Meta and LinkedIn), and the ad set
  * targets the id the fake's search gave (tests/fake/geotable.py): Umeå
  * 1900101 on Meta with its 40 km, Bergen urn:li:geo:1900204 on LinkedIn
- * and Helsinki 1900303 on TikTok, both without a radius.
+ * and Helsinki 1900303 on TikTok, both without a radius. Every ad set
+ * asks for the title "Registered Nurse" and the skill "Nursing": only
+ * LinkedIn looks them up (two more GETs) and sends them, by the URNs of
+ * the fake's table (tests/fake/linkedin_fake.py), urn:li:title:105 and
+ * urn:li:skill:24, ORed in a second item of the and.
  */
 static const char *const meta_bodies[] = {
 	"name=Hiring%202027&objective=OUTCOME_TRAFFIC&special_ad_"
@@ -435,6 +446,8 @@ static const char *const li_bodies[] = {
 	"iring 2027\",\"status\":\"PAUSED\",\"runSchedule\":{\"start\":180"
 	"0835200000}}",
 	"",
+	"",
+	"",
 	"{\"account\":\"urn:li:sponsoredAccount:507404993\",\"campaign"
 	"Group\":\"urn:li:sponsoredCampaignGroup:635000001\",\"name\":"
 	"\"nurses / linkedin\",\"type\":\"SPONSORED_UPDATES\",\"objectiv"
@@ -444,8 +457,10 @@ static const char *const li_bodies[] = {
 	"\"en\"},\"runSchedule\":{\"start\":1800835200000,\"end\":1803859"
 	"200000},\"targetingCriteria\":{\"include\":{\"and\":[{\"or\":{\"u"
 	"rn:li:adTargetingFacet:locations\":[\"urn:li:geo:1900204\""
-	"]}}]}},\"politicalIntent\":\"NOT_POLITICAL\",\"status\":\"PAUS"
-	"ED\"}",
+	"]}},{\"or\":{\"urn:li:adTargetingFacet:titles\":[\"urn:li:t"
+	"itle:105\"],\"urn:li:adTargetingFacet:skills\":[\"urn:li:s"
+	"kill:24\"]}}]}},\"politicalIntent\":\"NOT_POLITICAL\",\"stat"
+	"us\":\"PAUSED\"}",
 	"{\"author\":\"urn:li:organization:1122\",\"commentary\":\"Bli m"
 	"ed oss\",\"visibility\":\"PUBLIC\",\"distribution\":{\"feedDistr"
 	"ibution\":\"NONE\"},\"content\":{\"article\":{\"source\":\"https:/"
@@ -564,6 +579,10 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 	int rc;
 
 	make_plan(&ap, 25000); /* 250.00 a day */
+	for (int i = 0; i < 3; i++) {
+		ap.sets[i].targeting.job_titles = nurse_titles;
+		ap.sets[i].targeting.skills = nurse_skills;
+	}
 	use_fake(p);
 	if (!CHECK(fake_start(&f, NULL, args) == 0))
 		return;
@@ -593,16 +612,26 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 		CHECK_STR(logged_query(&f, 2, "country_code"), "SE");
 		CHECK_STR(logged_query(&f, 2, "location_types"), "[\"city\"]");
 	} else if (p == PLATFORM_LINKEDIN) {
-		CHECK_STR(logged_header(&f, 3, "LinkedIn-Version"), "202601");
-		CHECK_STR(logged_header(&f, 3, "X-RestLi-Protocol-Version"),
+		CHECK_STR(logged_header(&f, 5, "LinkedIn-Version"), "202601");
+		CHECK_STR(logged_header(&f, 5, "X-RestLi-Protocol-Version"),
 			  "2.0.0");
 		/* 250.00 SEK is 250.00 in the NOK account at no rate? no: */
-		CHECK_HAS(logged(&f, 3, "body"), "\"amount\":\"250.00\"");
+		CHECK_HAS(logged(&f, 5, "body"), "\"amount\":\"250.00\"");
 		CHECK_HAS(logged(&f, 1, "body"), "\"start\":1800835200000");
-		CHECK_HAS(logged(&f, 3, "body"), "urn:li:geo:1900204");
+		CHECK_HAS(logged(&f, 5, "body"), "urn:li:geo:1900204");
 		CHECK_STR(logged_query(&f, 2, "query"), "Bergen");
 		CHECK_STR(logged_query(&f, 2, "facet"),
 			  "urn:li:adTargetingFacet:locations");
+		CHECK_STR(logged_query(&f, 3, "query"), "Registered Nurse");
+		CHECK_STR(logged_query(&f, 3, "facet"),
+			  "urn:li:adTargetingFacet:titles");
+		CHECK_STR(logged_query(&f, 4, "query"), "Nursing");
+		CHECK_STR(logged_query(&f, 4, "facet"),
+			  "urn:li:adTargetingFacet:skills");
+		CHECK_STR(logged_query(&f, 4, "queryVersion"),
+			  "QUERY_USES_URNS");
+		CHECK_STR(logged_header(&f, 4, "X-RestLi-Protocol-Version"),
+			  "2.0.0");
 	} else {
 		CHECK_STR(logged_header(&f, 1, "Access-Token"), TOKEN);
 		CHECK_HAS(logged(&f, 3, "body"), "\"budget\":250");
@@ -619,7 +648,8 @@ static void test_full(enum platform p, const struct expect *e, size_t n,
 	CHECK_I64(sum.unchanged, p == PLATFORM_TIKTOK ? 3 : 4);
 	CHECK_I64((int64_t)fake_objects(&f), p == PLATFORM_TIKTOK ? 3 : 4);
 	fake_log(&f);
-	CHECK_I64((int64_t)lookups(&f), 1); /* the first push's only */
+	/* the first push's only: LinkedIn's city, title and skill */
+	CHECK_I64((int64_t)lookups(&f), p == PLATFORM_LINKEDIN ? 3 : 1);
 
 	/* a new budget is an update of the ad set, not a new one */
 	ap.sets[p].daily = 30000;
@@ -1050,6 +1080,148 @@ static void test_geo(void)
 	free(ap.sets);
 }
 
+/*
+ * LinkedIn's titles and skills: each looked up once by its exact name
+ * (whatever its case; "Go" is not "Google Cloud Platform (GCP)"), the
+ * ones found sent by their URNs, the others left out with one sentence;
+ * a second push asks the store, not LinkedIn; a dry run uses the store's
+ * cache and prints the lookups it cannot answer from it.
+ */
+static void test_facets(void)
+{
+	static char *titles[3] = { (char *)"Registered Nurse",
+				   (char *)"Sjukepleiar",
+				   (char *)"REGISTERED NURSE" };
+	static char *skills[3] = { (char *)"nursing", (char *)"Patient Care",
+				   (char *)"Go" };
+	static char *unknown[1] = { (char *)"Sjukepleiar" };
+	struct fake f;
+	struct ad_plan ap;
+	struct push_options o;
+	struct http_options ho;
+	struct push_summary sum = { 0 };
+	struct store *st = new_store();
+	struct strbuf out = STRBUF_INIT;
+	char path[96];
+	FILE *fp;
+
+	make_plan(&ap, 25000);
+	ap.sets[1].targeting.job_titles = (struct strlist){ titles, 3 };
+	ap.sets[1].targeting.skills = (struct strlist){ skills, 3 };
+	use_fake(PLATFORM_LINKEDIN);
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	options(&o, PLATFORM_LINKEDIN, &f, accounts[1], st, &ho);
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 4);
+	fake_log(&f);
+	/* Bergen, 2 titles (the third is the first again), 3 skills */
+	CHECK_I64((int64_t)lookups(&f), 6);
+	CHECK_STR(logged_query(&f, 4, "query"), "Sjukepleiar");
+	CHECK_STR(logged_query(&f, 7, "query"), "Go");
+	CHECK_HAS(logged(&f, 8, "body"),
+		  "{\"or\":{\"urn:li:adTargetingFacet:titles\":[\"urn:li:tit"
+		  "le:105\"],\"urn:li:adTargetingFacet:skills\":[\"urn:li:s"
+		  "kill:24\",\"urn:li:skill:25\"]}}]}}");
+	CHECK(said(&sum, "linkedin: campaign 'nurses / linkedin': linkedin's "
+			 "title and skill search found no title 'Sjukepleiar' "
+			 "and no skill 'Go', so they are left out of its "
+			 "targeting"));
+	CHECK(!said(&sum, "places alone"));
+	push_summary_release(&sum);
+
+	/* a new campaign for the same persona: the store answers */
+	ap.sets[1].local_key = (char *)"k:set:li:2";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	CHECK_I64(sum.created, 1);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 6);
+	CHECK_HAS(logged(&f, f.n_log - 1, "body"), "\"urn:li:skill:25\"]}}");
+	CHECK(said(&sum, "found no title 'Sjukepleiar' and no skill 'Go'"));
+	push_summary_release(&sum);
+
+	/* none found: no second item, the campaign targets Bergen alone */
+	ap.sets[1].local_key = (char *)"k:set:li:3";
+	ap.sets[1].targeting.job_titles = (struct strlist){ unknown, 1 };
+	ap.sets[1].targeting.skills = (struct strlist){ NULL, 0 };
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fake_log(&f);
+	CHECK_I64((int64_t)lookups(&f), 6);
+	CHECK_HAS(logged(&f, f.n_log - 1, "body"),
+		  "\"targetingCriteria\":{\"include\":{\"and\":[{\"or\":{"
+		  "\"urn:li:adTargetingFacet:locations\":[\"urn:li:geo:190"
+		  "0204\"]}}]}}");
+	CHECK(said(&sum, "linkedin: campaign 'nurses / linkedin': linkedin's "
+			 "title and skill search found no title 'Sjukepleiar', "
+			 "so it is left out of its targeting; it targets its "
+			 "places alone"));
+	push_summary_release(&sum);
+	fake_stop(&f);
+
+	/* a dry run on a new store: nothing cached, the lookups printed */
+	ap.sets[1].local_key = (char *)"k:set:li";
+	ap.sets[1].targeting.job_titles = (struct strlist){ titles, 3 };
+	ap.sets[1].targeting.skills = (struct strlist){ skills, 3 };
+	store_close(st);
+	st = new_store();
+	if (!CHECK(fake_start(&f, NULL, NULL) == 0))
+		return;
+	snprintf(path, sizeof(path), "%s/dry-facets", dir);
+	fp = fopen(path, "w");
+	options(&o, PLATFORM_LINKEDIN, &f, accounts[1], st, &ho);
+	o.dry_run = true;
+	o.dry_run_out = fp;
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	read_file(path, &out);
+	CHECK_HAS(strbuf_str(&out),
+		  "/rest/adTargetingEntities?q=typeahead&facet=urn%3Ali%3AadTa"
+		  "rgetingFacet%3Atitles&query=Registered%20Nurse&queryVersio"
+		  "n=QUERY_USES_URNS");
+	CHECK_HAS(strbuf_str(&out),
+		  "/rest/adTargetingEntities?q=typeahead&facet=urn%3Ali%3AadTa"
+		  "rgetingFacet%3Askills&query=Patient%20Care&queryVersion=QU"
+		  "ERY_USES_URNS");
+	CHECK(strstr(strbuf_str(&out), "urn:li:title:") == NULL);
+	CHECK(strstr(strbuf_str(&out), TOKEN) == NULL);
+	CHECK(said(&sum,
+		   "linkedin: campaign 'nurses / linkedin': dry run: "
+		   "the title 'Registered Nurse', the title 'Sjukepleiar', "
+		   "the skill 'nursing', the skill 'Patient Care' and the "
+		   "skill 'Go' are not in the store's cache of linkedin's "
+		   "title and skill ids, so this dry run leaves them out; "
+		   "a push looks them up"));
+	CHECK_I64((int64_t)fake_log(&f), 0);
+	push_summary_release(&sum);
+
+	/* after a push, the dry run finds them in the cache: no lookup */
+	o.dry_run = false;
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	push_summary_release(&sum);
+	o.dry_run = true;
+	fp = fopen(path, "w");
+	o.dry_run_out = fp;
+	ap.sets[1].local_key = (char *)"k:set:li:dry";
+	CHECK_I64(run_push(&ap, &o, &sum), 0);
+	fclose(fp);
+	strbuf_reset(&out);
+	read_file(path, &out);
+	CHECK(strstr(strbuf_str(&out), "adTargetingEntities") == NULL);
+	CHECK_HAS(strbuf_str(&out),
+		  "\\\"urn:li:adTargetingFacet:titles\\\":[\\\"urn:li:title:1"
+		  "05\\\"]");
+	CHECK(!said(&sum, "dry run: the title"));
+	CHECK(said(&sum, "found no title 'Sjukepleiar' and no skill 'Go'"));
+	for (size_t i = 0; i < sum.lines.n; i++)
+		CHECK(strstr(sum.lines.item[i], TOKEN) == NULL);
+	CHECK(strstr(strbuf_str(&out), TOKEN) == NULL);
+	push_summary_release(&sum);
+	strbuf_release(&out);
+	fake_stop(&f);
+	store_close(st);
+	free(ap.sets);
+}
+
 static void test_convert(void)
 {
 	int64_t v = 0;
@@ -1090,6 +1262,7 @@ int main(void)
 	test_currency();
 	test_refused();
 	test_geo();
+	test_facets();
 	http_global_cleanup();
 	return test_done();
 }

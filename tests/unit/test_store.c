@@ -336,6 +336,44 @@ static void geo_cache(void)
 	store_close(s);
 }
 
+/* push's title and skill cache: one answer per platform, facet, name */
+static void facet_cache(void)
+{
+	struct store *s = open_new("facet.db");
+	struct store_facet nurse = { "linkedin",         "titles",
+				     "registered nurse", "urn:li:title:105",
+				     "Registered Nurse", 1 };
+	struct store_facet go = { "linkedin", "skills", "go", NULL, NULL, 0 };
+	struct store_facet interests = { "linkedin", "interests", "x",
+					 NULL,       NULL,        0 };
+	struct strbuf key = STRBUF_INIT;
+	int matches = -1;
+
+	CHECK(store_facet_get(s, "linkedin", "titles", "registered nurse", &key,
+			      &matches) == 0);
+	CHECK(store_begin(s) == 0);
+	CHECK(store_facet_put(s, &nurse) == 0);
+	CHECK(store_facet_put(s, &go) == 0);
+	CHECK(store_commit(s) == 0);
+	CHECK(store_facet_get(s, "linkedin", "titles", "registered nurse", &key,
+			      &matches) == 1);
+	CHECK_STR(key.buf, "urn:li:title:105");
+	CHECK_I64(matches, 1);
+	/* a skill not found is remembered too, without a key */
+	CHECK(store_facet_get(s, "linkedin", "skills", "go", &key, &matches) ==
+	      1);
+	CHECK_STR(key.buf, "");
+	CHECK_I64(matches, 0);
+	/* the same text in the other facet is another question */
+	CHECK(store_facet_get(s, "linkedin", "skills", "registered nurse", &key,
+			      &matches) == 0);
+	CHECK(store_begin(s) == 0);
+	CHECK(store_facet_put(s, &interests) < 0); /* not titles or skills */
+	store_rollback(s);
+	strbuf_release(&key);
+	store_close(s);
+}
+
 int main(void)
 {
 	char cmd[300];
@@ -350,6 +388,7 @@ int main(void)
 	plans_are_recorded_once();
 	lock_excludes_a_second_run();
 	geo_cache();
+	facet_cache();
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		return 1;
