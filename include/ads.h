@@ -79,6 +79,14 @@ int ads_build(const struct planfile *pf, const struct feed *feed,
 void ad_plan_release(struct ad_plan *ap);
 
 /*
+ * What `jobmix ads` and `jobmix push` start from: load the plan file
+ * and the feed, and build their ad sets and ads, every problem reported
+ * as file:line or file: JSON path. 0, or the exit status.
+ */
+int ads_load(const char *plan_path, const char *feed_path, struct planfile *pf,
+	     struct feed *f, struct ad_plan *ap);
+
+/*
  * Added for the ads preview and its tests (not used by push): the text
  * limits, counting and shortening, slugs and landing URLs.
  */

@@ -830,3 +830,25 @@ void ad_plan_release(struct ad_plan *ap)
 	strvec_clear(&ap->notes);
 	memset(ap, 0, sizeof(*ap));
 }
+
+int ads_load(const char *plan_path, const char *feed_path, struct planfile *pf,
+	     struct feed *f, struct ad_plan *ap)
+{
+	struct diag d;
+	int status, rc;
+
+	diag_init(&d, plan_path);
+	status = planfile_load(plan_path, pf, &d);
+	diag_finish(&d);
+	if (status)
+		return status;
+	diag_init(&d, feed_path);
+	rc = feed_load(feed_path, f, &d);
+	diag_finish(&d);
+	if (rc < 0)
+		return d.status;
+	diag_init(&d, plan_path);
+	rc = ads_build(pf, f, ap, &d);
+	diag_finish(&d);
+	return rc < 0 ? JM_DATAERR : JM_OK;
+}

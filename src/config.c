@@ -393,16 +393,6 @@ static int set_number(const char *value, double lo, double hi, bool hi_open,
 	return 0;
 }
 
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
-}
-
 /* plain http only to this machine: a token never crosses a network bare */
 static bool url_allowed(const char *v)
 {

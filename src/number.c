@@ -23,3 +23,13 @@ int parse_double(const char *s, double *out)
 	*out = v;
 	return 0;
 }
+
+bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}

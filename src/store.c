@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "number.h"
 #include "store.h"
 #include "strbuf.h"
 #include "usage.h"
@@ -693,16 +694,6 @@ static void column_copy(sqlite3_stmt *st, int i, char *dst, size_t n)
 	const unsigned char *v = sqlite3_column_text(st, i);
 
 	snprintf(dst, n, "%s", v ? (const char *)v : "");
-}
-
-static bool all_digits(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
 }
 
 int store_report_campaigns(struct store *s, const char *id_or_name,

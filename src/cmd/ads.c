@@ -14,7 +14,6 @@
 #include "ads.h"
 #include "ads_format.h"
 #include "cmd.h"
-#include "diag.h"
 #include "feed.h"
 #include "fileio.h"
 #include "planfile.h"
@@ -136,24 +135,13 @@ static int run(const struct ads_args *a, struct planfile *pf, struct feed *f,
 	       struct ad_plan *ap)
 {
 	struct strbuf out = STRBUF_INIT;
-	struct diag d;
-	int status = check_output(a), rc;
+	int status = check_output(a);
 
 	if (status)
 		return status;
-	diag_init(&d, a->plan);
-	status = planfile_load(a->plan, pf, &d);
-	diag_finish(&d);
+	status = ads_load(a->plan, a->feed, pf, f, ap);
 	if (status)
 		return status;
-	diag_init(&d, a->feed);
-	rc = feed_load(a->feed, f, &d);
-	diag_finish(&d);
-	if (rc < 0)
-		return d.status;
-	diag_init(&d, a->plan);
-	if (ads_build(pf, f, ap, &d) < 0)
-		return JM_DATAERR;
 	if (a->json)
 		ads_write_json(&out, pf, f, ap);
 	else

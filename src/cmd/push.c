@@ -16,7 +16,6 @@
 
 #include "ads.h"
 #include "cmd.h"
-#include "diag.h"
 #include "feed.h"
 #include "fileio.h"
 #include "http.h"
@@ -118,29 +117,6 @@ static int parse_args(int argc, char **argv, struct push_args *a)
 		return bad_usage("no job feed given (--feed)");
 	a->plan = argv[optind];
 	return JM_OK;
-}
-
-/* the plan, the feed and the ad sets and ads they make */
-static int build(const struct push_args *a, struct planfile *pf, struct feed *f,
-		 struct ad_plan *ap)
-{
-	struct diag d;
-	int status, rc;
-
-	diag_init(&d, a->plan);
-	status = planfile_load(a->plan, pf, &d);
-	diag_finish(&d);
-	if (status)
-		return status;
-	diag_init(&d, a->feed);
-	rc = feed_load(a->feed, f, &d);
-	diag_finish(&d);
-	if (rc < 0)
-		return d.status;
-	diag_init(&d, a->plan);
-	rc = ads_build(pf, f, ap, &d);
-	diag_finish(&d);
-	return rc < 0 ? JM_DATAERR : JM_OK;
 }
 
 /* the platforms to push to: those of the plan, or --platform's */
@@ -399,7 +375,7 @@ int cmd_push(int argc, char **argv, struct app *app)
 		return status;
 	if (http_global_init() < 0)
 		return JM_SOFTWARE;
-	status = build(&a, &pf, &f, &ap);
+	status = ads_load(a.plan, a.feed, &pf, &f, &ap);
 	if (status == JM_OK)
 		status = run(&a, app, &pf, &ap);
 	ad_plan_release(&ap);
