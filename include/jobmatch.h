@@ -19,4 +19,12 @@ struct persona;
 
 bool job_for_persona(const struct job *j, const struct persona *p);
 
+/*
+ * s in lower case, as a new string the caller frees: A-Z, and the
+ * upper-case letters of Latin-1 in UTF-8 (C3 80 to C3 9E but the
+ * multiplication sign). The one folding of names jobmix compares:
+ * categories and keywords here, cities, titles and skills in push.
+ */
+char *jobmatch_fold(const char *s);
+
 #endif

@@ -7,11 +7,7 @@
 #include "feed.h"
 #include "wrapper.h"
 
-/*
- * s in lower case, as a new string: A-Z, and the upper-case letters
- * of Latin-1 in UTF-8 (C3 80 to C3 9E but the multiplication sign)
- */
-static char *folded(const char *s)
+char *jobmatch_fold(const char *s)
 {
 	char *out = xstrdup(s);
 
@@ -33,9 +29,9 @@ static bool any_folded(const struct strlist *l, const char *s, bool whole)
 
 	if (!s || !l->n)
 		return false;
-	fs = folded(s);
+	fs = jobmatch_fold(s);
 	for (size_t i = 0; i < l->n && !hit; i++) {
-		char *fi = folded(l->item[i]);
+		char *fi = jobmatch_fold(l->item[i]);
 
 		hit = whole ? strcmp(fs, fi) == 0 : strstr(fs, fi) != NULL;
 		free(fi);

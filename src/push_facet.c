@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobmatch.h"
 #include "push_int.h"
 #include "store.h"
 #include "usage.h"
@@ -36,7 +37,7 @@ static long pick(const struct push_geo_hits *hits, const char *q, int *n)
 
 	*n = 0;
 	for (size_t i = 0; i < hits->n; i++) {
-		char *name = push_fold(hits->item[i].name);
+		char *name = jobmatch_fold(hits->item[i].name);
 		size_t k;
 
 		same[i] = strcmp(name, q) == 0;
@@ -65,7 +66,7 @@ static int lookup(struct push_ctx *x, struct store *st, const char *facet,
 		  const char *text, struct strbuf *key, int *matches,
 		  bool *cached)
 {
-	char *q = push_fold(text);
+	char *q = jobmatch_fold(text);
 	struct push_geo_hits hits = { 0 };
 	int found =
 		st ? store_facet_get(st, x->name, facet, q, key, matches) : 0;
@@ -113,11 +114,11 @@ static void add_once(struct strvec *v, const char *s)
 /* does list hold text before index i, folded alike? */
 static bool seen(const struct strlist *list, size_t i)
 {
-	char *q = push_fold(list->item[i]);
+	char *q = jobmatch_fold(list->item[i]);
 	bool dup = false;
 
 	for (size_t k = 0; k < i && !dup; k++) {
-		char *o = push_fold(list->item[k]);
+		char *o = jobmatch_fold(list->item[k]);
 
 		dup = strcmp(o, q) == 0;
 		free(o);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jobmatch.h"
 #include "push_int.h"
 #include "store.h"
 #include "usage.h"
@@ -44,25 +45,6 @@ void push_geo_hits_release(struct push_geo_hits *h)
 }
 
 /*
- * s in lower case, as a new string: A-Z, and the upper-case letters of
- * Latin-1 in UTF-8 (C3 80 to C3 9E but the multiplication sign), as
- * src/jobmatch.c compares
- */
-static char *folded(const char *s)
-{
-	char *out = xstrdup(s);
-
-	for (unsigned char *p = (unsigned char *)out; *p; p++) {
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (unsigned char)(*p + 32);
-		else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e &&
-			 p[1] != 0x97)
-			p[1] = (unsigned char)(p[1] + 0x20), p++;
-	}
-	return out;
-}
-
-/*
  * Is hit h the city q (folded) of country? A name with commas is
  * "City, Region, Country" (LinkedIn's): its first part is the city and
  * its last the country's English name.
@@ -85,17 +67,12 @@ static bool same_city(const struct push_geo_hit *h, const char *q,
 		if (!cname || strcmp(last, cname) != 0)
 			return false;
 	}
-	name = folded(h->name);
+	name = jobmatch_fold(h->name);
 	if (comma)
 		name[comma - h->name] = '\0';
 	same = strcmp(name, q) == 0;
 	free(name);
 	return same;
-}
-
-char *push_fold(const char *s)
-{
-	return folded(s);
 }
 
 /* the one city of hits that is q in country: its index, or -1; *n matches */
@@ -127,7 +104,7 @@ static int lookup(struct push_ctx *x, struct store *st,
 		  const struct push_place *p, struct strbuf *key, int *matches,
 		  bool *cached)
 {
-	char *q = folded(p->city);
+	char *q = jobmatch_fold(p->city);
 	struct strbuf name = STRBUF_INIT;
 	struct push_geo_hits hits = { 0 };
 	int found = st ? store_geo_get(st, x->name, p->country, q, key, &name,

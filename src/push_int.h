@@ -147,8 +147,6 @@ const char *push_country_name(const char *country);
 void push_geo_hit_add(struct push_geo_hits *h, const char *key,
 		      const char *name, const char *country);
 void push_geo_hits_release(struct push_geo_hits *h);
-/* s folded to lower case (A-Z and Latin-1 letters), as a new string */
-char *push_fold(const char *s);
 /*
  * Resolve s's places into x->places: each city from the store's cache
  * (st may be NULL), else from the platform's search, then cached (not
