@@ -279,5 +279,13 @@ const char *objective_unit(enum objective o, const struct campaign *c);
 int date_span_days(const char *start, const char *end);
 /* is s a real calendar date YYYY-MM-DD? */
 bool date_valid(const char *s);
+/*
+ * Days as numbers, days since 1970-01-01, and back: date_day() of a
+ * real date YYYY-MM-DD from 1970 (-1 for anything else, NULL too),
+ * date_format() into 11 bytes, days_from_civil() of a year, month, day.
+ */
+long date_day(const char *s);
+void date_format(long day, char out[11]);
+long days_from_civil(long y, long m, long d);
 
 #endif

@@ -33,13 +33,6 @@ struct sync_options {
 int sync_run(const struct config *cfg, const struct sync_options *o);
 
 /*
- * Days as numbers (days since 1970-01-01) and back; -1 for a text that
- * is not a real YYYY-MM-DD date. out has room for 11 bytes.
- */
-long sync_day_parse(const char *s);
-void sync_day_format(long day, char out[11]);
-
-/*
  * Today in time zone tz (an IANA name), from JOBMIX_NOW if set (a date
  * YYYY-MM-DD is today itself, in every zone; digits are a Unix time),
  * else the clock. -1 after a message when tz or JOBMIX_NOW is bad.

@@ -234,26 +234,6 @@ void ads_slug(struct strbuf *out, const char *s)
 		strbuf_addstr(out, "campaign");
 }
 
-/* s percent-encoded: only the unreserved characters of RFC 3986 stay */
-static void encode(struct strbuf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-		    c == '_' || c == '~') {
-			strbuf_addch(out, c);
-		} else {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		}
-	}
-}
-
 static void param(struct strbuf *out, const char *key, const char *value,
 		  bool *first)
 {
@@ -262,7 +242,7 @@ static void param(struct strbuf *out, const char *key, const char *value,
 	*first = false;
 	strbuf_addstr(out, key);
 	strbuf_addch(out, '=');
-	encode(out, value);
+	strbuf_addstr_urlencoded(out, value);
 }
 
 static const char *utm_source(enum platform p)

@@ -1,7 +1,6 @@
 #include "campaign.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -258,8 +257,7 @@ int objective_parse(const char *s, enum objective *out)
 	return 0;
 }
 
-/* days since 1970-01-01 of a proleptic Gregorian date */
-static long days_from_civil(long y, long m, long d)
+long days_from_civil(long y, long m, long d)
 {
 	long era, yoe, doy, doe;
 
@@ -301,6 +299,48 @@ bool date_valid(const char *s)
 	long day;
 
 	return parse_date(s, &day) == 0;
+}
+
+long date_day(const char *s)
+{
+	long day;
+
+	return s && parse_date(s, &day) == 0 ? day : -1;
+}
+
+/* the proleptic Gregorian date of day z (H. Hinnant's civil_from_days) */
+static void civil_from_days(long z, long *y, long *m, long *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+void date_format(long day, char out[11])
+{
+	long y, m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	y = y < 0 ? 0 : y % 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 int date_span_days(const char *start, const char *end)

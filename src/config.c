@@ -690,10 +690,12 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 			value, line, d);
 	switch (id) {
 	case KEY_CHANNELS:
+	case KEY_STORE_PATH:
 		if (*value == '\0')
 			return bad_value(d, line, key, "a file path", value);
-		free(cfg->channels_path);
-		cfg->channels_path = xstrdup(value);
+		replace(id == KEY_CHANNELS ? &cfg->channels_path
+					   : &cfg->store_path,
+			value, strlen(value));
 		return 0;
 	case KEY_OBJECTIVE:
 		return set_objective(cfg, value, line, d);
@@ -728,11 +730,6 @@ static int set_key(struct config *cfg, enum key_id id, const char *value,
 					 "1099511627776 (1 TiB)",
 					 value);
 		cfg->max_input_bytes = (size_t)n;
-		return 0;
-	case KEY_STORE_PATH:
-		if (*value == '\0')
-			return bad_value(d, line, key, "a file path", value);
-		replace(&cfg->store_path, value, strlen(value));
 		return 0;
 	case KEY_REPORT_AGENCY:
 	case KEY_REPORT_CLIENT:

@@ -114,23 +114,13 @@ static void add_secret_text(struct http_client *c, const char *s)
 
 void http_client_add_secret(struct http_client *c, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct strbuf enc = STRBUF_INIT;
 
 	if (!s || !*s)
 		return;
 	add_secret_text(c, s);
 	/* as it appears in a URL or a form body */
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p)) {
-			strbuf_addch(&enc, *p);
-		} else {
-			strbuf_addch(&enc, '%');
-			strbuf_addch(&enc, hex[*p >> 4]);
-			strbuf_addch(&enc, hex[*p & 15]);
-		}
-	}
+	strbuf_addstr_urlencoded(&enc, s);
 	add_secret_text(c, enc.buf);
 	strbuf_release(&enc);
 }

@@ -127,10 +127,7 @@ bool cell_leads(const struct model *m, size_t j)
 
 bool cell_shares_binary(const struct model *m, size_t j)
 {
-	for (size_t k = 0; k < m->n_cells; k++)
-		if (k != j && m->cells[k].lead == j)
-			return true;
-	return false;
+	return m->cells[j].shared;
 }
 
 /* the objective of a flat channel's one buy: every reader it reaches */
@@ -400,6 +397,8 @@ static void group_cells(struct model *m)
 			continue;
 		if (cell_leads(m, j))
 			x->z_max = range[x->channel];
+		else
+			m->cells[x->lead].shared = true;
 		if (x->kind == CELL_FLAT)
 			x->fee_part =
 				x->r.fee * x->r.reachable / readers[x->channel];

@@ -44,6 +44,7 @@ struct mcell {
 	 * z_max, the group's spend range in its linking row.
 	 */
 	size_t lead;
+	bool shared; /* a lead whose binary stands for other cells too */
 	double z_max;
 	double fee_part;  /* flat: this persona's part of the fee, major */
 	double chord_err; /* in reach */

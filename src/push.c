@@ -97,24 +97,6 @@ void push_dry_id(struct push_ctx *x, struct strbuf *id)
 	strbuf_addf(id, "dry-run-%lu", ++x->dry_seq);
 }
 
-void push_urlencode(struct strbuf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || strchr("-_.~", c)) {
-			strbuf_addch(out, c);
-		} else {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[c >> 4]);
-			strbuf_addch(out, hex[c & 15]);
-		}
-	}
-}
-
 /* what a failed reply means for the user, in one line */
 static void explain(struct push_ctx *x, const struct http_response *resp)
 {

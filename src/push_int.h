@@ -133,8 +133,6 @@ void push_dry_id(struct push_ctx *x, struct strbuf *id);
 /* fail with a message: x->err, x->cls = REPLY_CLIENT; -1 */
 int push_fail(struct push_ctx *x, enum reply_class cls, const char *fmt, ...)
 	ATTR_PRINTF(3, 4);
-/* s percent-encoded for a URL or form (RFC 3986 unreserved kept) */
-void push_urlencode(struct strbuf *out, const char *s);
 /* the countries of an ad set's places, each once, in order */
 void push_countries(const struct ad_set *s, struct strlist *out);
 /* the places' countries' ISO codes, for LinkedIn and TikTok geo ids */

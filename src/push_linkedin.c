@@ -314,7 +314,7 @@ static int li_search_city(struct push_ctx *x, const char *city,
 	(void)country;
 	strbuf_addstr(&path, "adTargetingEntities?q=typeahead&facet=urn%3Ali"
 			     "%3AadTargetingFacet%3Alocations&query=");
-	push_urlencode(&path, city);
+	strbuf_addstr_urlencoded(&path, city);
 	strbuf_addstr(&path, "&queryVersion=QUERY_USES_URNS");
 	rc = li_get(x, path.buf, &v);
 	el = json_get(v, "elements");
@@ -350,7 +350,7 @@ static int li_search_facet(struct push_ctx *x, const char *facet,
 		    "adTargetingEntities?q=typeahead&facet=urn%%3Ali"
 		    "%%3AadTargetingFacet%%3A%s&query=",
 		    facet);
-	push_urlencode(&path, text);
+	strbuf_addstr_urlencoded(&path, text);
 	strbuf_addstr(&path, "&queryVersion=QUERY_USES_URNS");
 	rc = li_get(x, path.buf, &v);
 	el = json_get(v, "elements");
@@ -543,7 +543,7 @@ static int li_patch(struct push_ctx *x, const char *coll, const char *id,
 	json_object_end(&w);
 	json_object_end(&w);
 	strbuf_addf(&path, "adAccounts/%s/%s/", x->t->account_id, coll);
-	push_urlencode(&path, id);
+	strbuf_addstr_urlencoded(&path, id);
 	rc = li_send(x, path.buf, body.buf, "PARTIAL_UPDATE", NULL);
 	strbuf_release(&body);
 	strbuf_release(&path);

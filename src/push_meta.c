@@ -20,9 +20,9 @@ static void form_add(struct form *f, const char *key, const char *value)
 {
 	if (f->sb.len)
 		strbuf_addch(&f->sb, '&');
-	push_urlencode(&f->sb, key);
+	strbuf_addstr_urlencoded(&f->sb, key);
 	strbuf_addch(&f->sb, '=');
-	push_urlencode(&f->sb, value);
+	strbuf_addstr_urlencoded(&f->sb, value);
 }
 
 static void form_int(struct form *f, const char *key, int64_t v)
@@ -289,9 +289,9 @@ static int meta_search_city(struct push_ctx *x, const char *city,
 	int rc;
 
 	strbuf_addstr(&path, "search?type=adgeolocation&q=");
-	push_urlencode(&path, city);
+	strbuf_addstr_urlencoded(&path, city);
 	strbuf_addstr(&path, "&location_types=%5B%22city%22%5D&country_code=");
-	push_urlencode(&path, country);
+	strbuf_addstr_urlencoded(&path, country);
 	url_of(x, path.buf, &url);
 	strbuf_addf(&auth, "Bearer %s", x->t->token ? x->t->token : "");
 	h[0].name = "Authorization";

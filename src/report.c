@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign.h"
 #include "ads.h"
 #include "diag.h"
 #include "explain.h"
@@ -718,21 +719,13 @@ static int add_events(struct builder *b, struct store *s,
 /* days since 1970-01-01 of "YYYY-MM-DD"; 0 and *ok false when bad */
 static long day_number(const char *s, bool *ok)
 {
-	int y, m, d;
-	long era, yoe, doy, doe;
+	long day = date_day(s);
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31) {
+	if (day < 0) {
 		*ok = false;
 		return 0;
 	}
-	/* Howard Hinnant's days_from_civil */
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return day;
 }
 
 static double num_or(const struct json_value *v, double dflt)

@@ -1426,97 +1426,94 @@ int store_object_link_cell(struct store *s, const char *kind,
 	return run(s, st, "cannot tie the object to its plan cell");
 }
 
-/* ---- geo: push's city lookups (src/push_geo.c) ---- */
+/*
+ * ---- geo and facets: push's lookups (src/push_geo.c, push_facet.c) ----
+ * Both caches key an answer by (platform, scope, query), scope being
+ * the country of a city or the facet of a title or skill; the SQL
+ * differs only in the table and the scope's column.
+ */
 
-int store_geo_put(struct store *s, const struct store_geo *g)
+static int lookup_put(struct store *s, const char *sql, const char *platform,
+		      const char *scope, const char *query,
+		      const char *remote_key, const char *name, int matches,
+		      const char *what)
 {
-	sqlite3_stmt *st = prepare(
-		s, "INSERT INTO geo (platform, country, query, remote_key,"
-		   " name, matches, looked_up_at)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL ")"
-		   " ON CONFLICT (platform, country, query)"
-		   " DO UPDATE SET remote_key = excluded.remote_key,"
-		   " name = excluded.name, matches = excluded.matches,"
-		   " looked_up_at = excluded.looked_up_at");
+	sqlite3_stmt *st = prepare(s, sql);
 
 	if (!st)
 		return -1;
-	bind_text(st, 1, g->platform);
-	bind_text(st, 2, g->country);
-	bind_text(st, 3, g->query);
-	bind_text(st, 4, g->remote_key);
-	bind_text(st, 5, g->name);
-	sqlite3_bind_int(st, 6, g->matches);
-	return run(s, st, "cannot save the city lookup");
+	bind_text(st, 1, platform);
+	bind_text(st, 2, scope);
+	bind_text(st, 3, query);
+	bind_text(st, 4, remote_key);
+	bind_text(st, 5, name);
+	sqlite3_bind_int(st, 6, matches);
+	return run(s, st, what);
 }
 
-int store_geo_get(struct store *s, const char *platform, const char *country,
-		  const char *query, struct strbuf *remote_key,
-		  struct strbuf *name, int *matches)
+/* remote key, name (when wanted) and matches of a cached answer */
+static int lookup_get(struct store *s, const char *sql, const char *platform,
+		      const char *scope, const char *query,
+		      struct strbuf *remote_key, struct strbuf *name,
+		      int *matches, const char *what)
 {
-	sqlite3_stmt *st = prepare(
-		s, "SELECT coalesce(remote_key, ''), coalesce(name, ''),"
-		   " matches FROM geo WHERE platform = ?1 AND country = ?2"
-		   " AND query = ?3");
+	sqlite3_stmt *st = prepare(s, sql);
 	int found;
 
 	if (!st)
 		return -1;
 	bind_text(st, 1, platform);
-	bind_text(st, 2, country);
+	bind_text(st, 2, scope);
 	bind_text(st, 3, query);
-	found = one_row(s, st, "cannot read the city lookup");
+	found = one_row(s, st, what);
 	if (found == 1) {
 		column_to(st, 0, remote_key);
-		column_to(st, 1, name);
+		if (name)
+			column_to(st, 1, name);
 		*matches = sqlite3_column_int(st, 2);
 	}
 	sqlite3_finalize(st);
 	return found;
 }
 
-/* ---- facets: push's title and skill lookups (src/push_facet.c) ---- */
+#define LOOKUP_PUT(table, scope)                                               \
+	"INSERT INTO " table " (platform, " scope ", query, remote_key, name," \
+	" matches, looked_up_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL     \
+	") ON CONFLICT (platform, " scope ", query) DO UPDATE SET"             \
+	" remote_key = excluded.remote_key, name = excluded.name,"             \
+	" matches = excluded.matches, looked_up_at = excluded.looked_up_at"
+#define LOOKUP_GET(table, scope)                                       \
+	"SELECT coalesce(remote_key, ''), coalesce(name, ''), matches" \
+	" FROM " table " WHERE platform = ?1 AND " scope " = ?2"       \
+	" AND query = ?3"
+
+int store_geo_put(struct store *s, const struct store_geo *g)
+{
+	return lookup_put(s, LOOKUP_PUT("geo", "country"), g->platform,
+			  g->country, g->query, g->remote_key, g->name,
+			  g->matches, "cannot save the city lookup");
+}
+
+int store_geo_get(struct store *s, const char *platform, const char *country,
+		  const char *query, struct strbuf *remote_key,
+		  struct strbuf *name, int *matches)
+{
+	return lookup_get(s, LOOKUP_GET("geo", "country"), platform, country,
+			  query, remote_key, name, matches,
+			  "cannot read the city lookup");
+}
 
 int store_facet_put(struct store *s, const struct store_facet *f)
 {
-	sqlite3_stmt *st = prepare(
-		s, "INSERT INTO facet (platform, facet, query, remote_key,"
-		   " name, matches, looked_up_at)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, " NOW_SQL ")"
-		   " ON CONFLICT (platform, facet, query)"
-		   " DO UPDATE SET remote_key = excluded.remote_key,"
-		   " name = excluded.name, matches = excluded.matches,"
-		   " looked_up_at = excluded.looked_up_at");
-
-	if (!st)
-		return -1;
-	bind_text(st, 1, f->platform);
-	bind_text(st, 2, f->facet);
-	bind_text(st, 3, f->query);
-	bind_text(st, 4, f->remote_key);
-	bind_text(st, 5, f->name);
-	sqlite3_bind_int(st, 6, f->matches);
-	return run(s, st, "cannot save the title or skill lookup");
+	return lookup_put(s, LOOKUP_PUT("facet", "facet"), f->platform,
+			  f->facet, f->query, f->remote_key, f->name,
+			  f->matches, "cannot save the title or skill lookup");
 }
 
 int store_facet_get(struct store *s, const char *platform, const char *facet,
 		    const char *query, struct strbuf *remote_key, int *matches)
 {
-	sqlite3_stmt *st = prepare(
-		s, "SELECT coalesce(remote_key, ''), matches FROM facet"
-		   " WHERE platform = ?1 AND facet = ?2 AND query = ?3");
-	int found;
-
-	if (!st)
-		return -1;
-	bind_text(st, 1, platform);
-	bind_text(st, 2, facet);
-	bind_text(st, 3, query);
-	found = one_row(s, st, "cannot read the title or skill lookup");
-	if (found == 1) {
-		column_to(st, 0, remote_key);
-		*matches = sqlite3_column_int(st, 1);
-	}
-	sqlite3_finalize(st);
-	return found;
+	return lookup_get(s, LOOKUP_GET("facet", "facet"), platform, facet,
+			  query, remote_key, NULL, matches,
+			  "cannot read the title or skill lookup");
 }

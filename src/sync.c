@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "campaign.h"
 #include "diag.h"
 #include "json.h"
 #include "money.h"
@@ -25,72 +26,6 @@
 #define STREAM "ad_day" /* the sync_state stream of the daily ad rows */
 
 /* ---- days ---- */
-
-/* days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant) */
-static long days_from_civil(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-long sync_day_parse(const char *s)
-{
-	long y, m, d, day, y2, m2, d2;
-
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = strtol(s, NULL, 10);
-	m = strtol(s + 5, NULL, 10);
-	d = strtol(s + 8, NULL, 10);
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	day = days_from_civil(y, m, d);
-	civil_from_days(day, &y2, &m2, &d2);
-	return y2 == y && m2 == m && d2 == d ? day : -1;
-}
-
-void sync_day_format(long day, char out[11])
-{
-	long y, m, d;
-
-	civil_from_days(day, &y, &m, &d);
-	y = y < 0 ? 0 : y % 10000;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	out[4] = '-';
-	out[5] = (char)('0' + m / 10);
-	out[6] = (char)('0' + m % 10);
-	out[7] = '-';
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-}
 
 /* an IANA zone name the TZ database on this machine has */
 static bool zone_known(const char *tz)
@@ -146,7 +81,7 @@ long sync_today(const char *tz)
 		return -1;
 	}
 	if (now && *now) {
-		long day = sync_day_parse(now);
+		long day = date_day(now);
 		char *end;
 		long long v;
 
@@ -167,24 +102,6 @@ long sync_today(const char *tz)
 }
 
 /* ---- requests and rows ---- */
-
-void sync_url_escape(struct strbuf *out, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
-		    (ch >= '0' && ch <= '9') || strchr("-._~", ch)) {
-			strbuf_addch(out, ch);
-		} else {
-			strbuf_addch(out, '%');
-			strbuf_addch(out, hex[ch >> 4]);
-			strbuf_addch(out, hex[ch & 15]);
-		}
-	}
-}
 
 int sync_bad(struct sync_ctx *c, const char *fmt, ...)
 {
@@ -284,7 +201,7 @@ int sync_row(struct sync_ctx *c, const char *day, const struct store_metric *m)
 {
 	int rc;
 
-	if (sync_day_parse(day) < 0 || strcmp(day, c->from) < 0 ||
+	if (date_day(day) < 0 || strcmp(day, c->from) < 0 ||
 	    strcmp(day, c->to) > 0)
 		return sync_bad(c,
 				"a row of ad %s on %s, outside the days "
@@ -405,18 +322,18 @@ static int plan_days(struct sync_ctx *c, struct store *s,
 	sp->state = -1;
 	if (s &&
 	    store_state_get(s, c->reader->name, c->account, STREAM, &day) == 1)
-		sp->state = sync_day_parse(day.buf);
-	sp->until = o->until ? sync_day_parse(o->until) : today - 1;
+		sp->state = date_day(day.buf);
+	sp->until = o->until ? date_day(o->until) : today - 1;
 	sp->since = sp->until - lookback + 1;
 	if (o->since) {
-		sp->since = sync_day_parse(o->since);
+		sp->since = date_day(o->since);
 	} else if (o->full_refresh) {
 		strbuf_reset(&day);
 		if (s &&
 		    (found = store_first_day(s, c->reader->name, c->account,
 					     &day)) == 1 &&
-		    sync_day_parse(day.buf) < sp->since)
-			sp->since = sync_day_parse(day.buf);
+		    date_day(day.buf) < sp->since)
+			sp->since = date_day(day.buf);
 	} else if (sp->state >= 0 && sp->state + 1 < sp->since) {
 		sp->since = sp->state + 1;
 	}
@@ -428,7 +345,7 @@ static int plan_days(struct sync_ctx *c, struct store *s,
 	if (c->reader->retention && sp->since < today - c->reader->retention) {
 		char kept[11];
 
-		sync_day_format(today - c->reader->retention, kept);
+		date_format(today - c->reader->retention, kept);
 		warnf("%s keeps %d days of reports: starting at %s",
 		      c->reader->name, c->reader->retention, kept);
 		sp->since = today - c->reader->retention;
@@ -492,8 +409,8 @@ static int pull_window(struct sync_ctx *c, struct store *s, long from, long to,
 	char day[11];
 	int rc;
 
-	sync_day_format(from, c->from);
-	sync_day_format(to, c->to);
+	date_format(from, c->from);
+	date_format(to, c->to);
 	c->batch = NULL;
 	if (s && store_batch_begin(s, c->reader->name, c->account,
 				   c->currency.buf, c->from, c->to, &c->batch))
@@ -504,7 +421,7 @@ static int pull_window(struct sync_ctx *c, struct store *s, long from, long to,
 		c->batch = NULL;
 		return rc;
 	}
-	sync_day_format(through, day);
+	date_format(through, day);
 	if (c->batch && store_batch_commit(c->batch, STREAM, day))
 		rc = JM_IOERR;
 	c->batch = NULL;
@@ -521,8 +438,8 @@ static void summary(struct sync_ctx *c, const struct span *sp, int rc)
 	if (verbosity < 0 || rc)
 		return;
 	money_format_grouped(&rows, c->rows, 0);
-	sync_day_format(sp->since, a);
-	sync_day_format(sp->until, b);
+	date_format(sp->since, a);
+	date_format(sp->until, b);
 	if (sp->since > sp->until)
 		printf("%s %s: up to date through %s\n", c->reader->name,
 		       c->account, b);
@@ -595,8 +512,8 @@ static const struct sync_reader *const readers[] = {
 
 static int check_options(const struct sync_options *o)
 {
-	long since = o->since ? sync_day_parse(o->since) : 0;
-	long until = o->until ? sync_day_parse(o->until) : 0;
+	long since = o->since ? date_day(o->since) : 0;
+	long until = o->until ? date_day(o->until) : 0;
 
 	if (since < 0 || until < 0) {
 		errorf("sync: --%s: expected a date YYYY-MM-DD, found '%s'",

@@ -73,8 +73,6 @@ int sync_row(struct sync_ctx *c, const char *day, const struct store_metric *m);
 /* a page was read: the progress line */
 void sync_page_done(struct sync_ctx *c);
 
-/* percent-encode s (RFC 3986 unreserved kept) onto out */
-void sync_url_escape(struct strbuf *out, const char *s);
 /* an amount of the account's currency as decimal text; 0 or 65 */
 int sync_money(struct sync_ctx *c, const struct json_value *v, const char *what,
 	       int64_t *out);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign.h"
 #include "json.h"
 #include "sync_int.h"
 #include "usage.h"
@@ -29,7 +30,7 @@ static long days_from(long y, long m, long d)
 
 	if (y > 9999)
 		return -1;
-	sync_day_format(0, s);
+	date_format(0, s);
 	s[0] = (char)('0' + y / 1000);
 	s[1] = (char)('0' + y / 100 % 10);
 	s[2] = (char)('0' + y / 10 % 10);
@@ -38,7 +39,7 @@ static long days_from(long y, long m, long d)
 	s[6] = (char)('0' + m % 10);
 	s[8] = (char)('0' + d / 10);
 	s[9] = (char)('0' + d % 10);
-	return sync_day_parse(s);
+	return date_day(s);
 }
 
 /* {"year":2026,"month":1,"day":2} as YYYY-MM-DD; 0 or -1 */
@@ -56,7 +57,7 @@ static int li_date(const struct json_value *v, char out[11])
 	day = days_from((long)y, (long)m, (long)d);
 	if (day < 0)
 		return -1;
-	sync_day_format(day, out);
+	date_format(day, out);
 	return 0;
 }
 
@@ -122,8 +123,8 @@ static int li_days(struct sync_ctx *c, const struct http_header *h, long from,
 	char a[11], b[11];
 	int rc;
 
-	sync_day_format(from, a);
-	sync_day_format(to, b);
+	date_format(from, a);
+	date_format(to, b);
 	strbuf_addf(&urn, "urn:li:sponsoredAccount:%s", c->account);
 	strbuf_addf(&url,
 		    "%s/adAnalytics?q=analytics&pivot=CREATIVE"
@@ -133,7 +134,7 @@ static int li_days(struct sync_ctx *c, const struct http_header *h, long from,
 	strbuf_addch(&url, ',');
 	li_range(&url, "end", b);
 	strbuf_addstr(&url, ")&accounts=List(");
-	sync_url_escape(&url, urn.buf);
+	strbuf_addstr_urlencoded(&url, urn.buf);
 	strbuf_addstr(&url, ")&fields=" FIELDS);
 	rc = sync_get(c, url.buf, h, 3, &root);
 	el = json_get(root, "elements");
@@ -167,7 +168,7 @@ static int li_window(struct sync_ctx *c)
 	int rc;
 
 	li_headers(c, &auth, h);
-	rc = li_days(c, h, sync_day_parse(c->from), sync_day_parse(c->to));
+	rc = li_days(c, h, date_day(c->from), date_day(c->to));
 	strbuf_release(&auth);
 	return rc;
 }

@@ -125,7 +125,7 @@ static void report_params(struct sync_ctx *c, struct strbuf *out)
 		    c->to);
 	strbuf_addstr(out, "level=ad&time_increment=1&fields=" FIELDS
 			   "&time_range=");
-	sync_url_escape(out, range.buf);
+	strbuf_addstr_urlencoded(out, range.buf);
 	strbuf_release(&range);
 }
 
@@ -143,7 +143,7 @@ static int meta_pages(struct sync_ctx *c, const struct http_header *h,
 		strbuf_addf(&url, "%s?%s&limit=%d", prefix, params, PAGE_SIZE);
 		if (after.len) {
 			strbuf_addstr(&url, "&after=");
-			sync_url_escape(&url, after.buf);
+			strbuf_addstr_urlencoded(&url, after.buf);
 		}
 		rc = sync_get(c, url.buf, h, 1, &root);
 		if (!rc && root)

@@ -87,11 +87,12 @@ static int tt_window(struct sync_ctx *c)
 			    "&report_type=BASIC&data_level=AUCTION_AD"
 			    "&dimensions=",
 			    c->base_url, c->version, c->account);
-		sync_url_escape(&url, "[\"ad_id\",\"stat_time_day\"]");
+		strbuf_addstr_urlencoded(&url, "[\"ad_id\",\"stat_time_day\"]");
 		strbuf_addstr(&url, "&metrics=");
-		sync_url_escape(&url, "[\"spend\",\"impressions\",\"clicks\","
-				      "\"reach\",\"conversion\","
-				      "\"campaign_id\"]");
+		strbuf_addstr_urlencoded(
+			&url, "[\"spend\",\"impressions\",\"clicks\","
+			      "\"reach\",\"conversion\","
+			      "\"campaign_id\"]");
 		strbuf_addf(&url,
 			    "&start_date=%s&end_date=%s&page=%ld"
 			    "&page_size=%d",
@@ -119,9 +120,9 @@ static int tt_account(struct sync_ctx *c)
 	strbuf_addf(&ids, "[\"%s\"]", c->account);
 	strbuf_addf(&url, "%s/%s/advertiser/info/?advertiser_ids=", c->base_url,
 		    c->version);
-	sync_url_escape(&url, ids.buf);
+	strbuf_addstr_urlencoded(&url, ids.buf);
 	strbuf_addstr(&url, "&fields=");
-	sync_url_escape(&url, "[\"currency\",\"timezone\"]");
+	strbuf_addstr_urlencoded(&url, "[\"currency\",\"timezone\"]");
 	rc = sync_get(c, url.buf, h, 1, &root);
 	a = json_item(json_get(json_get(root, "data"), "list"), 0);
 	cur = json_str(json_get(a, "currency"));

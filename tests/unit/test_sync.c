@@ -10,47 +10,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign.h"
 #include "test.h"
 #include "usage.h"
 
 static void day_text(long day, char *out)
 {
-	sync_day_format(day, out);
+	date_format(day, out);
 }
 
 static void parses_and_formats_days(void)
 {
 	char s[11];
 
-	CHECK(sync_day_parse("1970-01-01") == 0);
-	CHECK(sync_day_parse("1970-01-02") == 1);
+	CHECK(date_day("1970-01-01") == 0);
+	CHECK(date_day("1970-01-02") == 1);
 	/* 2026-11-29: 56 years, 14 of them leap, then 332 days */
-	CHECK(sync_day_parse("2026-11-29") == 56 * 365 + 14 + 332);
-	CHECK(sync_day_parse("2024-02-29") - sync_day_parse("2024-02-28") == 1);
-	CHECK(sync_day_parse("2024-03-01") - sync_day_parse("2024-02-29") == 1);
-	day_text(sync_day_parse("2026-11-29") + 3, s);
+	CHECK(date_day("2026-11-29") == 56 * 365 + 14 + 332);
+	CHECK(date_day("2024-02-29") - date_day("2024-02-28") == 1);
+	CHECK(date_day("2024-03-01") - date_day("2024-02-29") == 1);
+	day_text(date_day("2026-11-29") + 3, s);
 	CHECK_STR(s, "2026-12-02");
-	day_text(sync_day_parse("2026-12-31") + 1, s);
+	day_text(date_day("2026-12-31") + 1, s);
 	CHECK_STR(s, "2027-01-01");
-	day_text(sync_day_parse("2025-03-01") - 1, s);
+	day_text(date_day("2025-03-01") - 1, s);
 	CHECK_STR(s, "2025-02-28");
 }
 
 static void refuses_days_that_do_not_exist(void)
 {
-	CHECK(sync_day_parse("2025-02-29") == -1);
-	CHECK(sync_day_parse("2026-04-31") == -1);
-	CHECK(sync_day_parse("2026-13-01") == -1);
-	CHECK(sync_day_parse("2026-1-01") == -1);
-	CHECK(sync_day_parse("2026-01-01x") == -1);
-	CHECK(sync_day_parse("26-01-0101") == -1);
-	CHECK(sync_day_parse("") == -1);
-	CHECK(sync_day_parse(NULL) == -1);
+	CHECK(date_day("2025-02-29") == -1);
+	CHECK(date_day("2026-04-31") == -1);
+	CHECK(date_day("2026-13-01") == -1);
+	CHECK(date_day("2026-1-01") == -1);
+	CHECK(date_day("2026-01-01x") == -1);
+	CHECK(date_day("26-01-0101") == -1);
+	CHECK(date_day("") == -1);
+	CHECK(date_day(NULL) == -1);
 }
 
 static void today_is_the_account_zones(void)
 {
-	long d29 = sync_day_parse("2026-11-29");
+	long d29 = date_day("2026-11-29");
 
 	/* 2026-11-29 23:30 UTC: already the 30th in Stockholm (UTC+1) */
 	setenv("JOBMIX_NOW", "1795995000", 1);
